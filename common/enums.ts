@@ -1,0 +1,68 @@
+/** Enumerations shared by server and web, with their Chinese and English labels. */
+type Labels<T extends string> = Record<T, { zh: string; en: string }>;
+
+export const orgKinds = ['group', 'enterprise', 'branch', 'workshop', 'team'] as const;
+export type OrgKind = (typeof orgKinds)[number];
+export const orgKindLabels: Labels<OrgKind> = {
+  group: { zh: '集团', en: 'Group' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  branch: { zh: '分厂/分公司', en: 'Branch' },
+  workshop: { zh: '车间', en: 'Workshop' },
+  team: { zh: '班组', en: 'Team' },
+};
+/** A node may sit under a parent of a strictly higher rank (a team under a workshop, branch or enterprise…). */
+export const orgKindRank: Record<OrgKind, number> = { group: 0, enterprise: 1, branch: 2, workshop: 3, team: 4 };
+
+export const genders = ['male', 'female'] as const;
+export type Gender = (typeof genders)[number];
+export const genderLabels: Labels<Gender> = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } };
+
+export const educations = ['middle', 'highSchool', 'vocational', 'college', 'bachelor', 'master', 'doctor'] as const;
+export type Education = (typeof educations)[number];
+export const educationLabels: Labels<Education> = {
+  middle: { zh: '初中及以下', en: 'Middle school' },
+  highSchool: { zh: '高中', en: 'High school' },
+  vocational: { zh: '中专/技校', en: 'Vocational school' },
+  college: { zh: '大专', en: 'College' },
+  bachelor: { zh: '本科', en: 'Bachelor' },
+  master: { zh: '硕士', en: 'Master' },
+  doctor: { zh: '博士', en: 'Doctor' },
+};
+
+export const skillGrades = ['junior', 'intermediate', 'senior', 'technician', 'seniorTechnician'] as const;
+export type SkillGrade = (typeof skillGrades)[number];
+export const skillGradeLabels: Labels<SkillGrade> = {
+  junior: { zh: '初级工', en: 'Junior worker' },
+  intermediate: { zh: '中级工', en: 'Intermediate worker' },
+  senior: { zh: '高级工', en: 'Senior worker' },
+  technician: { zh: '技师', en: 'Technician' },
+  seniorTechnician: { zh: '高级技师', en: 'Senior technician' },
+};
+
+export const honourKinds = [
+  'modelWorker',
+  'mayDayMedal',
+  'technicalExpert',
+  'chiefTechnician',
+  'greatCraftsman',
+  'skillMaster',
+] as const;
+export type HonourKind = (typeof honourKinds)[number];
+export const honourKindLabels: Labels<HonourKind> = {
+  modelWorker: { zh: '劳动模范', en: 'Model worker' },
+  mayDayMedal: { zh: '五一劳动奖章', en: 'May Day Labour Medal' },
+  technicalExpert: { zh: '技术能手', en: 'Technical expert' },
+  chiefTechnician: { zh: '首席技师', en: 'Chief technician' },
+  greatCraftsman: { zh: '大国工匠', en: 'Great craftsman' },
+  skillMaster: { zh: '技能大师', en: 'Skill master' },
+};
+
+export const honourLevels = ['enterprise', 'group', 'city', 'province', 'national'] as const;
+export type HonourLevel = (typeof honourLevels)[number];
+export const honourLevelLabels: Labels<HonourLevel> = {
+  enterprise: { zh: '企业级', en: 'Enterprise' },
+  group: { zh: '集团级', en: 'Group' },
+  city: { zh: '市级', en: 'City' },
+  province: { zh: '省部级', en: 'Province' },
+  national: { zh: '全国', en: 'National' },
+};

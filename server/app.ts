@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuth } from './core/auth.js';
+import { type Config, loadConfig } from './core/config.js';
+import { type Clock, type Deps, systemClock } from './core/context.js';
+import type { Database } from './core/db.js';
+import { registerErrorHandler } from './core/errors.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { orgsRoutes } from './modules/orgs/orgs.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppOptions {
+  database: Database;
+  config?: Partial<Config>;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+const securityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+};
+
+/** Builds the HTTP app with explicit dependencies: the database, configuration and clock. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const config = { ...loadConfig(), ...opts.config };
+  const deps: Deps = { db: opts.database.db, dbKind: opts.database.kind, config, clock: opts.clock ?? systemClock };
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Jiangxin 匠心 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.addHook('onSend', async (req, reply, payload) => {
+    for (const [k, v] of Object.entries(securityHeaders)) {
+      if (k === 'content-security-policy' && req.url.startsWith('/api/docs')) continue;
+      reply.header(k, v);
+    }
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  registerAuth(app, deps);
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+    },
+    async () => {
+      await deps.db.execute('select 1' as never);
+      return { status: 'ok' as const, db: deps.dbKind };
+    },
+  );
+  r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  accountsRoutes(app, deps);
+  orgsRoutes(app);
+  peopleRoutes(app);
+  auditRoutes(app);
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission, Role } from '../../common/roles.js';
+import { roleGrants, sessions, users } from '../modules/accounts/accounts.table.js';
+import { orgs } from '../modules/orgs/orgs.table.js';
+import { type Actor, can } from './access.js';
+import type { Ctx, Deps } from './context.js';
+import { AppError, langOf } from './errors.js';
+
+export const SESSION_COOKIE = 'jx_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Who may call a route: everyone, any logged-in user, or holders of a permission somewhere. Required on every /api route. */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    /** The service context for this request; throws 401 when nobody is logged in. */
+    ctx(): Ctx;
+  }
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+export function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Loads the actor of a user: identity plus role grants with their org paths. */
+export async function loadActor(deps: Pick<Deps, 'db'>, userId: number): Promise<Actor | null> {
+  const [u] = await deps.db
+    .select({ id: users.id, username: users.username, name: users.displayName, personId: users.personId })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  if (!u) return null;
+  const grants = await deps.db
+    .select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, orgPath: orgs.path, orgName: orgs.name })
+    .from(roleGrants)
+    .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+    .where(eq(roleGrants.userId, userId));
+  return {
+    userId: u.id,
+    username: u.username,
+    name: u.name,
+    personId: u.personId,
+    grants: grants.map((g) => ({ ...g, role: g.role as Role })),
+  };
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the session cookie into `req.actor`, enforces each route's declared access, and checks the
+ * CSRF token on every state-changing request made with a session.
+ */
+export function registerAuth(app: FastifyInstance, deps: Deps) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
+    if (!this.actor) throw new AppError('auth.unauthenticated', 401);
+    return { ...deps, actor: this.actor, ip: this.ip ?? null, lang: langOf(this) };
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (token) {
+      const id = hashToken(token);
+      const [s] = await deps.db
+        .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
+        .from(sessions)
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, deps.clock.now().toISOString())));
+      if (s) {
+        req.actor = await loadActor(deps, s.userId);
+        if (req.actor) {
+          req.sessionId = id;
+          req.csrfToken = s.csrfToken;
+        }
+      }
+    }
+    if (access === 'public') return;
+    if (!req.actor) throw new AppError('auth.unauthenticated', 401);
+    if (!safeMethods.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      const ok =
+        typeof sent === 'string' &&
+        sent.length === req.csrfToken!.length &&
+        crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(req.csrfToken!));
+      if (!ok) throw new AppError('auth.csrf', 403);
+    }
+    if (access !== 'authenticated' && !can(req.actor, access)) throw new AppError('auth.forbidden', 403);
+  });
+}

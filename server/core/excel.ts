@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs';
+import { AppError } from './errors.js';
+
+export type CellValue = string | number | Date | null;
+
+export interface ColumnSpec {
+  /** Header texts that mean this column (compared after normalising spaces, marks and width). */
+  headers: string[];
+  required?: boolean;
+}
+
+export interface SheetRow<K extends string> {
+  /** 1-based row number as Excel shows it. */
+  row: number;
+  values: Record<K, CellValue>;
+}
+
+/** Full-width ASCII (ｑ１２３．) → half-width; ideographic space → space. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+function normHeader(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s*＊:：]/g, '')
+    .replace(/\(.*?\)|（.*?）/g, '')
+    .toLowerCase();
+}
+
+function plain(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') {
+    const s = toHalfWidth(v).trim();
+    return s === '' ? null : s;
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return plain(v.richText.map((t) => t.text).join(''));
+    if ('result' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in v) return plain((v as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in v) return null;
+  }
+  return String(v);
+}
+
+/** Loads a workbook from bytes, turning any parse failure into `imports.invalid_file`. */
+export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('imports.invalid_file', 400);
+  }
+  return wb;
+}
+
+/**
+ * Reads the first worksheet of a ledger the way people actually keep them: the header row may sit
+ * below a title, columns come in any order under synonymous names, merged cells repeat their value,
+ * blank rows are skipped, full-width characters are folded.
+ */
+export async function readSheet<K extends string>(
+  buffer: Buffer,
+  columns: Record<K, ColumnSpec>,
+): Promise<{ rows: SheetRow<K>[]; headerRow: number }> {
+  const wb = await loadWorkbook(buffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new AppError('imports.invalid_file', 400);
+  const keys = Object.keys(columns) as K[];
+  const wanted = new Map<string, K>();
+  for (const k of keys) for (const h of columns[k].headers) wanted.set(normHeader(h), k);
+
+  let headerRow = 0;
+  let colOf: Partial<Record<K, number>> = {};
+  const scan = Math.min(ws.rowCount, 30);
+  for (let r = 1; r <= scan && !headerRow; r++) {
+    const found: Partial<Record<K, number>> = {};
+    ws.getRow(r).eachCell((cell, c) => {
+      const text = plain(cell.value);
+      if (typeof text !== 'string') return;
+      const k = wanted.get(normHeader(text));
+      if (k && found[k] === undefined) found[k] = c;
+    });
+    if (keys.filter((k) => columns[k].required).every((k) => found[k] !== undefined)) {
+      headerRow = r;
+      colOf = found;
+    }
+  }
+  if (!headerRow) {
+    const missing = keys.filter((k) => columns[k].required).map((k) => columns[k].headers[0]);
+    throw new AppError('imports.missing_columns', 400, { columns: missing });
+  }
+
+  const rows: SheetRow<K>[] = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const values = {} as Record<K, CellValue>;
+    let any = false;
+    for (const k of keys) {
+      const c = colOf[k];
+      if (c === undefined) {
+        values[k] = null;
+        continue;
+      }
+      const cell = row.getCell(c);
+      const v = plain(cell.isMerged ? cell.master.value : cell.value);
+      values[k] = v;
+      if (v !== null) any = true;
+    }
+    if (any) rows.push({ row: r, values });
+  }
+  return { rows, headerRow };
+}
+
+/** Cell → trimmed string or null. Numbers print without a trailing `.0`. */
+export function cellText(v: CellValue): string | null {
+  if (v === null) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim() || null;
+}
+
+/** Cell → integer or null; `undefined` when the text is not a whole number. */
+export function cellInt(v: CellValue): number | null | undefined {
+  if (v === null) return null;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/[,，\s]/g, ''));
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** Matches a cell against labels `{ key: { zh, en } }`, accepting the key itself, the Chinese or the English label. */
+export function cellEnum<T extends string>(v: CellValue, labels: Record<T, { zh: string; en: string }>): T | null | undefined {
+  const s = cellText(v);
+  if (s === null) return null;
+  const lower = s.toLowerCase();
+  for (const [k, l] of Object.entries(labels) as [T, { zh: string; en: string }][]) {
+    if (k.toLowerCase() === lower || l.zh === s || l.en.toLowerCase() === lower || l.zh.split('/').includes(s)) return k;
+  }
+  return undefined;
+}
+
+/** Builds an .xlsx with a frozen, bold header row: the shape every template and ledger download shares. */
+export async function buildWorkbook(sheets: { name: string; headers: string[]; rows: CellValue[][]; widths?: number[] }[]) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Jiangxin';
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(s.headers).font = { bold: true };
+    for (const r of s.rows) ws.addRow(r);
+    s.headers.forEach((h, i) => {
+      ws.getColumn(i + 1).width = s.widths?.[i] ?? Math.max(10, h.length * 2 + 4);
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

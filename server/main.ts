@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { loadConfig } from './core/config.js';
+import { openDatabase } from './core/db.js';
+import { migrate } from './core/migrate.js';
+import { seedUser } from './db/seed/factories.js';
+import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from './db/seed/demo.js';
+import { findOrgByCode } from './modules/orgs/orgs.repository.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const usage = `Usage: npm run jx -- <command>
+  start                 migrate, seed the demo on first start, build the web app if needed, serve
+  migrate               apply database migrations
+  seed                  load the demo group into an empty database
+  reset-demo            DELETE the embedded database folder and reload the demo (PGlite only)
+  create-admin <username> <password> <orgCode>   create a group admin on an org
+Environment: PORT, HOST, DATA_DIR, DATABASE_URL, SESSION_TTL_HOURS, MAX_UPLOAD_MB, SEED_DEMO, LOG_LEVEL`;
+
+/** Builds web/dist when it is missing or older than the web sources, so `npm start` needs no build step. */
+function ensureWebBuilt() {
+  const dist = path.join(root, 'web/dist/index.html');
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const srcTime = Math.max(newest(path.join(root, 'web/src')), newest(path.join(root, 'common')));
+  if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= srcTime) return;
+  console.log('构建前端 Building the web app (first start only, ~1 min)…');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+async function main() {
+  const [cmd = 'start', ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  if (cmd === 'reset-demo') {
+    if (config.databaseUrl) throw new Error('reset-demo only resets the embedded database; drop the PostgreSQL database yourself');
+    fs.rmSync(path.join(config.dataDir, 'pgdata'), { recursive: true, force: true });
+  }
+  if (!['start', 'migrate', 'seed', 'reset-demo', 'create-admin'].includes(cmd)) {
+    console.log(usage);
+    process.exit(cmd === 'help' || cmd === '--help' ? 0 : 1);
+  }
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database);
+  if (applied.length) console.log(`已应用迁移 applied migrations: ${applied.join(', ')}`);
+  const fresh = await isEmpty(database.db);
+  if ((cmd === 'start' && fresh && config.seedDemo) || ((cmd === 'seed' || cmd === 'reset-demo') && fresh)) {
+    console.log('正在加载示例数据 Loading demo data “示例重工集团”…');
+    await seedDemo(database.db);
+  } else if (cmd === 'seed' && !fresh) {
+    console.log('数据库非空，跳过示例数据 The database is not empty; demo data not loaded.');
+  }
+  if (cmd === 'create-admin') {
+    const [username, password, orgCode] = args;
+    if (!username || !password || !orgCode) throw new Error('create-admin <username> <password> <orgCode>');
+    const org = await findOrgByCode({ db: database.db, code: orgCode });
+    if (!org) throw new Error(`org ${orgCode} not found`);
+    await seedUser(database.db, { username, password, displayName: username, grants: [{ role: 'group_admin', orgId: org.id }] });
+    console.log(`created group admin ${username} on ${org.name}`);
+  }
+  if (cmd !== 'start') {
+    await database.close();
+    return;
+  }
+  ensureWebBuilt();
+  const app = await buildApp({ database, config, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`\n匠心 Jiangxin 已启动 running at ${config.publicUrl}  (database: ${database.kind})`);
+  if (!config.databaseUrl || fresh) {
+    console.log(`示例账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
+    for (const a of demoAccounts) console.log(`  ${a.username.padEnd(11)} ${a.note}`);
+  }
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+const t = Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm } });
+await db.exec('create extension if not exists pg_trgm');
+console.log('create', Date.now() - t);
+const r = await db.query("select similarity('工作室','创新工作室') s, count(*) from pg_class");
+console.log(r.rows);
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size);
+const t2 = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
+await db2.query('select 1');
+console.log('load', Date.now() - t2);
