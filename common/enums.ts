@@ -66,3 +66,42 @@ export const honourLevelLabels: Labels<HonourLevel> = {
   province: { zh: '省部级', en: 'Province' },
   national: { zh: '全国', en: 'National' },
 };
+
+export const studioTypes = ['modelWorker', 'employee', 'craftsman', 'masterSkill'] as const;
+export type StudioType = (typeof studioTypes)[number];
+export const studioTypeLabels: Labels<StudioType> = {
+  modelWorker: { zh: '劳模创新工作室', en: 'Model-worker studio' },
+  employee: { zh: '职工创新工作室', en: 'Employee studio' },
+  craftsman: { zh: '工匠创新工作室', en: 'Craftsman studio' },
+  masterSkill: { zh: '技能大师工作室', en: 'Master-skill studio' },
+};
+
+export const studioStatuses = ['cultivating', 'named', 'rectifying', 'revoked', 'merged'] as const;
+export type StudioStatus = (typeof studioStatuses)[number];
+export const studioStatusLabels: Labels<StudioStatus> = {
+  cultivating: { zh: '培育中', en: 'Cultivating' },
+  named: { zh: '已命名', en: 'Named' },
+  rectifying: { zh: '整改中', en: 'Rectifying' },
+  revoked: { zh: '已摘牌', en: 'Revoked' },
+  merged: { zh: '已合并', en: 'Merged' },
+};
+
+export const namingLevels = ['enterprise', 'group', 'city', 'province', 'provinceDemo', 'national'] as const;
+export type NamingLevel = (typeof namingLevels)[number];
+export const namingLevelLabels: Labels<NamingLevel> = {
+  enterprise: { zh: '企业级', en: 'Enterprise' },
+  group: { zh: '集团级', en: 'Group' },
+  city: { zh: '市级', en: 'City' },
+  province: { zh: '省级', en: 'Province' },
+  provinceDemo: { zh: '省级示范', en: 'Province model' },
+  national: { zh: '全国级', en: 'National' },
+};
+
+export const memberRoles = ['leader', 'core', 'member', 'trainee'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const memberRoleLabels: Labels<MemberRole> = {
+  leader: { zh: '领衔人', en: 'Leader' },
+  core: { zh: '骨干', en: 'Core member' },
+  member: { zh: '成员', en: 'Member' },
+  trainee: { zh: '学员', en: 'Trainee' },
+};

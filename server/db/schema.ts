@@ -3,3 +3,5 @@ export * from '../modules/accounts/accounts.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/orgs/orgs.table.js';
 export * from '../modules/people/people.table.js';
+export * from '../modules/files/files.table.js';
+export * from '../modules/studios/studios.table.js';
