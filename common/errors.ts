@@ -35,6 +35,7 @@ export const errorMessages = {
   'imports.missing_columns': { zh: '缺少必需的列', en: 'Required columns are missing' },
   'files.too_large': { zh: '文件超过大小限制', en: 'The file exceeds the size limit' },
   'files.type_not_allowed': { zh: '不支持的文件类型（按文件内容识别）', en: 'File type not allowed (detected from content)' },
+  'studios.not_found': { zh: '工作室不存在或无权访问', en: 'Studio not found' },
   'files.not_found': { zh: '文件不存在或无权访问', en: 'File not found' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

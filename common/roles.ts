@@ -25,6 +25,12 @@ export const permissions = {
   'users.manage': ['group_admin', 'enterprise_admin'],
   'roles.grant': ['group_admin', 'enterprise_admin'],
   'audit.read': ['group_admin', 'enterprise_admin'],
+  // Studios: everyone may read the studios of their subtree; admins manage them. Leaders and members act on
+  // their own studio through membership (checked per studio in studios.access.ts), so they hold these too.
+  'studios.read': ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member', 'expert', 'employee'],
+  'studios.manage': ['group_admin', 'enterprise_admin', 'studio_leader'],
+  'studios.contribute': ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member'],
+  'studios.create': ['group_admin', 'enterprise_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 
