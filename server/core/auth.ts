@@ -14,7 +14,17 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Who may call a route: everyone, any logged-in user, or holders of a permission somewhere. Required on every /api route. */
 export type RouteAccess = 'public' | 'authenticated' | Permission;
 
+/** One /api route with the access it declares: the authorization matrix test walks this table. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
@@ -70,12 +80,17 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     return { ...deps, actor: this.actor, ip: this.ip ?? null, lang: langOf(this) };
   });
 
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest runs before the body is parsed and validated: nobody learns anything about a route they may not call.
+  app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const token = req.cookies?.[SESSION_COOKIE];
