@@ -31,6 +31,48 @@ export const permissions = {
   'studios.manage': ['group_admin', 'enterprise_admin', 'studio_leader'],
   'studios.contribute': ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member'],
   'studios.create': ['group_admin', 'enterprise_admin'],
+  // Naming history entries are the group union's record; the health watch (at-risk list) is for admins.
+  'studios.namings': ['group_admin'],
+  'studios.monitor': ['group_admin', 'enterprise_admin'],
+  // Studio life (issue 6): fund ledgers are read by admins and the studio's own people; admins allocate,
+  // approve spending and run alliances. Activities, contests and mentoring use the studios.* permissions.
+  'funds.read': ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member'],
+  'funds.allocate': ['group_admin', 'enterprise_admin'],
+  'funds.approve': ['group_admin', 'enterprise_admin'],
+  'alliances.manage': ['group_admin', 'enterprise_admin'],
+  // Naming (issue 3): rulebooks are read by everyone who applies or reviews, edited by the group admin only.
+  // Applications are seen by their studio's people, admins over the studio and the experts assigned to them;
+  // the per-application role (leader / enterprise admin / group admin) is decided by the workflow table.
+  'rulebooks.read': ['group_admin', 'enterprise_admin', 'studio_leader', 'expert'],
+  'rulebooks.manage': ['group_admin'],
+  'applications.read': ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member', 'expert'],
+  'applications.apply': ['studio_leader'],
+  'applications.review': ['group_admin', 'enterprise_admin'],
+  'applications.decide': ['group_admin'],
+  'reviews.score': ['expert'],
+  // Innovation work (issue 4): studios propose projects and enter results (studios.manage / contribute); admins
+  // over the studio approve projects and do the first review of results; the group admin recognises results;
+  // assigned experts score; finance sign-off of benefit (for now held by the union admins); the adopting
+  // enterprise's admin records adoptions.
+  'projects.approve': ['group_admin', 'enterprise_admin'],
+  'results.review': ['group_admin', 'enterprise_admin'],
+  'results.recognise': ['group_admin'],
+  'results.score': ['expert'],
+  'benefits.verify': ['group_admin', 'enterprise_admin'],
+  'adoptions.record': ['group_admin', 'enterprise_admin'],
+  // Engagement (issue 5): every user submits ideas, asks the clinic, bids through their studio (studios.manage);
+  // admins route and oversee ideas, post challenges, correct points and grant awards; the group admin tunes rules.
+  'ideas.manage': ['group_admin', 'enterprise_admin'],
+  'challenges.manage': ['group_admin', 'enterprise_admin'],
+  'points.rules': ['group_admin'],
+  'points.ledger': ['group_admin', 'enterprise_admin'],
+  'awards.manage': ['group_admin', 'enterprise_admin'],
+  // Insight (issue 7): dashboards, comparisons, ledgers out and in, reports and upward forms are the union admins'
+  // tools over their subtree. Search is open to every user, scoped per type by that type's read permission.
+  'stats.read': ['group_admin', 'enterprise_admin'],
+  'ledgers.export': ['group_admin', 'enterprise_admin'],
+  'ledgers.import': ['group_admin', 'enterprise_admin'],
+  'reports.generate': ['group_admin', 'enterprise_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

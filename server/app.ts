@@ -19,10 +19,19 @@ import { type Config, loadConfig } from './core/config.js';
 import { type Clock, type Deps, systemClock } from './core/context.js';
 import type { Database } from './core/db.js';
 import { registerErrorHandler } from './core/errors.js';
+import { createMailer, type Mailer } from './core/mailer.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { studioLifeRoutes } from './modules/activities/studio-life.routes.js';
+import { namingRoutes } from './modules/applications/naming.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { studiosRoutes } from './modules/studios/studios.routes.js';
+import { engagementRoutes } from './modules/ideas/engagement.routes.js';
+import { insightRoutes } from './modules/stats/insight.routes.js';
+import { innovationRoutes } from './modules/innovation/innovation.routes.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -31,6 +40,8 @@ export interface AppOptions {
   config?: Partial<Config>;
   clock?: Clock;
   logger?: boolean;
+  /** Outgoing mail; defaults to SMTP_URL (or the log when unset). */
+  mailer?: Mailer;
 }
 
 const securityHeaders: Record<string, string> = {
@@ -44,17 +55,26 @@ const securityHeaders: Record<string, string> = {
 /** Builds the HTTP app with explicit dependencies: the database, configuration and clock. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const config = { ...loadConfig(), ...opts.config };
-  const deps: Deps = { db: opts.database.db, dbKind: opts.database.kind, config, clock: opts.clock ?? systemClock };
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const deps: Deps = {
+    db: opts.database.db,
+    dbKind: opts.database.kind,
+    config,
+    clock: opts.clock ?? systemClock,
+    mailer,
+  };
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1, fields: 10 },
+  });
   await app.register(swagger, {
     openapi: { info: { title: 'Jiangxin 匠心 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
@@ -75,19 +95,32 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     '/api/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+      },
     },
     async () => {
       await deps.db.execute('select 1' as never);
       return { status: 'ok' as const, db: deps.dbKind };
     },
   );
-  r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  r.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   accountsRoutes(app, deps);
+  namingRoutes(app);
   orgsRoutes(app);
   peopleRoutes(app);
   auditRoutes(app);
+  filesRoutes(app);
+  notificationsRoutes(app, deps);
+  studiosRoutes(app);
+  engagementRoutes(app, deps);
+  studioLifeRoutes(app);
+  insightRoutes(app, deps);
+  innovationRoutes(app);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });

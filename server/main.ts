@@ -9,6 +9,9 @@ import { migrate } from './core/migrate.js';
 import { seedUser } from './db/seed/factories.js';
 import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from './db/seed/demo.js';
 import { findOrgByCode } from './modules/orgs/orgs.repository.js';
+import { createMailer } from './core/mailer.js';
+import { runNotificationJobs, startNotificationTimer } from './modules/notifications/jobs.js';
+import { systemClock } from './core/context.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = `Usage: npm run jx -- <command>
@@ -17,7 +20,10 @@ const usage = `Usage: npm run jx -- <command>
   seed                  load the demo group into an empty database
   reset-demo            DELETE the embedded database folder and reload the demo (PGlite only)
   create-admin <username> <password> <orgCode>   create a group admin on an org
-Environment: PORT, HOST, DATA_DIR, DATABASE_URL, SESSION_TTL_HOURS, MAX_UPLOAD_MB, SEED_DEMO, LOG_LEVEL`;
+  escalate              flag overdue to-dos and notify the handlers' admins (start does this hourly)
+  digest                send the daily notification digest mails now (start does this daily at DIGEST_HOUR)
+Environment: PORT, HOST, DATA_DIR, DATABASE_URL, SESSION_TTL_HOURS, MAX_UPLOAD_MB, SEED_DEMO, LOG_LEVEL,
+  SMTP_URL (unset: mail only logged), MAIL_FROM, IDEA_ANSWER_DAYS (15), DIGEST_HOUR (8, China time)`;
 
 /** Builds web/dist when it is missing or older than the web sources, so `npm start` needs no build step. */
 function ensureWebBuilt() {
@@ -43,7 +49,7 @@ async function main() {
     if (config.databaseUrl) throw new Error('reset-demo only resets the embedded database; drop the PostgreSQL database yourself');
     fs.rmSync(path.join(config.dataDir, 'pgdata'), { recursive: true, force: true });
   }
-  if (!['start', 'migrate', 'seed', 'reset-demo', 'create-admin'].includes(cmd)) {
+  if (!['start', 'migrate', 'seed', 'reset-demo', 'create-admin', 'escalate', 'digest'].includes(cmd)) {
     console.log(usage);
     process.exit(cmd === 'help' || cmd === '--help' ? 0 : 1);
   }
@@ -65,12 +71,20 @@ async function main() {
     await seedUser(database.db, { username, password, displayName: username, grants: [{ role: 'group_admin', orgId: org.id }] });
     console.log(`created group admin ${username} on ${org.name}`);
   }
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const jobDeps = { db: database.db, clock: systemClock, mailer, config };
+  if (cmd === 'escalate' || cmd === 'digest') {
+    const r = await runNotificationJobs({ deps: jobDeps, digest: cmd === 'digest' });
+    console.log(`督办 escalated ${r.escalated} · 即时邮件 immediate ${r.immediate} · 汇总邮件 digests ${r.digests}`);
+  }
   if (cmd !== 'start') {
+    mailer.close();
     await database.close();
     return;
   }
   ensureWebBuilt();
-  const app = await buildApp({ database, config, logger: true });
+  const app = await buildApp({ database, config, logger: true, mailer });
+  const stopTimer = startNotificationTimer({ deps: jobDeps, log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n匠心 Jiangxin 已启动 running at ${config.publicUrl}  (database: ${database.kind})`);
   if (!config.databaseUrl || fresh) {
@@ -78,6 +92,7 @@ async function main() {
     for (const a of demoAccounts) console.log(`  ${a.username.padEnd(11)} ${a.note}`);
   }
   const stop = async () => {
+    stopTimer();
     await app.close();
     await database.close();
     process.exit(0);

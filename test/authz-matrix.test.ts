@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Role, permissions } from '../common/roles.js';
+import { permissions, type Role } from '../common/roles.js';
 import { buildApp } from '../server/app.js';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login } from './helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from './helpers.js';
 
 /**
  * The authorization matrix, generated from the server's own route table: every /api route is called
@@ -38,10 +46,16 @@ describe('authorization matrix', () => {
   it('refuses anonymous calls to every non-public route with 401, before looking at the input', async () => {
     const failures: string[] = [];
     for (const r of t.app.routeTable) {
-      const res = await call(t.app, null, { method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
-      const expected = r.access === 'public' ? res.statusCode !== 401 && res.statusCode !== 403 : res.statusCode === 401;
+      const res = await call(t.app, null, {
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
+      const expected =
+        r.access === 'public' ? res.statusCode !== 401 && res.statusCode !== 403 : res.statusCode === 401;
       if (!expected) failures.push(`${r.method} ${r.url} (${r.access}) → ${res.statusCode}`);
-      if (res.statusCode >= 500) failures.push(`${r.method} ${r.url} anonymous → ${res.statusCode} ${res.body}`);
+      if (res.statusCode >= 500)
+        failures.push(`${r.method} ${r.url} anonymous → ${res.statusCode} ${res.body}`);
     }
     expect(failures).toEqual([]);
   });
@@ -63,12 +77,16 @@ describe('authorization matrix', () => {
         });
         checked++;
         // logout-all ends every session of the user, the shared one included.
-        if (r.url.includes('logout')) sessions.set(key, await login(t.app, w.users[key as keyof World['users']].username));
-        const allowed = r.access === 'authenticated' || (permissions[r.access] as readonly Role[]).includes(role);
+        if (r.url.includes('logout'))
+          sessions.set(key, await login(t.app, w.users[key as keyof World['users']].username));
+        const allowed =
+          r.access === 'authenticated' || (permissions[r.access] as readonly Role[]).includes(role);
         const routeRefused = res.statusCode === 403 && res.json().error?.code === 'auth.forbidden';
-        if (res.statusCode >= 500) failures.push(`${r.method} ${r.url} as ${key} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 500)
+          failures.push(`${r.method} ${r.url} as ${key} → ${res.statusCode} ${res.body.slice(0, 200)}`);
         else if (res.statusCode === 401) failures.push(`${r.method} ${r.url} as ${key} → 401`);
-        else if (!allowed && !routeRefused) failures.push(`${r.method} ${r.url} as ${key} (${role}) should be refused, got ${res.statusCode}`);
+        else if (!allowed && !routeRefused)
+          failures.push(`${r.method} ${r.url} as ${key} (${role}) should be refused, got ${res.statusCode}`);
         else if (allowed && routeRefused && !/\/:[A-Za-z]+/.test(r.url))
           failures.push(`${r.method} ${r.url} as ${key} (${role}) should pass the route check, got 403`);
       }

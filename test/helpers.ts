@@ -26,9 +26,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { clock?: Clock; config?: Record<string, unknown> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; config?: Record<string, unknown> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
-  const app = await buildApp({ database, clock: opts.clock, config: { dataDir: fs.mkdtempSync('/tmp/jx-data-'), ...opts.config } });
+  const app = await buildApp({
+    database,
+    clock: opts.clock,
+    config: { dataDir: fs.mkdtempSync('/tmp/jx-data-'), ...opts.config },
+  });
   return {
     app,
     database,
@@ -56,21 +62,54 @@ export async function createWorld(database: Database) {
   const db = database.db;
   const t = uniq();
   const root = await seedOrg(db, { code: `G${t}`, name: `测试集团${t}`, kind: 'group' });
-  const entA = await seedOrg(db, { code: `A${t}`, name: '甲企业', kind: 'enterprise', parent: root, employeeCount: 500 });
-  const entB = await seedOrg(db, { code: `B${t}`, name: '乙企业', kind: 'enterprise', parent: root, employeeCount: 300 });
+  const entA = await seedOrg(db, {
+    code: `A${t}`,
+    name: '甲企业',
+    kind: 'enterprise',
+    parent: root,
+    employeeCount: 500,
+  });
+  const entB = await seedOrg(db, {
+    code: `B${t}`,
+    name: '乙企业',
+    kind: 'enterprise',
+    parent: root,
+    employeeCount: 300,
+  });
   const branchA = await seedOrg(db, { code: `A${t}-1`, name: '甲一分厂', kind: 'branch', parent: entA });
-  const workshopA = await seedOrg(db, { code: `A${t}-1-1`, name: '甲金工车间', kind: 'workshop', parent: branchA });
+  const workshopA = await seedOrg(db, {
+    code: `A${t}-1-1`,
+    name: '甲金工车间',
+    kind: 'workshop',
+    parent: branchA,
+  });
   const branchB = await seedOrg(db, { code: `B${t}-1`, name: '乙一分厂', kind: 'branch', parent: entB });
-  const workshopB = await seedOrg(db, { code: `B${t}-1-1`, name: '乙装配车间', kind: 'workshop', parent: branchB });
+  const workshopB = await seedOrg(db, {
+    code: `B${t}-1-1`,
+    name: '乙装配车间',
+    kind: 'workshop',
+    parent: branchB,
+  });
   const orgs = { root, entA, entB, branchA, workshopA, branchB, workshopB };
 
   let n = 0;
   const user = async (key: string, role: Role, org: { id: number }, personOrg: { id: number } = org) => {
     n++;
-    const person = await seedPerson(db, { orgId: personOrg.id, employeeNo: `${t}-${n}`, name: `${key}${n}`, honours: [] });
+    const person = await seedPerson(db, {
+      orgId: personOrg.id,
+      employeeNo: `${t}-${n}`,
+      name: `${key}${n}`,
+      honours: [],
+    });
     const username = `${key}_${t}`.toLowerCase();
     const grants: { role: Role; orgId: number }[] = [{ role, orgId: org.id }];
-    const u = await seedUser(db, { username, password: PASSWORD, personId: person.id, displayName: person.name, grants });
+    const u = await seedUser(db, {
+      username,
+      password: PASSWORD,
+      personId: person.id,
+      displayName: person.name,
+      grants,
+    });
     return { id: u.id, username, personId: person.id, orgId: personOrg.id };
   };
   const users = {
@@ -91,8 +130,20 @@ export interface Session {
   userId: number;
 }
 
+let logins = 0;
+/**
+ * Logs in through the API. Each call comes from its own loopback address, so a file that logs in many
+ * users stays under the per-address login rate limit (tests of that limit set `remoteAddress` themselves).
+ */
 export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  logins++;
+  const remoteAddress = `127.1.${(logins >> 8) & 255}.${logins & 255}`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   const body = res.json();
@@ -116,5 +167,8 @@ export function multipartFile(buffer: Buffer, filename: string, field = 'file') 
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buffer, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, buffer, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

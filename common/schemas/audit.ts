@@ -21,12 +21,22 @@ export const auditQuery = pageQuery.extend({
   entityId: z.string().trim().max(40).optional(),
   action: z.string().trim().max(60).optional(),
   actorUserId: z.coerce.number().int().positive().optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
-export const importRowError = z.object({ row: z.number().int(), column: z.string().optional(), message: z.string() });
+export const importRowError = z.object({
+  row: z.number().int(),
+  column: z.string().optional(),
+  message: z.string(),
+});
 export const importReport = z.object({
   dryRun: z.boolean(),
   total: z.number().int(),

@@ -37,7 +37,12 @@ export const passwordChange = z.object({
 
 export const userCreate = z.object({
   personId: id,
-  username: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9_.@-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(60)
+    .regex(/^[A-Za-z0-9_.@-]+$/),
   password: z.string().min(8).max(200),
 });
 export const passwordReset = z.object({ newPassword: z.string().min(8).max(200) });

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { orgKinds } from '../enums.js';
 import { abilities, id, pageQuery, version } from './shared.js';
 
-export const orgCode = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/);
+export const orgCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/);
 
 export const org = z.object({
   id: z.number().int(),
@@ -45,6 +50,6 @@ export const orgListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   kind: z.enum(orgKinds).optional(),
   under: z.coerce.number().int().positive().optional(),
-  includeArchived: z.coerce.boolean().optional(),
+  includeArchived: z.stringbool().optional(),
 });
 export type OrgListQuery = z.infer<typeof orgListQuery>;

@@ -21,13 +21,24 @@ const personFields = {
   professionalTitle: z.string().trim().max(50).nullable().optional(),
   trade: z.string().trim().max(50).nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),
-  email: z.string().trim().email().max(120).nullable().optional().or(z.literal('').transform(() => null)),
+  email: z
+    .string()
+    .trim()
+    .email()
+    .max(120)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
   honours: z.array(honour).max(50).default([]),
 };
 
 export const personCreate = z.object(personFields);
 export type PersonCreate = z.infer<typeof personCreate>;
-export const personUpdate = z.object(personFields).partial().extend({ version });
+// No defaults in an update: a field left out must stay as it is (a `.default([])` would wipe honours).
+export const personUpdate = z
+  .object({ ...personFields, honours: z.array(honour).max(50) })
+  .partial()
+  .extend({ version });
 export type PersonUpdate = z.infer<typeof personUpdate>;
 
 export const person = z.object({
@@ -60,6 +71,6 @@ export const personListQuery = pageQuery.extend({
   skillGrade: z.enum(skillGrades).optional(),
   honourKind: z.enum(honourKinds).optional(),
   trade: z.string().trim().max(50).optional(),
-  includeArchived: z.coerce.boolean().optional(),
+  includeArchived: z.stringbool().optional(),
 });
 export type PersonListQuery = z.infer<typeof personListQuery>;

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type Permission, type Role, permissions } from '../../common/roles.js';
+import { type Permission, permissions, type Role } from '../../common/roles.js';
 
 export interface Grant {
   id: number;
@@ -37,7 +37,9 @@ export function scopeOf(actor: Actor, permission: Permission): string[] {
 /** Whether `actor` holds `permission` over the org at `orgPath` (or anywhere, when no path is given). */
 export function can(actor: Actor, permission: Permission, orgPath?: string): boolean {
   const allowed = permissions[permission] as readonly Role[];
-  return actor.grants.some((g) => allowed.includes(g.role) && (orgPath === undefined || orgPath.startsWith(g.orgPath)));
+  return actor.grants.some(
+    (g) => allowed.includes(g.role) && (orgPath === undefined || orgPath.startsWith(g.orgPath)),
+  );
 }
 
 /** Every permission the actor holds somewhere: sent to the web so it can show the right menu. */
@@ -55,7 +57,11 @@ export function inScope(pathColumn: AnyPgColumn | SQL, scope: string[]): SQL {
 }
 
 /** Abilities map for a thing at `orgPath`: `{ update: true, archive: false, … }`. */
-export function abilitiesFor(actor: Actor, orgPath: string, map: Record<string, Permission>): Record<string, boolean> {
+export function abilitiesFor(
+  actor: Actor,
+  orgPath: string,
+  map: Record<string, Permission>,
+): Record<string, boolean> {
   const out: Record<string, boolean> = {};
   for (const [k, p] of Object.entries(map)) out[k] = can(actor, p, orgPath);
   return out;

@@ -24,7 +24,11 @@ function redact(v: unknown): unknown {
 }
 
 /** Writes one audit record; call it with the transaction that made the change. Secrets are never stored. */
-export async function recordAudit(db: Db, ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'> | null, input: AuditInput) {
+export async function recordAudit(
+  db: Db,
+  ctx: Pick<Ctx, 'actor' | 'ip' | 'clock'> | null,
+  input: AuditInput,
+) {
   await db.insert(auditLog).values({
     at: (ctx?.clock.now() ?? new Date()).toISOString(),
     actorUserId: ctx?.actor.userId ?? null,

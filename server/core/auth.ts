@@ -52,7 +52,13 @@ export async function loadActor(deps: Pick<Deps, 'db'>, userId: number): Promise
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
   if (!u) return null;
   const grants = await deps.db
-    .select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, orgPath: orgs.path, orgName: orgs.name })
+    .select({
+      id: roleGrants.id,
+      role: roleGrants.role,
+      orgId: roleGrants.orgId,
+      orgPath: orgs.path,
+      orgName: orgs.name,
+    })
     .from(roleGrants)
     .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
     .where(eq(roleGrants.userId, userId));
@@ -86,7 +92,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
   // onRequest runs before the body is parsed and validated: nobody learns anything about a route they may not call.

@@ -13,6 +13,17 @@ export interface Config {
   /** Cookies get the Secure flag (set when served over HTTPS). */
   secureCookies: boolean;
   publicUrl: string;
+  /**
+   * Trust X-Forwarded-For from a reverse proxy for the client address (rate limits, audit). Only set it
+   * behind a proxy that overwrites the header: trusted blindly, any client could forge its address.
+   */
+  trustProxy: boolean;
+  /** SMTP server for mail, e.g. smtp://user:pass@mail.example.com:587; unset = mail is only written to the log. */
+  smtpUrl: string | undefined;
+  /** Sender of every mail, e.g. `匠心 <noreply@example.com>`. */
+  mailFrom: string;
+  /** Days a handler has to answer an idea when its routing rule sets none. */
+  ideaAnswerDays: number;
 }
 
 /** Reads configuration from the environment; every value has a working default. */
@@ -30,5 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     secureCookies: env.SECURE_COOKIES === 'true',
     publicUrl: env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    trustProxy: env.TRUST_PROXY === 'true',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? '匠心 Jiangxin <noreply@localhost>',
+    ideaAnswerDays: Number(env.IDEA_ANSWER_DAYS ?? 15),
   };
 }

@@ -1,7 +1,8 @@
-import type { Config } from './config.js';
 import type { Actor } from './access.js';
+import type { Config } from './config.js';
 import type { Db, DbKind } from './db.js';
 import type { Lang } from './errors.js';
+import type { Mailer } from './mailer.js';
 
 export interface Clock {
   now(): Date;
@@ -14,6 +15,8 @@ export interface Deps {
   dbKind: DbKind;
   config: Config;
   clock: Clock;
+  /** Outgoing mail (SMTP, or the log when none is configured). */
+  mailer: Mailer;
 }
 
 /** What a service call needs: the dependencies and who is asking. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from '../db/schema.js';
@@ -24,7 +24,11 @@ export interface Database {
 }
 
 /** Opens PGlite in `dataDir/pgdata`, or a PostgreSQL pool when `url` is given. */
-export async function openDatabase(opts: { url?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 8) });
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
@@ -62,5 +66,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; pglit
 
 function lastRows(r: unknown): Record<string, unknown>[] {
   const last = Array.isArray(r) ? r.at(-1) : r;
-  return ((last as { rows?: Record<string, unknown>[] } | undefined)?.rows ?? []) as Record<string, unknown>[];
+  return ((last as { rows?: Record<string, unknown>[] } | undefined)?.rows ?? []) as Record<
+    string,
+    unknown
+  >[];
 }

@@ -16,12 +16,16 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: ErrorCode, details?: Record<string, unknown>) => new AppError(code, 404, details);
+export const notFound = (code: ErrorCode, details?: Record<string, unknown>) =>
+  new AppError(code, 404, details);
 export const forbidden = () => new AppError('auth.forbidden', 403);
-export const badRequest = (code: ErrorCode, details?: Record<string, unknown>) => new AppError(code, 400, details);
-export const conflict = (code: ErrorCode, details?: Record<string, unknown>) => new AppError(code, 409, details);
+export const badRequest = (code: ErrorCode, details?: Record<string, unknown>) =>
+  new AppError(code, 400, details);
+export const conflict = (code: ErrorCode, details?: Record<string, unknown>) =>
+  new AppError(code, 409, details);
 /** A field-level validation failure: `fields` maps a field path to a message in the request's language. */
-export const invalidFields = (fields: Record<string, string>) => new AppError('request.invalid', 400, { fields });
+export const invalidFields = (fields: Record<string, string>) =>
+  new AppError('request.invalid', 400, { fields });
 
 export function langOf(req: FastifyRequest): Lang {
   const h = String(req.headers['accept-language'] ?? '');
@@ -50,8 +54,16 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], lang: Lang): Re
   return out;
 }
 
-function send(reply: FastifyReply, status: number, code: string, lang: Lang, details?: Record<string, unknown>) {
-  return reply.status(status).send({ error: { code, message: messageFor(code, lang), ...(details ? { details } : {}) } });
+function send(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  lang: Lang,
+  details?: Record<string, unknown>,
+) {
+  return reply
+    .status(status)
+    .send({ error: { code, message: messageFor(code, lang), ...(details ? { details } : {}) } });
 }
 
 /** One error handler: every failure becomes `{ error: { code, message, details } }`, never a stack trace. */
@@ -70,7 +82,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       const fields = fieldErrors(issues, lang);
       return send(reply, 400, 'request.invalid', lang, { fields, ...(prefix ? { in: prefix } : {}) });
     }
-    if (err instanceof z.ZodError) return send(reply, 400, 'request.invalid', lang, { fields: fieldErrors(err.issues, lang) });
+    if (err instanceof z.ZodError)
+      return send(reply, 400, 'request.invalid', lang, { fields: fieldErrors(err.issues, lang) });
     const fe = err as FastifyError;
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause?.issues }, 'response serialization failed');

@@ -17,7 +17,9 @@ export interface SheetRow<K extends string> {
 
 /** Full-width ASCII (ｑ１２３．) → half-width; ideographic space → space. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 function normHeader(s: string): string {
@@ -74,6 +76,9 @@ export async function readSheet<K extends string>(
 
   let headerRow = 0;
   let colOf: Partial<Record<K, number>> = {};
+  const required = keys.filter((k) => columns[k].required);
+  // The row that came closest to a header, to name only the columns really missing.
+  let closest: Partial<Record<K, number>> = {};
   const scan = Math.min(ws.rowCount, 30);
   for (let r = 1; r <= scan && !headerRow; r++) {
     const found: Partial<Record<K, number>> = {};
@@ -83,13 +88,15 @@ export async function readSheet<K extends string>(
       const k = wanted.get(normHeader(text));
       if (k && found[k] === undefined) found[k] = c;
     });
-    if (keys.filter((k) => columns[k].required).every((k) => found[k] !== undefined)) {
+    const have = required.filter((k) => found[k] !== undefined).length;
+    if (have > required.filter((k) => closest[k] !== undefined).length) closest = found;
+    if (have === required.length) {
       headerRow = r;
       colOf = found;
     }
   }
   if (!headerRow) {
-    const missing = keys.filter((k) => columns[k].required).map((k) => columns[k].headers[0]);
+    const missing = required.filter((k) => closest[k] === undefined).map((k) => columns[k].headers[0]);
     throw new AppError('imports.missing_columns', 400, { columns: missing });
   }
 
@@ -124,23 +131,36 @@ export function cellText(v: CellValue): string | null {
 /** Cell → integer or null; `undefined` when the text is not a whole number. */
 export function cellInt(v: CellValue): number | null | undefined {
   if (v === null) return null;
-  const n = typeof v === 'number' ? v : Number(String(v).replace(/[,，\s]/g, ''));
+  const text = typeof v === 'number' ? '' : String(v).replace(/[,，\s]/g, '');
+  if (typeof v !== 'number' && text === '') return null; // Number('') would be 0
+  const n = typeof v === 'number' ? v : Number(text);
   return Number.isInteger(n) ? n : undefined;
 }
 
 /** Matches a cell against labels `{ key: { zh, en } }`, accepting the key itself, the Chinese or the English label. */
-export function cellEnum<T extends string>(v: CellValue, labels: Record<T, { zh: string; en: string }>): T | null | undefined {
+export function cellEnum<T extends string>(
+  v: CellValue,
+  labels: Record<T, { zh: string; en: string }>,
+): T | null | undefined {
   const s = cellText(v);
   if (s === null) return null;
   const lower = s.toLowerCase();
   for (const [k, l] of Object.entries(labels) as [T, { zh: string; en: string }][]) {
-    if (k.toLowerCase() === lower || l.zh === s || l.en.toLowerCase() === lower || l.zh.split('/').includes(s)) return k;
+    if (
+      k.toLowerCase() === lower ||
+      l.zh === s ||
+      l.en.toLowerCase() === lower ||
+      l.zh.split('/').includes(s)
+    )
+      return k;
   }
   return undefined;
 }
 
 /** Builds an .xlsx with a frozen, bold header row: the shape every template and ledger download shares. */
-export async function buildWorkbook(sheets: { name: string; headers: string[]; rows: CellValue[][]; widths?: number[] }[]) {
+export async function buildWorkbook(
+  sheets: { name: string; headers: string[]; rows: CellValue[][]; widths?: number[] }[],
+) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jiangxin';
   for (const s of sheets) {

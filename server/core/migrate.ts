@@ -27,7 +27,9 @@ export async function migrate(database: Database): Promise<string[]> {
         if (have.has(file)) continue;
         const sql = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
         try {
-          await exec(`BEGIN;\n${sql}\n;INSERT INTO schema_migrations (name) VALUES ('${file.replace(/'/g, "''")}');\nCOMMIT;`);
+          await exec(
+            `BEGIN;\n${sql}\n;INSERT INTO schema_migrations (name) VALUES ('${file.replace(/'/g, "''")}');\nCOMMIT;`,
+          );
         } catch (err) {
           await exec('ROLLBACK').catch(() => {});
           throw new Error(`migration ${file} failed: ${(err as Error).message}`);

@@ -5,6 +5,8 @@ import type { Db } from '../../core/db.js';
 import { orgs } from '../../modules/orgs/orgs.table.js';
 import { people } from '../../modules/people/people.table.js';
 import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js';
+import { seedDemoStudios } from './demo-studios.js';
+import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
 
 export const DEMO_PASSWORD = 'jiangxin-demo';
 
@@ -143,6 +145,8 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
       if (a.role !== 'employee' && a.role !== 'group_admin') grants.push({ role: 'employee', orgId: p.orgId });
       await seedUser(tx, { username: a.username, password: DEMO_PASSWORD, personId: p.id, displayName: p.name, grants });
     }
+    await seedDemoStudios(tx, demoPeople);
   });
+  await seedNamingDemo(db);
 }
 

@@ -39,7 +39,11 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       if (!limiter.hit(`ip:${req.ip}`) || !limiter.hit(`user:${req.body.username.toLowerCase()}`))
         throw new AppError('request.rate_limited', 429);
-      const { token, expiresAt, me: body } = await service.login({
+      const {
+        token,
+        expiresAt,
+        me: body,
+      } = await service.login({
         deps,
         username: req.body.username,
         password: req.body.password,
@@ -51,11 +55,15 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
       return body;
     },
   );
-  r.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
-    await service.logout({ ctx: req.ctx(), sessionId: req.sessionId! });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: okResponse } } },
+    async (req, reply) => {
+      await service.logout({ ctx: req.ctx(), sessionId: req.sessionId! });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
   r.post(
     '/api/auth/logout-all',
     { config: { access: 'authenticated' }, schema: { tags, response: { 200: okResponse } } },
@@ -65,8 +73,10 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
       return { ok: true as const };
     },
   );
-  r.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags, response: { 200: me } } }, (req) =>
-    service.getMe({ ctx: req.ctx(), csrfToken: req.csrfToken! }),
+  r.get(
+    '/api/auth/me',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: me } } },
+    (req) => service.getMe({ ctx: req.ctx(), csrfToken: req.csrfToken! }),
   );
   r.post(
     '/api/auth/password',
@@ -85,7 +95,10 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.patch(
     '/api/auth/prefs',
-    { config: { access: 'authenticated' }, schema: { tags, body: prefsUpdate, response: { 200: okResponse } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, body: prefsUpdate, response: { 200: okResponse } },
+    },
     async (req) => {
       await service.setLocale({ ctx: req.ctx(), locale: req.body.locale });
       return { ok: true as const };
@@ -95,24 +108,40 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
   const utags = ['users'];
   r.post(
     '/api/users',
-    { config: { access: 'users.manage' }, schema: { tags: utags, body: userCreate, response: { 201: account } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags: utags, body: userCreate, response: { 201: account } },
+    },
     async (req, reply) => reply.code(201).send(await service.createAccount({ ctx: req.ctx(), ...req.body })),
   );
   r.get(
     '/api/users/:id',
-    { config: { access: 'users.manage' }, schema: { tags: utags, params: idParams, response: { 200: account } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags: utags, params: idParams, response: { 200: account } },
+    },
     (req) => service.getAccount({ ctx: req.ctx(), userId: req.params.id }),
   );
   r.patch(
     '/api/users/:id',
-    { config: { access: 'users.manage' }, schema: { tags: utags, params: idParams, body: userUpdate, response: { 200: account } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags: utags, params: idParams, body: userUpdate, response: { 200: account } },
+    },
     (req) => service.setDisabled({ ctx: req.ctx(), userId: req.params.id, disabled: req.body.disabled }),
   );
   r.post(
     '/api/users/:id/reset-password',
-    { config: { access: 'users.manage' }, schema: { tags: utags, params: idParams, body: passwordReset, response: { 200: okResponse } } },
+    {
+      config: { access: 'users.manage' },
+      schema: { tags: utags, params: idParams, body: passwordReset, response: { 200: okResponse } },
+    },
     async (req) => {
-      await service.resetPassword({ ctx: req.ctx(), userId: req.params.id, newPassword: req.body.newPassword });
+      await service.resetPassword({
+        ctx: req.ctx(),
+        userId: req.params.id,
+        newPassword: req.body.newPassword,
+      });
       return { ok: true as const };
     },
   );
@@ -120,7 +149,12 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/users/:id/grants',
     {
       config: { access: 'roles.grant' },
-      schema: { tags: utags, params: idParams, body: grantCreate.omit({ userId: true }), response: { 200: account } },
+      schema: {
+        tags: utags,
+        params: idParams,
+        body: grantCreate.omit({ userId: true }),
+        response: { 200: account },
+      },
     },
     (req) => service.grantRole({ ctx: req.ctx(), userId: req.params.id, ...req.body }),
   );

@@ -1,16 +1,16 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { Account, Me } from '../../../common/schemas/auth.js';
 import type { Role } from '../../../common/roles.js';
+import type { Account, Me } from '../../../common/schemas/auth.js';
 import { can, permissionsOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
-import { loadActor, newToken, hashToken } from '../../core/auth.js';
+import { hashToken, loadActor, newToken } from '../../core/auth.js';
 import type { Ctx, Deps } from '../../core/context.js';
 import { AppError, forbidden, mapUniqueViolation } from '../../core/errors.js';
-import { getPersonRow } from '../people/people.service.js';
-import { findOrgInScope } from '../orgs/orgs.repository.js';
 import { orgErrors } from '../orgs/orgs.errors.js';
+import { findOrgInScope } from '../orgs/orgs.repository.js';
+import { getPersonRow } from '../people/people.service.js';
 import { accountErrors } from './accounts.errors.js';
-import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, canGrantRole, isStrongPassword } from './accounts.policy.js';
+import { canGrantRole, isStrongPassword, LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from './accounts.policy.js';
 import * as repo from './accounts.repository.js';
 import { users } from './accounts.table.js';
 
@@ -48,27 +48,34 @@ export async function login({
   if (user.lockedUntil && new Date(user.lockedUntil) > now) throw accountErrors.locked(user.lockedUntil);
   const ok = await verify(user.passwordHash, password).catch(() => false);
   const sysCtx = { actor: { userId: user.id, name: user.displayName } as never, ip, clock: deps.clock };
+  // Auth events carry the user's org so the admins over that org see them (e.g. to unlock an account).
+  const orgPath = await repo.userOrgPath({ db: deps.db, userId: user.id });
   if (!ok) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= LOCKOUT_THRESHOLD;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await deps.db.transaction(async (tx) => {
-      await repo.updateUser({ db: tx, id: user.id, set: { failedLogins: lock ? 0 : failed, lockedUntil } });
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    const locked = await deps.db.transaction(async (tx) => {
+      const r = await repo.recordFailedLogin({
+        db: tx,
+        id: user.id,
+        threshold: LOCKOUT_THRESHOLD,
+        lockUntil,
+      });
       await recordAudit(tx, sysCtx, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
+        action: r.locked ? 'auth.locked' : 'auth.login_failed',
         entityType: 'user',
         entityId: user.id,
-        after: { failedLogins: failed, lockedUntil },
+        orgPath,
+        after: { failedLogins: r.failed, lockedUntil: r.locked ? lockUntil : null },
       });
+      return r.locked;
     });
-    if (lock) throw accountErrors.locked(lockedUntil!);
+    if (locked) throw accountErrors.locked(lockUntil);
     throw accountErrors.invalidCredentials();
   }
   if (user.disabled) throw new AppError('auth.disabled', 403);
   return deps.db.transaction(async (tx) => {
     if (previousSessionId) await repo.deleteSession({ db: tx, id: previousSessionId });
     await repo.updateUser({ db: tx, id: user.id, set: { failedLogins: 0, lockedUntil: null } });
-    await recordAudit(tx, sysCtx, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, sysCtx, { action: 'auth.login', entityType: 'user', entityId: user.id, orgPath });
     return startSession({ deps: { ...deps, db: tx }, userId: user.id, ip, userAgent });
   });
 }
@@ -87,9 +94,17 @@ export async function startSession({
 }) {
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(deps.clock.now().getTime() + deps.config.sessionTtlHours * 3_600_000).toISOString();
-  await repo.insertSession({ db: deps.db, values: { id: hashToken(token), userId, csrfToken, expiresAt, ip, userAgent } });
-  const [actor, user] = await Promise.all([loadActor(deps, userId), repo.findUserById({ db: deps.db, id: userId })]);
+  const expiresAt = new Date(
+    deps.clock.now().getTime() + deps.config.sessionTtlHours * 3_600_000,
+  ).toISOString();
+  await repo.insertSession({
+    db: deps.db,
+    values: { id: hashToken(token), userId, csrfToken, expiresAt, ip, userAgent },
+  });
+  const [actor, user] = await Promise.all([
+    loadActor(deps, userId),
+    repo.findUserById({ db: deps.db, id: userId }),
+  ]);
   return { token, expiresAt, me: toMe(actor!, user!, csrfToken) };
 }
 
@@ -105,7 +120,13 @@ function toMe(
     name: actor.name,
     locale: user.locale === 'en' ? 'en' : 'zh',
     mustChangePassword: user.mustChangePassword,
-    grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, orgName: g.orgName, orgPath: g.orgPath })),
+    grants: actor.grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      orgId: g.orgId,
+      orgName: g.orgName,
+      orgPath: g.orgPath,
+    })),
     permissions: permissionsOf(actor),
     csrfToken,
   };
@@ -121,7 +142,13 @@ export async function getMe({ ctx, csrfToken }: { ctx: Ctx; csrfToken: string })
 export async function logout({ ctx, sessionId }: { ctx: Ctx; sessionId: string }) {
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession({ db: tx, id: sessionId });
-    await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
+    const orgPath = await repo.userOrgPath({ db: tx, userId: ctx.actor.userId });
+    await recordAudit(tx, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      orgPath,
+    });
   });
 }
 
@@ -129,7 +156,14 @@ export async function logout({ ctx, sessionId }: { ctx: Ctx; sessionId: string }
 export async function logoutEverywhere({ ctx }: { ctx: Ctx }) {
   await ctx.db.transaction(async (tx) => {
     const n = await repo.deleteUserSessions({ db: tx, userId: ctx.actor.userId });
-    await recordAudit(tx, ctx, { action: 'auth.logout_all', entityType: 'user', entityId: ctx.actor.userId, after: { sessions: n } });
+    const orgPath = await repo.userOrgPath({ db: tx, userId: ctx.actor.userId });
+    await recordAudit(tx, ctx, {
+      action: 'auth.logout_all',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      orgPath,
+      after: { sessions: n },
+    });
   });
 }
 
@@ -144,13 +178,20 @@ export async function changePassword({
   newPassword: string;
 }) {
   const user = await repo.findUserById({ db: ctx.db, id: ctx.actor.userId });
-  if (!user || !(await verify(user.passwordHash, currentPassword).catch(() => false))) throw accountErrors.wrongPassword();
+  if (!user || !(await verify(user.passwordHash, currentPassword).catch(() => false)))
+    throw accountErrors.wrongPassword();
   if (!isStrongPassword(newPassword)) throw accountErrors.weakPassword();
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser({ db: tx, id: user.id, set: { passwordHash, mustChangePassword: false } });
     await repo.deleteUserSessions({ db: tx, userId: user.id });
-    await recordAudit(tx, ctx, { action: 'auth.password_change', entityType: 'user', entityId: user.id });
+    const orgPath = await repo.userOrgPath({ db: tx, userId: user.id });
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      orgPath,
+    });
   });
 }
 
@@ -158,7 +199,14 @@ export async function changePassword({
 export async function setLocale({ ctx, locale }: { ctx: Ctx; locale: 'zh' | 'en' }) {
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser({ db: tx, id: ctx.actor.userId, set: { locale } });
-    await recordAudit(tx, ctx, { action: 'users.prefs', entityType: 'user', entityId: ctx.actor.userId, after: { locale } });
+    const orgPath = await repo.userOrgPath({ db: tx, userId: ctx.actor.userId });
+    await recordAudit(tx, ctx, {
+      action: 'users.prefs',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      orgPath,
+      after: { locale },
+    });
   });
 }
 
@@ -182,7 +230,13 @@ export async function getAccount({ ctx, userId }: { ctx: Ctx; userId: number }):
     name: user.displayName,
     disabled: user.disabled,
     lockedUntil: user.lockedUntil,
-    grants: grants.map((g) => ({ id: g.id, role: g.role as Role, orgId: g.orgId, orgName: g.orgName, orgPath: g.orgPath })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role as Role,
+      orgId: g.orgId,
+      orgName: g.orgName,
+      orgPath: g.orgPath,
+    })),
   };
 }
 
@@ -199,7 +253,10 @@ export async function createAccount({
   password: string;
 }) {
   const person = await getPersonRow({ ctx, id: personId, permission: 'users.manage' });
-  if (!isStrongPassword(password)) throw new AppError('auth.weak_password', 400, { fields: { password: '至少 8 位，且需同时包含字母和数字' } });
+  if (!isStrongPassword(password))
+    throw new AppError('auth.weak_password', 400, {
+      fields: { password: '至少 8 位，且需同时包含字母和数字' },
+    });
   const passwordHash = await hashPassword(password);
   const userId = await ctx.db.transaction(async (tx) => {
     const [u] = await tx
@@ -207,7 +264,10 @@ export async function createAccount({
       .values({ personId, username, displayName: person.name, passwordHash, mustChangePassword: true })
       .returning()
       .catch((e) =>
-        mapUniqueViolation(e, { users_username_key: accountErrors.usernameTaken, users_person_key: accountErrors.personHasAccount }),
+        mapUniqueViolation(e, {
+          users_username_key: accountErrors.usernameTaken,
+          users_person_key: accountErrors.personHasAccount,
+        }),
       );
     await repo.insertGrant({ db: tx, userId: u!.id, role: 'employee', orgId: person.orgId });
     await recordAudit(tx, ctx, {
@@ -224,19 +284,44 @@ export async function createAccount({
 }
 
 /** Admin reset: sets a temporary password, unlocks the account and ends its sessions. */
-export async function resetPassword({ ctx, userId, newPassword }: { ctx: Ctx; userId: number; newPassword: string }) {
+export async function resetPassword({
+  ctx,
+  userId,
+  newPassword,
+}: {
+  ctx: Ctx;
+  userId: number;
+  newPassword: string;
+}) {
   const { path } = await getManagedUser(ctx, userId);
   if (!isStrongPassword(newPassword)) throw accountErrors.weakPassword();
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    await repo.updateUser({ db: tx, id: userId, set: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } });
+    await repo.updateUser({
+      db: tx,
+      id: userId,
+      set: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
+    });
     await repo.deleteUserSessions({ db: tx, userId });
-    await recordAudit(tx, ctx, { action: 'users.reset_password', entityType: 'user', entityId: userId, orgPath: path });
+    await recordAudit(tx, ctx, {
+      action: 'users.reset_password',
+      entityType: 'user',
+      entityId: userId,
+      orgPath: path,
+    });
   });
 }
 
 /** Disables or re-enables an account; disabling ends its sessions. */
-export async function setDisabled({ ctx, userId, disabled }: { ctx: Ctx; userId: number; disabled: boolean }) {
+export async function setDisabled({
+  ctx,
+  userId,
+  disabled,
+}: {
+  ctx: Ctx;
+  userId: number;
+  disabled: boolean;
+}) {
   const { user, path } = await getManagedUser(ctx, userId);
   if (userId === ctx.actor.userId) throw forbidden();
   await ctx.db.transaction(async (tx) => {
@@ -255,7 +340,17 @@ export async function setDisabled({ ctx, userId, disabled }: { ctx: Ctx; userId:
 }
 
 /** Grants a role on an org node. The actor must manage the user and be able to grant that role over the org. */
-export async function grantRole({ ctx, userId, role, orgId }: { ctx: Ctx; userId: number; role: Role; orgId: number }) {
+export async function grantRole({
+  ctx,
+  userId,
+  role,
+  orgId,
+}: {
+  ctx: Ctx;
+  userId: number;
+  role: Role;
+  orgId: number;
+}) {
   await getManagedUser(ctx, userId);
   const org = await findOrgInScope({ db: ctx.db, scope: ctx.actor.grants.map((g) => g.orgPath), id: orgId });
   if (!org) throw orgErrors.notFound();
@@ -263,7 +358,14 @@ export async function grantRole({ ctx, userId, role, orgId }: { ctx: Ctx; userId
   await ctx.db.transaction(async (tx) => {
     const g = await repo.insertGrant({ db: tx, userId, role, orgId });
     if (g)
-      await recordAudit(tx, ctx, { action: 'roles.grant', entityType: 'user', entityId: userId, orgId, orgPath: org.path, after: { role, orgId } });
+      await recordAudit(tx, ctx, {
+        action: 'roles.grant',
+        entityType: 'user',
+        entityId: userId,
+        orgId,
+        orgPath: org.path,
+        after: { role, orgId },
+      });
   });
   return getAccount({ ctx, userId });
 }
@@ -276,7 +378,14 @@ export async function revokeRole({ ctx, userId, grantId }: { ctx: Ctx; userId: n
   if (!canGrantRole(ctx.actor, g.role as Role, g.orgPath)) throw accountErrors.grantOutOfScope();
   await ctx.db.transaction(async (tx) => {
     await repo.deleteGrant({ db: tx, id: grantId });
-    await recordAudit(tx, ctx, { action: 'roles.revoke', entityType: 'user', entityId: userId, orgId: g.orgId, orgPath: g.orgPath, before: { role: g.role, orgId: g.orgId } });
+    await recordAudit(tx, ctx, {
+      action: 'roles.revoke',
+      entityType: 'user',
+      entityId: userId,
+      orgId: g.orgId,
+      orgPath: g.orgPath,
+      before: { role: g.role, orgId: g.orgId },
+    });
   });
   return getAccount({ ctx, userId });
 }

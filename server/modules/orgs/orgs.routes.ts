@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importReport } from '../../../common/schemas/audit.js';
-import { org, orgArchive, orgCreate, orgListQuery, orgMove, orgUpdate } from '../../../common/schemas/orgs.js';
+import {
+  org,
+  orgArchive,
+  orgCreate,
+  orgListQuery,
+  orgMove,
+  orgUpdate,
+} from '../../../common/schemas/orgs.js';
 import { idParams, pageOf } from '../../../common/schemas/shared.js';
 import { buildWorkbook } from '../../core/excel.js';
 import { readXlsxUpload } from '../../core/upload.js';
@@ -13,14 +20,21 @@ export function orgsRoutes(app: FastifyInstance) {
   const tags = ['orgs'];
   r.get(
     '/api/orgs',
-    { config: { access: 'orgs.read' }, schema: { tags, querystring: orgListQuery, response: { 200: pageOf(org) } } },
+    {
+      config: { access: 'orgs.read' },
+      schema: { tags, querystring: orgListQuery, response: { 200: pageOf(org) } },
+    },
     (req) => service.findOrgs({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/orgs/tree',
     {
       config: { access: 'orgs.read' },
-      schema: { tags, querystring: z.object({ includeArchived: z.coerce.boolean().optional() }), response: { 200: z.array(org) } },
+      schema: {
+        tags,
+        querystring: z.object({ includeArchived: z.stringbool().optional() }),
+        response: { 200: z.array(org) },
+      },
     },
     (req) => service.getOrgTree({ ctx: req.ctx(), includeArchived: req.query.includeArchived ?? false }),
   );
@@ -36,23 +50,47 @@ export function orgsRoutes(app: FastifyInstance) {
   );
   r.patch(
     '/api/orgs/:id',
-    { config: { access: 'orgs.write' }, schema: { tags, params: idParams, body: orgUpdate, response: { 200: org } } },
+    {
+      config: { access: 'orgs.write' },
+      schema: { tags, params: idParams, body: orgUpdate, response: { 200: org } },
+    },
     (req) => service.updateOrg({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/orgs/:id/move',
-    { config: { access: 'orgs.write' }, schema: { tags, params: idParams, body: orgMove, response: { 200: org } } },
+    {
+      config: { access: 'orgs.write' },
+      schema: { tags, params: idParams, body: orgMove, response: { 200: org } },
+    },
     (req) => service.moveOrg({ ctx: req.ctx(), id: req.params.id, ...req.body }),
   );
   r.post(
     '/api/orgs/:id/archive',
-    { config: { access: 'orgs.write' }, schema: { tags, params: idParams, body: orgArchive, response: { 200: org } } },
-    (req) => service.setOrgArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived: true }),
+    {
+      config: { access: 'orgs.write' },
+      schema: { tags, params: idParams, body: orgArchive, response: { 200: org } },
+    },
+    (req) =>
+      service.setOrgArchived({
+        ctx: req.ctx(),
+        id: req.params.id,
+        version: req.body.version,
+        archived: true,
+      }),
   );
   r.post(
     '/api/orgs/:id/restore',
-    { config: { access: 'orgs.write' }, schema: { tags, params: idParams, body: orgArchive, response: { 200: org } } },
-    (req) => service.setOrgArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived: false }),
+    {
+      config: { access: 'orgs.write' },
+      schema: { tags, params: idParams, body: orgArchive, response: { 200: org } },
+    },
+    (req) =>
+      service.setOrgArchived({
+        ctx: req.ctx(),
+        id: req.params.id,
+        version: req.body.version,
+        archived: false,
+      }),
   );
   r.post(
     '/api/orgs/import',
@@ -66,19 +104,30 @@ export function orgsRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      service.importOrgs({ ctx: req.ctx(), file: await readXlsxUpload(req), dryRun: req.query.dryRun === 'true' }),
+      service.importOrgs({
+        ctx: req.ctx(),
+        file: await readXlsxUpload(req),
+        dryRun: req.query.dryRun === 'true',
+      }),
   );
-  r.get('/api/orgs/import/template', { config: { access: 'orgs.import' }, schema: { tags } }, async (_req, reply) => {
-    const buf = await buildWorkbook([
-      {
-        name: '组织',
-        headers: ['编码', '名称', '上级编码', '类型', '职工人数'],
-        rows: [['DEMO-01', '示例分厂', 'ENT-01', '分厂', 300]],
-      },
-    ]);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('组织导入模板.xlsx')}`)
-      .send(buf);
-  });
+  r.get(
+    '/api/orgs/import/template',
+    { config: { access: 'orgs.import' }, schema: { tags } },
+    async (_req, reply) => {
+      const buf = await buildWorkbook([
+        {
+          name: '组织',
+          headers: ['编码', '名称', '上级编码', '类型', '职工人数'],
+          rows: [['DEMO-01', '示例分厂', 'ENT-01', '分厂', 300]],
+        },
+      ]);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent('组织导入模板.xlsx')}`,
+        )
+        .send(buf);
+    },
+  );
 }

@@ -40,11 +40,17 @@ export async function findPeople({ db, scope, query }: { db: Db; scope: string[]
   const where = and(
     inScope(orgs.path, scope),
     query.includeArchived ? undefined : isNull(people.archivedAt),
-    query.q ? or(ilike(people.name, likeText(query.q)), ilike(people.employeeNo, likeText(query.q))) : undefined,
-    query.orgId ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.orgId}) || '%'` : undefined,
+    query.q
+      ? or(ilike(people.name, likeText(query.q)), ilike(people.employeeNo, likeText(query.q)))
+      : undefined,
+    query.orgId
+      ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.orgId}) || '%'`
+      : undefined,
     query.skillGrade ? eq(people.skillGrade, query.skillGrade) : undefined,
     query.trade ? ilike(people.trade, likeText(query.trade)) : undefined,
-    query.honourKind ? sql`${people.honours} @> ${JSON.stringify([{ kind: query.honourKind }])}::jsonb` : undefined,
+    query.honourKind
+      ? sql`${people.honours} @> ${JSON.stringify([{ kind: query.honourKind }])}::jsonb`
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
     base(db).where(where).orderBy(asc(people.employeeNo)).limit(query.pageSize).offset(offsetOf(query)),

@@ -6,6 +6,7 @@ import { person, personCreate, personListQuery, personUpdate } from '../../../co
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { buildWorkbook } from '../../core/excel.js';
 import { readXlsxUpload } from '../../core/upload.js';
+import { importPeople } from './people.import.js';
 import * as service from './people.service.js';
 
 export function peopleRoutes(app: FastifyInstance) {
@@ -13,7 +14,10 @@ export function peopleRoutes(app: FastifyInstance) {
   const tags = ['people'];
   r.get(
     '/api/people',
-    { config: { access: 'people.read' }, schema: { tags, querystring: personListQuery, response: { 200: pageOf(person) } } },
+    {
+      config: { access: 'people.read' },
+      schema: { tags, querystring: personListQuery, response: { 200: pageOf(person) } },
+    },
     (req) => service.findPeople({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
@@ -24,11 +28,15 @@ export function peopleRoutes(app: FastifyInstance) {
   r.post(
     '/api/people',
     { config: { access: 'people.write' }, schema: { tags, body: personCreate, response: { 201: person } } },
-    async (req, reply) => reply.code(201).send(await service.createPerson({ ctx: req.ctx(), input: req.body })),
+    async (req, reply) =>
+      reply.code(201).send(await service.createPerson({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/people/:id',
-    { config: { access: 'people.write' }, schema: { tags, params: idParams, body: personUpdate, response: { 200: person } } },
+    {
+      config: { access: 'people.write' },
+      schema: { tags, params: idParams, body: personUpdate, response: { 200: person } },
+    },
     (req) => service.updatePerson({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   for (const [action, archived] of [
@@ -41,7 +49,8 @@ export function peopleRoutes(app: FastifyInstance) {
         config: { access: 'people.write' },
         schema: { tags, params: idParams, body: z.object({ version }), response: { 200: person } },
       },
-      (req) => service.setPersonArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      (req) =>
+        service.setPersonArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
     );
   }
   r.post(
@@ -56,19 +65,56 @@ export function peopleRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      service.importPeople({ ctx: req.ctx(), file: await readXlsxUpload(req), dryRun: req.query.dryRun === 'true' }),
+      importPeople({
+        ctx: req.ctx(),
+        file: await readXlsxUpload(req),
+        dryRun: req.query.dryRun === 'true',
+      }),
   );
-  r.get('/api/people/import/template', { config: { access: 'people.import' }, schema: { tags } }, async (_req, reply) => {
-    const buf = await buildWorkbook([
-      {
-        name: '人员',
-        headers: ['工号', '姓名', '组织编码', '性别', '出生年份', '学历', '技能等级', '职称', '工种', '手机', '荣誉'],
-        rows: [['E000001', '张三', 'ENT-01', '男', 1985, '大专', '技师', '工程师', '钳工', '13800000000', '技术能手(企业级,2021)']],
-      },
-    ]);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('人员导入模板.xlsx')}`)
-      .send(buf);
-  });
+  r.get(
+    '/api/people/import/template',
+    { config: { access: 'people.import' }, schema: { tags } },
+    async (_req, reply) => {
+      const buf = await buildWorkbook([
+        {
+          name: '人员',
+          headers: [
+            '工号',
+            '姓名',
+            '组织编码',
+            '性别',
+            '出生年份',
+            '学历',
+            '技能等级',
+            '职称',
+            '工种',
+            '手机',
+            '荣誉',
+          ],
+          rows: [
+            [
+              'E000001',
+              '张三',
+              'ENT-01',
+              '男',
+              1985,
+              '大专',
+              '技师',
+              '工程师',
+              '钳工',
+              '13800000000',
+              '技术能手(企业级,2021)',
+            ],
+          ],
+        },
+      ]);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent('人员导入模板.xlsx')}`,
+        )
+        .send(buf);
+    },
+  );
 }

@@ -18,7 +18,12 @@ export interface StudioAccess {
 }
 
 /** Whether an actor with a membership role `memberRole` may do `need` on a studio at `orgPath`. */
-export function studioAllows(actor: Actor, need: StudioNeed, orgPath: string, memberRole: string | null): boolean {
+export function studioAllows(
+  actor: Actor,
+  need: StudioNeed,
+  orgPath: string,
+  memberRole: string | null,
+): boolean {
   const admin = actor.grants.some(
     (g) => (g.role === 'group_admin' || g.role === 'enterprise_admin') && orgPath.startsWith(g.orgPath),
   );
@@ -31,7 +36,15 @@ export function studioAllows(actor: Actor, need: StudioNeed, orgPath: string, me
  * Loads a studio for the actor. Throws studios.not_found (404) when the actor may not even see it
  * (outside their subtree and not a member), and auth.forbidden (403) when they see it but lack `need`.
  */
-export async function getStudioAccess({ ctx, id, need }: { ctx: Ctx; id: number; need: StudioNeed }): Promise<StudioAccess> {
+export async function getStudioAccess({
+  ctx,
+  id,
+  need,
+}: {
+  ctx: Ctx;
+  id: number;
+  need: StudioNeed;
+}): Promise<StudioAccess> {
   const [row] = await ctx.db
     .select({ studio: studios, orgPath: orgs.path, hostOrgName: orgs.name })
     .from(studios)
@@ -43,7 +56,13 @@ export async function getStudioAccess({ ctx, id, need }: { ctx: Ctx; id: number;
     const [m] = await ctx.db
       .select({ role: studioMembers.role })
       .from(studioMembers)
-      .where(and(eq(studioMembers.studioId, id), eq(studioMembers.personId, ctx.actor.personId), isNull(studioMembers.leftOn)));
+      .where(
+        and(
+          eq(studioMembers.studioId, id),
+          eq(studioMembers.personId, ctx.actor.personId),
+          isNull(studioMembers.leftOn),
+        ),
+      );
     memberRole = m?.role ?? null;
   }
   if (!studioAllows(ctx.actor, 'read', row.orgPath, memberRole)) throw new AppError('studios.not_found', 404);

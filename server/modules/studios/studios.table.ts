@@ -29,6 +29,7 @@ export const studios = pgTable('studios', {
   intro: text('intro'),
   contactName: text('contact_name'),
   contactPhone: text('contact_phone'),
+  contactEmail: text('contact_email'),
   siteArea: numeric('site_area', { precision: 10, scale: 2, mode: 'number' }),
   equipment: jsonb('equipment').$type<Equipment[]>().notNull().default([]),
   mergedIntoId: integer('merged_into_id'),
@@ -50,7 +51,12 @@ export const studioNamings = pgTable('studio_namings', {
   plaqueNo: text('plaque_no'),
   applicationId: integer('application_id'),
   revokedOn: date('revoked_on', { mode: 'string' }),
+  note: text('note'),
+  /** Soft delete of an entry made by mistake (a revoked naming keeps `revokedOn` instead). */
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
+  version: integer('version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
 });
 
 /** Membership history: leaving sets left_on, nothing is overwritten. */
@@ -66,5 +72,15 @@ export const studioMembers = pgTable('studio_members', {
   division: text('division'),
   joinedOn: date('joined_on', { mode: 'string' }).notNull(),
   leftOn: date('left_on', { mode: 'string' }),
+  /** Why the row was closed: left, roleChange, leaderChange… */
+  leftReason: text('left_reason'),
+  version: integer('version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+});
+
+/** Next archive number per year (GZS-<year>-<nnnn>), handed out by an upsert. */
+export const studioCodeCounters = pgTable('studio_code_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
 });

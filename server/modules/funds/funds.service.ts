@@ -1,0 +1,413 @@
+import {
+  type Allocation,
+  type AllocationCreate,
+  type AllocationListQuery,
+  type AllocationUpdate,
+  type Expense,
+  type ExpenseCategory,
+  type ExpenseCreate,
+  type ExpenseDetail,
+  type ExpenseListQuery,
+  type ExpenseTransition,
+  type ExpenseUpdate,
+  type FundBalance,
+  type FundSource,
+  fundSourceLabels,
+  expenseCategoryLabels,
+} from '../../../common/schemas/funds.js';
+import { labelOf } from '../../../common/schemas/studio-life.js';
+import {
+  type ExpenseAction,
+  type ExpenseActorRole,
+  type ExpenseStatus,
+  editableExpenseStatuses,
+  expenseActions,
+  expenseMove,
+  expenseStatusLabels,
+} from '../../../common/workflows/fund-expenses.js';
+import type { Actor } from '../../core/access.js';
+import { recordAudit } from '../../core/audit.js';
+import type { Ctx } from '../../core/context.js';
+import type { Db } from '../../core/db.js';
+import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
+import { buildWorkbook } from '../../core/excel.js';
+import { pageResult } from '../../core/pagination.js';
+import {
+  EXPORT_LIMIT,
+  actorMemberships,
+  allows,
+  assertStudioActive,
+  isAdminOver,
+  studioAccessFor,
+  studioVisibility,
+  toIso,
+} from '../activities/studio-life.access.js';
+import { fundErrors } from './funds.errors.js';
+import * as repo from './funds.repository.js';
+
+const studioNotFound = () => new AppError('studios.not_found', 404);
+
+/** The workflow roles an actor holds on a studio's expenses. */
+export function expenseRolesOf(actor: Actor, orgPath: string, memberRole: string | null): ExpenseActorRole[] {
+  const roles: ExpenseActorRole[] = [];
+  if (memberRole === 'leader') roles.push('leader');
+  if (isAdminOver(actor, orgPath)) roles.push('admin');
+  return roles;
+}
+
+function toAllocation(ctx: Ctx, r: repo.AllocationJoined): Allocation {
+  const admin = isAdminOver(ctx.actor, r.orgPath);
+  return {
+    id: r.a.id,
+    studioId: r.a.studioId,
+    studioName: r.studioName,
+    year: r.a.year,
+    source: r.a.source as FundSource,
+    amountFen: r.a.amountFen,
+    receivedOn: r.a.receivedOn,
+    note: r.a.note,
+    archivedAt: toIso(r.a.archivedAt),
+    version: r.a.version,
+    updatedAt: toIso(r.a.updatedAt),
+    abilities: { update: admin && !r.a.archivedAt, archive: admin && !r.a.archivedAt, restore: admin && !!r.a.archivedAt },
+  };
+}
+
+function toExpense(ctx: Ctx, memberships: Map<number, string>, r: repo.ExpenseJoined): Expense {
+  const e = r.e;
+  const roles = expenseRolesOf(ctx.actor, r.orgPath, memberships.get(e.studioId) ?? null);
+  const status = e.status as ExpenseStatus;
+  const manage = allows(ctx, memberships, e.studioId, r.orgPath, 'manage');
+  const editable = editableExpenseStatuses.includes(status) && !e.archivedAt;
+  const ab: Record<string, boolean> = {
+    update: manage && editable,
+    attach: manage && editable,
+    archive: manage && editable,
+    restore: manage && !!e.archivedAt,
+  };
+  for (const a of expenseActions) {
+    const selfDecision = (a === 'approve' || a === 'reject') && e.submittedBy === ctx.actor.userId;
+    ab[a] = !e.archivedAt && !selfDecision && expenseMove(status, a, roles).ok;
+  }
+  return {
+    id: e.id,
+    studioId: e.studioId,
+    studioName: r.studioName,
+    year: e.year,
+    category: e.category as ExpenseCategory,
+    amountFen: e.amountFen,
+    spentOn: e.spentOn,
+    payee: e.payee,
+    description: e.description,
+    status,
+    submittedAt: toIso(e.submittedAt),
+    decidedAt: toIso(e.decidedAt),
+    decisionNote: e.decisionNote,
+    receiptCount: r.receiptCount,
+    archivedAt: toIso(e.archivedAt),
+    version: e.version,
+    updatedAt: toIso(e.updatedAt),
+    abilities: ab,
+  };
+}
+
+async function loadAllocation(ctx: Ctx, id: number) {
+  const row = await repo.getAllocationJoined({ db: ctx.db, id });
+  if (!row) throw fundErrors.allocationNotFound();
+  const access = await studioAccessFor({ ctx, studioId: row.a.studioId, need: 'contribute', notFound: fundErrors.allocationNotFound });
+  return { row, access };
+}
+
+async function loadExpense(ctx: Ctx, id: number) {
+  const row = await repo.getExpenseJoined({ db: ctx.db, id });
+  if (!row) throw fundErrors.expenseNotFound();
+  const access = await studioAccessFor({ ctx, studioId: row.e.studioId, need: 'contribute', notFound: fundErrors.expenseNotFound });
+  return { row, access };
+}
+
+/** A studio's balance: allocations − approved − pending expenses, all years. Readable by its contributors. */
+export async function getFundBalance({ ctx, studioId }: { ctx: Ctx; studioId: number }): Promise<FundBalance> {
+  await studioAccessFor({ ctx, studioId, need: 'contribute', notFound: studioNotFound });
+  return repo.balanceOf({ db: ctx.db, studioId });
+}
+
+/** Refuses committing `amountFen` beyond what is available (call inside the transaction, after the lock). */
+async function assertAffordable(db: Db, studioId: number, amountFen: number, excludeExpenseId?: number) {
+  await repo.lockStudioFunds({ db, studioId });
+  const b = await repo.balanceOf({ db, studioId, excludeExpenseId });
+  if (amountFen > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, amountFen);
+}
+
+// ---- allocations -------------------------------------------------------------------------------
+
+/** Finds a page of allocations of the studios the actor administers or belongs to. */
+export async function findAllocations({ ctx, query }: { ctx: Ctx; query: AllocationListQuery }) {
+  const { items, total } = await repo.findAllocations({ db: ctx.db, visible: studioVisibility(ctx, 'contribute'), query });
+  return pageResult(
+    items.map((r) => toAllocation(ctx, r)),
+    total,
+    query,
+  );
+}
+
+/** One allocation. Throws funds.allocation_not_found. */
+export async function getAllocation({ ctx, id }: { ctx: Ctx; id: number }) {
+  return toAllocation(ctx, (await loadAllocation(ctx, id)).row);
+}
+
+/** Records money given to a studio (group or enterprise union admin over it). Audited. */
+export async function createAllocation({ ctx, input }: { ctx: Ctx; input: AllocationCreate }): Promise<Allocation> {
+  const access = await studioAccessFor({ ctx, studioId: input.studioId, need: 'read', notFound: studioNotFound });
+  if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
+  assertStudioActive(access.studio);
+  const id = await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now().toISOString();
+    const row = await repo.insertAllocation({
+      db: tx,
+      values: { ...input, receivedOn: input.receivedOn ?? null, note: input.note ?? null, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'funds.allocation.create',
+      entityType: 'fund_allocation',
+      entityId: row.id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      after: row,
+    });
+    return row.id;
+  });
+  return getAllocation({ ctx, id });
+}
+
+/**
+ * Edits an allocation (admins). Lowering it below what is already committed (approved + pending
+ * expenses) is refused with funds.insufficient_balance.
+ */
+export async function updateAllocation({ ctx, id, input }: { ctx: Ctx; id: number; input: AllocationUpdate }) {
+  const { row, access } = await loadAllocation(ctx, id);
+  if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
+  if (row.a.archivedAt) throw forbidden();
+  await ctx.db.transaction(async (tx) => {
+    const { version, ...set } = input;
+    if (set.amountFen !== undefined && set.amountFen < row.a.amountFen) {
+      await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
+      const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
+      const cut = row.a.amountFen - set.amountFen;
+      if (cut > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, cut);
+    }
+    const updated = await repo.updateAllocationRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() });
+    if (!updated) throw conflict('conflict.stale', { current: toAllocation(ctx, row) });
+    await recordAudit(tx, ctx, {
+      action: 'funds.allocation.update',
+      entityType: 'fund_allocation',
+      entityId: id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      before: row.a,
+      after: updated,
+    });
+  });
+  return getAllocation({ ctx, id });
+}
+
+/** Archives or restores an allocation; archiving money that is already committed is refused. */
+export async function setAllocationArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+  const { row, access } = await loadAllocation(ctx, id);
+  if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
+  if (!!row.a.archivedAt === archived) return getAllocation({ ctx, id });
+  await ctx.db.transaction(async (tx) => {
+    if (archived) {
+      await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
+      const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
+      if (row.a.amountFen > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, row.a.amountFen);
+    }
+    const now = ctx.clock.now().toISOString();
+    const updated = await repo.updateAllocationRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    if (!updated) throw conflict('conflict.stale');
+    await recordAudit(tx, ctx, {
+      action: archived ? 'funds.allocation.archive' : 'funds.allocation.restore',
+      entityType: 'fund_allocation',
+      entityId: id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      before: { archivedAt: row.a.archivedAt },
+      after: { archivedAt: updated.archivedAt },
+    });
+  });
+  return getAllocation({ ctx, id });
+}
+
+// ---- expenses ----------------------------------------------------------------------------------
+
+/** Finds a page of expenses of the studios the actor administers or belongs to. */
+export async function findExpenses({ ctx, query }: { ctx: Ctx; query: ExpenseListQuery }) {
+  const [{ items, total }, m] = await Promise.all([
+    repo.findExpenses({ db: ctx.db, visible: studioVisibility(ctx, 'contribute'), query }),
+    actorMemberships(ctx),
+  ]);
+  return pageResult(
+    items.map((r) => toExpense(ctx, m, r)),
+    total,
+    query,
+  );
+}
+
+/** One expense with its workflow history and the studio's balance. Throws funds.expense_not_found. */
+export async function getExpense({ ctx, id }: { ctx: Ctx; id: number }): Promise<ExpenseDetail> {
+  const { row } = await loadExpense(ctx, id);
+  const [events, balance, m] = await Promise.all([
+    repo.listExpenseEvents({ db: ctx.db, expenseId: id }),
+    repo.balanceOf({ db: ctx.db, studioId: row.e.studioId }),
+    actorMemberships(ctx),
+  ]);
+  return {
+    ...toExpense(ctx, m, row),
+    events: events.map((e) => ({ ...e, at: toIso(e.at) })),
+    balance,
+  };
+}
+
+/** Drafts an expense for a studio the actor manages (its leader or an admin). Audited. */
+export async function createExpense({ ctx, input }: { ctx: Ctx; input: ExpenseCreate }): Promise<ExpenseDetail> {
+  const access = await studioAccessFor({ ctx, studioId: input.studioId, need: 'manage', notFound: studioNotFound });
+  assertStudioActive(access.studio);
+  const id = await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now().toISOString();
+    const row = await repo.insertExpense({
+      db: tx,
+      values: {
+        ...input,
+        payee: input.payee ?? null,
+        year: Number(input.spentOn.slice(0, 4)),
+        status: 'draft',
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'funds.expense.create',
+      entityType: 'fund_expense',
+      entityId: row.id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      after: row,
+    });
+    return row.id;
+  });
+  return getExpense({ ctx, id });
+}
+
+/** Edits a draft or rejected expense. funds.not_editable (409) once submitted or approved. */
+export async function updateExpense({ ctx, id, input }: { ctx: Ctx; id: number; input: ExpenseUpdate }) {
+  const { row, access } = await loadExpense(ctx, id);
+  if (!allows(ctx, await actorMemberships(ctx), row.e.studioId, row.orgPath, 'manage')) throw forbidden();
+  if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt) throw fundErrors.notEditable(row.e.status);
+  const known = await actorMemberships(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const { version, ...set } = input;
+    const updated = await repo.updateExpenseRow({
+      db: tx,
+      id,
+      version,
+      set: { ...set, ...(set.spentOn ? { year: Number(set.spentOn.slice(0, 4)) } : {}) },
+      now: ctx.clock.now().toISOString(),
+    });
+    if (!updated) throw conflict('conflict.stale', { current: toExpense(ctx, known, row) });
+    await recordAudit(tx, ctx, {
+      action: 'funds.expense.update',
+      entityType: 'fund_expense',
+      entityId: id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      before: row.e,
+      after: updated,
+    });
+  });
+  return getExpense({ ctx, id });
+}
+
+/**
+ * Moves an expense through the approval workflow (common/workflows/fund-expenses.ts). Submitting needs a
+ * receipt; submitting and approving are refused beyond the studio's available balance
+ * (funds.insufficient_balance, with balance and amount); nobody decides on what they submitted;
+ * a rejection needs a note. Refused moves: funds.invalid_transition (409) or auth.forbidden (403).
+ */
+export async function transitionExpense({
+  ctx,
+  id,
+  action,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  action: ExpenseAction;
+  input: ExpenseTransition;
+}): Promise<ExpenseDetail> {
+  const { row, access } = await loadExpense(ctx, id);
+  const e = row.e;
+  const roles = expenseRolesOf(ctx.actor, access.orgPath, access.memberRole);
+  if (e.archivedAt) throw fundErrors.invalidTransition(e.status, action);
+  const move = expenseMove(e.status as ExpenseStatus, action, roles);
+  if (!move.ok) throw move.reason === 'forbidden' ? forbidden() : fundErrors.invalidTransition(e.status, action);
+  if ((action === 'approve' || action === 'reject') && e.submittedBy === ctx.actor.userId) throw fundErrors.selfApproval();
+  if (action === 'reject' && !input.note) throw invalidFields({ note: '请填写退回意见' });
+  if (action === 'submit' && row.receiptCount === 0) throw fundErrors.receiptRequired();
+  const now = ctx.clock.now().toISOString();
+  const known = await actorMemberships(ctx);
+  await ctx.db.transaction(async (tx) => {
+    if (action === 'submit' || action === 'approve') await assertAffordable(tx, e.studioId, e.amountFen, e.id);
+    const set: Partial<typeof e> = { status: move.to };
+    if (action === 'submit') Object.assign(set, { submittedAt: now, submittedBy: ctx.actor.userId, decidedAt: null, decidedBy: null });
+    if (action === 'approve' || action === 'reject')
+      Object.assign(set, { decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null });
+    const updated = await repo.updateExpenseRow({ db: tx, id, version: input.version, set, now });
+    if (!updated) throw conflict('conflict.stale', { current: toExpense(ctx, known, row) });
+    await repo.insertExpenseEvent({
+      db: tx,
+      values: {
+        expenseId: id,
+        action,
+        fromStatus: e.status,
+        toStatus: move.to,
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.name,
+        note: input.note ?? null,
+        at: now,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: `funds.expense.${action}`,
+      entityType: 'fund_expense',
+      entityId: id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      before: { status: e.status },
+      after: { status: move.to, note: input.note ?? null },
+    });
+  });
+  return getExpense({ ctx, id });
+}
+
+/** Archives or restores a draft or rejected expense (leader or admin). */
+export async function setExpenseArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+  const { row, access } = await loadExpense(ctx, id);
+  if (!allows(ctx, await actorMemberships(ctx), row.e.studioId, row.orgPath, 'manage')) throw forbidden();
+  if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus)) throw fundErrors.notEditable(row.e.status);
+  if (!!row.e.archivedAt === archived) return getExpense({ ctx, id });
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now().toISOString();
+    const updated = await repo.updateExpenseRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    if (!updated) throw conflict('conflict.stale');
+    await recordAudit(tx, ctx, {
+      action: archived ? 'funds.expense.archive' : 'funds.expense.restore',
+      entityType: 'fund_expense',
+      entityId: id,
+      orgId: access.studio.hostOrgId,
+      orgPath: access.orgPath,
+      before: { archivedAt: row.e.archivedAt },
+      after: { archivedAt: updated.archivedAt },
+    });
+  });
+  return getExpense({ ctx, id });
+}

@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  idea,
+  ideaActionBody,
+  ideaActionParams,
+  ideaBenefit,
+  ideaCreate,
+  ideaDetail,
+  ideaListQuery,
+  ideaRoute,
+  ideaRouteCreate,
+  ideaRouteQuery,
+  ideaRouteUpdate,
+  ideaToProject,
+  publicIdeaCreate,
+  publicIdeaCreated,
+  publicIdeaStatus,
+  publicOrg,
+  similarIdea,
+  similarIdeasQuery,
+  trackingCodeParam,
+} from '../../../common/schemas/ideas.js';
+import { idParams, isoDate, pageOf, version } from '../../../common/schemas/shared.js';
+import type { Deps } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
+import { createRateLimiter } from '../../core/rate-limit.js';
+import './ideas.files.js';
+import * as routing from './ideas.routing.js';
+import * as service from './ideas.service.js';
+import * as submit from './ideas.submit.js';
+import * as requests from './project-requests.js';
+
+const projectRequest = z.object({
+  id: z.number().int(),
+  source: z.enum(['idea', 'challenge']),
+  sourceId: z.number().int(),
+  studioId: z.number().int(),
+  studioName: z.string(),
+  title: z.string(),
+  goal: z.string(),
+  status: z.enum(['pending', 'linked', 'declined']),
+  projectId: z.number().int().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+
+/** Ideas (金点子/合理化建议): anonymous public submission and tracking, the employee's and handler's views, routing rules. */
+export function ideasRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['ideas'];
+  // Anonymous submission: 5 ideas per 10 minutes per address; tracking lookups 30 per minute (codes are unguessable anyway).
+  const submitLimiter = createRateLimiter({ max: 5, windowMs: 10 * 60_000, clock: deps.clock });
+  const trackLimiter = createRateLimiter({ max: 30, windowMs: 60_000, clock: deps.clock });
+  const limited = (limiter: ReturnType<typeof createRateLimiter>, ip: string) => {
+    if (!limiter.hit(ip)) throw new AppError('request.rate_limited', 429);
+  };
+
+  r.get('/api/public/ideas/orgs', { config: { access: 'public' }, schema: { tags, response: { 200: z.array(publicOrg) } } }, () =>
+    submit.publicOrgs({ deps }),
+  );
+  r.get(
+    '/api/public/ideas/similar',
+    { config: { access: 'public' }, schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } } },
+    (req) => {
+      limited(trackLimiter, req.ip);
+      return submit.similarForPublic({ deps, text: req.query.text, orgCode: req.query.orgCode });
+    },
+  );
+  r.post(
+    '/api/public/ideas',
+    { config: { access: 'public' }, schema: { tags, body: publicIdeaCreate, response: { 201: publicIdeaCreated } } },
+    async (req, reply) => {
+      limited(submitLimiter, req.ip);
+      return reply.code(201).send(await submit.submitPublicIdea({ deps, input: req.body }));
+    },
+  );
+  r.get(
+    '/api/public/ideas/track/:code',
+    { config: { access: 'public' }, schema: { tags, params: trackingCodeParam, response: { 200: publicIdeaStatus } } },
+    (req) => {
+      limited(trackLimiter, req.ip);
+      return submit.trackIdea({ deps, code: req.params.code });
+    },
+  );
+
+  r.get(
+    '/api/ideas',
+    { config: { access: 'authenticated' }, schema: { tags, querystring: ideaListQuery, response: { 200: pageOf(idea) } } },
+    (req) => service.findIdeas({ ctx: req.ctx(), query: req.query }),
+  );
+  r.get(
+    '/api/ideas/similar',
+    { config: { access: 'authenticated' }, schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } } },
+    (req) => submit.similarForDraft({ ctx: req.ctx(), text: req.query.text }),
+  );
+  r.post(
+    '/api/ideas',
+    { config: { access: 'authenticated' }, schema: { tags, body: ideaCreate, response: { 201: ideaDetail } } },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      const id = await submit.submitIdea({ ctx, input: req.body });
+      return reply.code(201).send(await service.getIdea({ ctx, id }));
+    },
+  );
+  r.get(
+    '/api/ideas/routes',
+    { config: { access: 'ideas.manage' }, schema: { tags, querystring: ideaRouteQuery, response: { 200: pageOf(ideaRoute) } } },
+    (req) => routing.findRoutes({ ctx: req.ctx(), query: req.query }),
+  );
+  r.post(
+    '/api/ideas/routes',
+    { config: { access: 'ideas.manage' }, schema: { tags, body: ideaRouteCreate, response: { 201: ideaRoute } } },
+    async (req, reply) => reply.code(201).send(await routing.createRoute({ ctx: req.ctx(), input: req.body })),
+  );
+  r.patch(
+    '/api/ideas/routes/:id',
+    { config: { access: 'ideas.manage' }, schema: { tags, params: idParams, body: ideaRouteUpdate, response: { 200: ideaRoute } } },
+    (req) => routing.updateRoute({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+  );
+  for (const [verb, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
+    r.post(
+      `/api/ideas/routes/:id/${verb}`,
+      { config: { access: 'ideas.manage' }, schema: { tags, params: idParams, body: z.object({ version }), response: { 200: ideaRoute } } },
+      (req) => routing.setRouteArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+    );
+  }
+  r.get(
+    '/api/ideas/:id',
+    { config: { access: 'authenticated' }, schema: { tags, params: idParams, response: { 200: ideaDetail } } },
+    (req) => service.getIdea({ ctx: req.ctx(), id: req.params.id }),
+  );
+  r.post(
+    '/api/ideas/:id/actions/:action',
+    { config: { access: 'authenticated' }, schema: { tags, params: ideaActionParams, body: ideaActionBody, response: { 200: ideaDetail } } },
+    (req) => service.actOnIdea({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
+  );
+  r.post(
+    '/api/ideas/:id/benefit',
+    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: ideaBenefit, response: { 200: ideaDetail } } },
+    (req) => service.recordBenefit({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+  );
+  r.post(
+    '/api/ideas/:id/project',
+    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: ideaToProject, response: { 200: ideaDetail } } },
+    (req) => requests.ideaToProject({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+  );
+
+  r.get(
+    '/api/project-requests',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        querystring: z.object({ status: z.enum(['pending', 'linked', 'declined']).optional() }),
+        response: { 200: z.array(projectRequest) },
+      },
+    },
+    (req) => requests.findProjectRequests({ ctx: req.ctx(), status: req.query.status }),
+  );
+  r.post(
+    '/api/project-requests/:id/accept',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        params: idParams,
+        body: z.object({ plannedEnd: isoDate.optional() }),
+        response: { 200: z.object({ projectId: z.number().int() }) },
+      },
+    },
+    (req) => requests.acceptProjectRequest({ ctx: req.ctx(), id: req.params.id, plannedEnd: req.body.plannedEnd }),
+  );
+}

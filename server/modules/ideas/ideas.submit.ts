@@ -1,0 +1,210 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type {
+  IdeaCreate,
+  PublicIdeaCreate,
+  PublicIdeaStatus,
+  SimilarIdea,
+} from '../../../common/schemas/ideas.js';
+import type { IdeaStatus } from '../../../common/workflows/idea.js';
+import type { Actor } from '../../core/access.js';
+import { recordAudit } from '../../core/audit.js';
+import type { Ctx, Deps } from '../../core/context.js';
+import type { Db } from '../../core/db.js';
+import { addTodo } from '../notifications/todos.service.js';
+import { closestAdmins } from '../notifications/recipients.js';
+import { orgs } from '../orgs/orgs.table.js';
+import { people } from '../people/people.table.js';
+import {
+  addDays,
+  enterprisePrefixOf,
+  inActorGroups,
+  nextCode,
+  newTrackingCode,
+  recordStep,
+  searchVector,
+  stepsOf,
+} from './engagement.js';
+import { ideaErrors } from './ideas.errors.js';
+import * as repo from './ideas.repository.js';
+import { ideaCredits, ideas } from './ideas.table.js';
+
+type OrgRow = typeof orgs.$inferSelect;
+type StepDeps = Pick<Deps, 'db' | 'clock' | 'config'> & { actor: Actor | null; ip: string | null };
+
+/** The to-do that asks the handler to answer an idea by its deadline. */
+export async function addAnswerTodo(
+  db: Db,
+  at: Date,
+  idea: { id: number; code: string; title: string; deadlineAt: string | null },
+  orgPath: string,
+  handlerUserId: number,
+) {
+  await addTodo({
+    db,
+    userIds: [handlerUserId],
+    kind: 'idea.answer',
+    title: `答复建议 ${idea.code}：${idea.title}`,
+    body: idea.deadlineAt ? `请于 ${idea.deadlineAt.slice(0, 10)} 前给出书面答复。` : undefined,
+    link: `/ideas/${idea.id}`,
+    entityType: 'idea',
+    entityId: idea.id,
+    orgPath,
+    dueAt: idea.deadlineAt,
+    now: at,
+  });
+}
+
+/**
+ * Writes a new idea and routes it: the routing table's handler (deepest org, category before "any"),
+ * else the closest union admin above the idea's org; the deadline is the rule's days or the configured
+ * default from the injected clock. The handler gets a to-do due at the deadline.
+ */
+async function createIdea(
+  tx: Db,
+  d: StepDeps,
+  v: { org: OrgRow; input: IdeaCreate | PublicIdeaCreate; anonymous: boolean; personId: number | null },
+) {
+  const now = d.clock.now();
+  const code = await nextCode({ db: tx, prefix: 'JD', at: now });
+  const route = await repo.resolveRoute({ db: tx, orgPath: v.org.path, category: v.input.category });
+  const handlerUserId = route?.handlerUserId ?? (await closestAdmins({ db: tx, orgPath: v.org.path }))[0] ?? null;
+  const deadlineAt = handlerUserId ? addDays(now, route?.deadlineDays ?? d.config.ideaAnswerDays).toISOString() : null;
+  const [row] = await tx
+    .insert(ideas)
+    .values({
+      code,
+      trackingCode: v.anonymous ? newTrackingCode() : null,
+      anonymous: v.anonymous,
+      submitterUserId: v.anonymous ? null : (d.actor?.userId ?? null),
+      submitterPersonId: v.anonymous ? null : v.personId,
+      orgId: v.org.id,
+      category: v.input.category,
+      title: v.input.title,
+      content: v.input.content,
+      searchText: searchVector([v.input.title, v.input.content]) as never,
+      status: handlerUserId ? 'assigned' : 'submitted',
+      handlerUserId,
+      routeId: route?.id ?? null,
+      assignedAt: handlerUserId ? now.toISOString() : null,
+      deadlineAt,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    })
+    .returning();
+  const idea = row!;
+  if (!v.anonymous && v.personId) await tx.insert(ideaCredits).values({ ideaId: idea.id, personId: v.personId, kind: 'submitter' });
+  await recordStep(tx, d, { entityType: 'idea', entityId: idea.id, action: 'submit', toStatus: 'submitted' });
+  if (handlerUserId) {
+    await recordStep(tx, { ...d, actor: null }, {
+      entityType: 'idea',
+      entityId: idea.id,
+      action: 'assign',
+      fromStatus: 'submitted',
+      toStatus: 'assigned',
+      note: deadlineAt ? `已分派处理人，答复期限 ${deadlineAt.slice(0, 10)}` : null,
+    });
+    await addAnswerTodo(tx, now, idea, v.org.path, handlerUserId);
+  }
+  // Anonymous ideas are audited without actor or address: the audit log must not undo the anonymity.
+  const { searchText: _s, ...after } = idea;
+  await recordAudit(tx, v.anonymous ? null : (d as Ctx), {
+    action: 'ideas.submit',
+    entityType: 'idea',
+    entityId: idea.id,
+    orgId: v.org.id,
+    orgPath: v.org.path,
+    after: v.anonymous ? { ...after, trackingCode: '(hidden)' } : after,
+  });
+  return idea;
+}
+
+/** Submits an idea as the logged-in employee (their own org unless another org of their group is given). */
+export async function submitIdea({ ctx, input }: { ctx: Ctx; input: IdeaCreate }) {
+  let orgId = input.orgId;
+  if (!orgId && ctx.actor.personId) {
+    const [p] = await ctx.db.select({ orgId: people.orgId }).from(people).where(eq(people.id, ctx.actor.personId));
+    orgId = p?.orgId;
+  }
+  if (!orgId) throw ideaErrors.orgInvalid('orgId');
+  const [org] = await ctx.db.select().from(orgs).where(and(eq(orgs.id, orgId), isNull(orgs.archivedAt)));
+  if (!org || !inActorGroups(ctx.actor, org.path)) throw ideaErrors.orgInvalid('orgId');
+  const idea = await ctx.db.transaction((tx) => createIdea(tx, ctx, { org, input, anonymous: false, personId: ctx.actor.personId }));
+  return idea.id;
+}
+
+/**
+ * Submits an anonymous idea from the public page. Returns only the tracking code (the submitter's one
+ * handle on it), the archive number and the answer deadline. Nothing identifying is stored.
+ */
+export async function submitPublicIdea({ deps, input }: { deps: Pick<Deps, 'db' | 'clock' | 'config'>; input: PublicIdeaCreate }) {
+  const [org] = await deps.db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.code, input.orgCode), isNull(orgs.archivedAt)));
+  if (!org) throw ideaErrors.orgInvalid('orgCode');
+  const idea = await deps.db.transaction((tx) =>
+    createIdea(tx, { ...deps, actor: null, ip: null }, { org, input, anonymous: true, personId: null }),
+  );
+  return { trackingCode: idea.trackingCode!, code: idea.code, deadlineAt: idea.deadlineAt };
+}
+
+/** What a tracking code shows: status, public steps and the written answer — never a name. */
+export async function trackIdea({ deps, code }: { deps: Pick<Deps, 'db'>; code: string }): Promise<PublicIdeaStatus> {
+  const row = await repo.findIdeaByTracking({ db: deps.db, trackingCode: code });
+  if (!row) throw ideaErrors.trackNotFound();
+  const steps = await stepsOf({ db: deps.db, entityType: 'idea', entityId: row.idea.id });
+  const i = row.idea;
+  return {
+    code: i.code,
+    title: i.title,
+    category: i.category as PublicIdeaStatus['category'],
+    status: i.status as IdeaStatus,
+    submittedAt: i.createdAt,
+    deadlineAt: i.deadlineAt,
+    answeredAt: i.answeredAt,
+    answer: i.answer,
+    mergedIntoCode: row.mergedIntoCode,
+    steps: steps
+      .filter((s) => s.public)
+      .map((s) => ({ action: s.action, toStatus: s.toStatus, note: s.note, actorName: null, at: s.at })),
+  };
+}
+
+/** Earlier ideas like a draft, within the submitter's enterprise (shown while typing, before submitting). */
+export async function similarForDraft({ ctx, text }: { ctx: Ctx; text: string }): Promise<SimilarIdea[]> {
+  const paths = new Set<string>();
+  if (ctx.actor.personId) {
+    const [p] = await ctx.db
+      .select({ path: orgs.path })
+      .from(people)
+      .innerJoin(orgs, eq(orgs.id, people.orgId))
+      .where(eq(people.id, ctx.actor.personId));
+    if (p) paths.add(enterprisePrefixOf(p.path));
+  }
+  if (paths.size === 0) for (const g of ctx.actor.grants) paths.add(enterprisePrefixOf(g.orgPath));
+  const out = (
+    await Promise.all([...paths].map((scopePath) => repo.similarIdeas({ db: ctx.db, text, scopePath })))
+  ).flat();
+  return out.map((s) => ({ ...s, status: s.status as IdeaStatus })).slice(0, 5);
+}
+
+/** The same for the anonymous page: ideas of the chosen org's enterprise (title and status only). */
+export async function similarForPublic({ deps, text, orgCode }: { deps: Pick<Deps, 'db'>; text: string; orgCode?: string }) {
+  if (!orgCode) return [];
+  const [org] = await deps.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.code, orgCode));
+  if (!org) return [];
+  const rows = await repo.similarIdeas({ db: deps.db, text, scopePath: enterprisePrefixOf(org.path) });
+  return rows.map((s) => ({ ...s, status: s.status as IdeaStatus }));
+}
+
+/** Enterprises and branches an anonymous submitter may choose, with their parent's name. */
+export async function publicOrgs({ deps }: { deps: Pick<Deps, 'db'> }) {
+  const rows = await deps.db
+    .select({ id: orgs.id, code: orgs.code, name: orgs.name, kind: orgs.kind, parentId: orgs.parentId, path: orgs.path })
+    .from(orgs)
+    .where(and(isNull(orgs.archivedAt), inArray(orgs.kind, ['enterprise', 'branch'])))
+    .orderBy(orgs.path)
+    .limit(2000);
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, parentName: r.parentId ? (names.get(r.parentId) ?? null) : null }));
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { job } from '../../../common/schemas/jobs.js';
+import { annualReportQuery } from '../../../common/schemas/reports.js';
+import { registerJobHandler } from '../jobs/jobs.runner.js';
+import { attachment } from '../jobs/jobs.routes.js';
+import { enqueueJob } from '../jobs/jobs.service.js';
+import { getStatsOrg } from '../stats/stats.service.js';
+import { generateAnnualReport } from './reports.service.js';
+
+registerJobHandler('report.annual', async ({ ctx, params, progress }) => {
+  const r = await generateAnnualReport({ ctx, query: annualReportQuery.parse(params), progress });
+  return { file: { buffer: r.buffer, name: r.name, mime: r.mime } };
+});
+
+export function reportsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  r.get('/api/reports/annual', { config: { access: 'reports.generate' }, schema: { tags, querystring: annualReportQuery } }, async (req, reply) => {
+    const out = await generateAnnualReport({ ctx: req.ctx(), query: req.query });
+    return reply.header('content-type', out.mime).header('content-disposition', attachment(out.name)).send(out.buffer);
+  });
+  r.post(
+    '/api/reports/annual/jobs',
+    { config: { access: 'reports.generate' }, schema: { tags, body: annualReportQuery, response: { 202: job } } },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      const org = await getStatsOrg(ctx, req.body.orgId);
+      return reply.code(202).send(await enqueueJob({ ctx, kind: 'report.annual', params: req.body, orgId: org.id }));
+    },
+  );
+}

@@ -1,0 +1,268 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { type NamingLevel, namingLevels } from '../../../common/enums.js';
+import type { StudioListQuery } from '../../../common/schemas/studios.js';
+import { type Actor, inScope, scopeOf } from '../../core/access.js';
+import type { Db } from '../../core/db.js';
+import { likeText, offsetOf } from '../../core/pagination.js';
+import { orgs } from '../orgs/orgs.table.js';
+import { people } from '../people/people.table.js';
+import { studioCodeCounters, studioMembers, studioNamings, studios } from './studios.table.js';
+
+export type StudioRow = typeof studios.$inferSelect;
+export type NamingRow = typeof studioNamings.$inferSelect;
+
+const enterpriseName = sql<
+  string | null
+>`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${orgs.path} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`;
+const memberCount =
+  sql<number>`(SELECT count(*)::int FROM studio_members m WHERE m.studio_id = ${studios.id} AND m.left_on IS NULL)`.mapWith(
+    Number,
+  );
+
+const columns = {
+  studio: studios,
+  hostOrgName: orgs.name,
+  hostOrgPath: orgs.path,
+  enterpriseName,
+  leaderName: people.name,
+  leaderHonours: people.honours,
+  memberCount,
+};
+
+function base(db: Db) {
+  return db
+    .select(columns)
+    .from(studios)
+    .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
+    .leftJoin(people, eq(people.id, studios.leaderPersonId));
+}
+export type StudioJoined = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+
+/**
+ * The studios an actor may see: those hosted in their studios.read subtree, and those they are an active
+ * member of (a member may sit in another enterprise). Agrees with getStudioAccess.
+ */
+export function visibleStudios(actor: Actor): SQL {
+  const parts: SQL[] = [inScope(orgs.path, scopeOf(actor, 'studios.read'))];
+  if (actor.personId !== null) {
+    parts.push(
+      sql`${studios.id} IN (SELECT studio_id FROM studio_members WHERE person_id = ${actor.personId} AND left_on IS NULL)`,
+    );
+  }
+  return or(...parts)!;
+}
+
+/** The host org lies inside the subtree of org `orgId`. */
+export function underOrg(orgId: number): SQL {
+  return sql`${orgs.path} LIKE (SELECT o2.path FROM orgs o2 WHERE o2.id = ${orgId}) || '%'`;
+}
+
+function listWhere(actor: Actor, q: Omit<StudioListQuery, 'page' | 'pageSize' | 'sort'>) {
+  return and(
+    visibleStudios(actor),
+    q.includeArchived === 'true' ? undefined : isNull(studios.archivedAt),
+    q.type ? eq(studios.type, q.type) : undefined,
+    q.level ? eq(studios.currentLevel, q.level) : undefined,
+    q.status ? eq(studios.status, q.status) : undefined,
+    q.orgId ? underOrg(q.orgId) : undefined,
+    q.field ? ilike(studios.field, likeText(q.field)) : undefined,
+    q.q
+      ? or(
+          ilike(studios.name, likeText(q.q)),
+          ilike(studios.field, likeText(q.q)),
+          ilike(studios.slogan, likeText(q.q)),
+          ilike(studios.code, likeText(q.q)),
+        )
+      : undefined,
+  );
+}
+
+const orderings = {
+  newest: [desc(studios.createdAt), desc(studios.id)],
+  oldest: [asc(studios.createdAt), asc(studios.id)],
+  name: [asc(studios.name), asc(studios.id)],
+  foundedOn: [sql`${studios.foundedOn} DESC NULLS LAST`, desc(studios.id)],
+};
+
+/** A filtered page of the studios the actor may see. */
+export async function findStudios({ db, actor, query }: { db: Db; actor: Actor; query: StudioListQuery }) {
+  const where = listWhere(actor, query);
+  const [items, [total]] = await Promise.all([
+    base(db)
+      .where(where)
+      .orderBy(...orderings[query.sort])
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    db.select({ n: count() }).from(studios).innerJoin(orgs, eq(orgs.id, studios.hostOrgId)).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Every studio matching the filters (for exports), up to `limit`. */
+export async function listStudios({
+  db,
+  actor,
+  query,
+  limit,
+}: {
+  db: Db;
+  actor: Actor;
+  query: StudioListQuery;
+  limit: number;
+}) {
+  return base(db)
+    .where(listWhere(actor, query))
+    .orderBy(...orderings[query.sort])
+    .limit(limit);
+}
+
+/** One studio with its joins, regardless of scope (callers check access first). */
+export async function findStudioJoined({ db, id }: { db: Db; id: number }) {
+  const [row] = await base(db).where(eq(studios.id, id));
+  return row ?? null;
+}
+
+/** Studios that can still be watched for health (not archived, revoked or merged) inside `scope`, founded before `since`. */
+export async function findWatchedStudios({
+  db,
+  scope,
+  orgId,
+  foundedBefore,
+}: {
+  db: Db;
+  scope: string[];
+  orgId?: number;
+  foundedBefore: string;
+}) {
+  return base(db)
+    .where(
+      and(
+        inScope(orgs.path, scope),
+        orgId ? underOrg(orgId) : undefined,
+        isNull(studios.archivedAt),
+        notInArray(studios.status, ['revoked', 'merged']),
+        sql`COALESCE(${studios.foundedOn}, (${studios.createdAt} AT TIME ZONE 'Asia/Shanghai')::date) < ${foundedBefore}::date`,
+      ),
+    )
+    .orderBy(asc(studios.id));
+}
+
+/** Hands out the next archive number of `year` atomically: GZS-2026-0001, GZS-2026-0002… */
+export async function nextStudioCode({ db, year }: { db: Db; year: number }): Promise<string> {
+  const [row] = await db
+    .insert(studioCodeCounters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({
+      target: studioCodeCounters.year,
+      set: { last: sql`${studioCodeCounters.last} + 1` },
+    })
+    .returning({ last: studioCodeCounters.last });
+  return `GZS-${year}-${String(row!.last).padStart(4, '0')}`;
+}
+
+export async function insertStudio({ db, values }: { db: Db; values: typeof studios.$inferInsert }) {
+  const [row] = await db.insert(studios).values(values).returning();
+  return row!;
+}
+
+/** Optimistic update: null when `version` is stale. */
+export async function updateStudioRow({
+  db,
+  id,
+  version,
+  set,
+  now,
+}: {
+  db: Db;
+  id: number;
+  version: number;
+  set: Partial<typeof studios.$inferInsert>;
+  now: string;
+}) {
+  const [row] = await db
+    .update(studios)
+    .set({ ...set, version: version + 1, updatedAt: now })
+    .where(and(eq(studios.id, id), eq(studios.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** The naming history of studios, oldest first (soft-deleted entries left out). */
+export async function findNamings({ db, studioIds }: { db: Db; studioIds: number[] }) {
+  if (studioIds.length === 0) return [];
+  return db
+    .select()
+    .from(studioNamings)
+    .where(and(inArray(studioNamings.studioId, studioIds), isNull(studioNamings.archivedAt)))
+    .orderBy(asc(studioNamings.namedOn), asc(studioNamings.id));
+}
+
+/** The highest level among a studio's live, unrevoked namings, by the order of `namingLevels`. */
+export function highestLevel(
+  rows: Pick<NamingRow, 'level' | 'revokedOn' | 'archivedAt'>[],
+): NamingLevel | null {
+  let best = -1;
+  for (const r of rows) {
+    if (r.revokedOn || r.archivedAt) continue;
+    best = Math.max(best, namingLevels.indexOf(r.level as NamingLevel));
+  }
+  return best < 0 ? null : namingLevels[best]!;
+}
+
+/**
+ * Recomputes `current_level` from the naming history and moves the status between 培育中 and 已命名
+ * (a first naming names the studio; losing the last one returns it to cultivating). Other statuses
+ * (整改中, 已摘牌, 已合并) belong to their workflows and are left alone. Does not bump `version`:
+ * these are derived fields no edit form holds.
+ */
+export async function refreshStudioLevel({ db, studioId, now }: { db: Db; studioId: number; now: string }) {
+  const rows = await db.select().from(studioNamings).where(eq(studioNamings.studioId, studioId));
+  const level = highestLevel(rows);
+  const [row] = await db
+    .update(studios)
+    .set({
+      currentLevel: level,
+      status: sql`CASE WHEN ${level !== null}::boolean AND ${studios.status} = 'cultivating' THEN 'named'
+                       WHEN ${level === null}::boolean AND ${studios.status} = 'named' THEN 'cultivating'
+                       ELSE ${studios.status} END`,
+      updatedAt: now,
+    })
+    .where(eq(studios.id, studioId))
+    .returning();
+  return row!;
+}
+
+export async function activeMembership({
+  db,
+  studioId,
+  personId,
+}: {
+  db: Db;
+  studioId: number;
+  personId: number;
+}) {
+  const [row] = await db
+    .select()
+    .from(studioMembers)
+    .where(
+      and(
+        eq(studioMembers.studioId, studioId),
+        eq(studioMembers.personId, personId),
+        isNull(studioMembers.leftOn),
+      ),
+    );
+  return row ?? null;
+}

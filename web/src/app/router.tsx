@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouteGuard } from './guard';
+import { AppLayout } from './layout/AppLayout';
+import { PageLoading } from './layout/PageLoading';
+import { NotFoundPage, RouteErrorPage } from './pages/ErrorPages';
+import { routes } from './routes';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+
+const pageRoutes: RouteObject[] = routes.map((route) => ({
+  path: route.path,
+  handle: { route },
+  element: <RouteGuard route={route} />,
+  errorElement: <RouteErrorPage />,
+}));
+
+/** The login page stands alone; every other page renders inside the layout, which requires a session. */
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [...pageRoutes, { path: '*', element: <NotFoundPage /> }],
+  },
+]);

@@ -1,0 +1,62 @@
+import { lazy } from 'react';
+import { type AppRoute, L } from './types';
+
+/**
+ * Every page of the app, one entry each. Add yours at the end: the page module must `export default` its component.
+ * `permission` hides the page (403) from users without it; `parent` sets the breadcrumb trail.
+ */
+export const routes: AppRoute[] = [
+  { path: '/', title: L('工作台', 'Workbench'), page: lazy(() => import('../modules/home/pages/HomePage')) },
+  {
+    path: '/account',
+    title: L('我的账号', 'My account'),
+    page: lazy(() => import('../modules/account/pages/MyAccountPage')),
+  },
+  {
+    path: '/orgs',
+    title: L('组织架构', 'Org structure'),
+    permission: 'orgs.read',
+    page: lazy(() => import('../modules/orgs/pages/OrgTreePage')),
+  },
+  {
+    path: '/people',
+    title: L('人员管理', 'People'),
+    permission: 'people.read',
+    page: lazy(() => import('../modules/people/pages/PeopleListPage')),
+  },
+  {
+    path: '/people/:id',
+    title: L('人员详情', 'Person'),
+    parent: '/people',
+    page: lazy(() => import('../modules/people/pages/PersonDetailPage')),
+  },
+  {
+    path: '/audit',
+    title: L('操作日志', 'Audit log'),
+    permission: 'audit.read',
+    page: lazy(() => import('../modules/audit/pages/AuditLogPage')),
+  },
+  {
+    path: '/dashboard',
+    title: L('数据看板', 'Dashboard'),
+    permission: 'stats.read',
+    page: lazy(() => import('../modules/dashboard/pages/DashboardPage')),
+  },
+  {
+    path: '/ledgers/export',
+    title: L('台账导出', 'Ledger export'),
+    permission: 'ledgers.export',
+    page: lazy(() => import('../modules/ledgers/pages/LedgerExportPage')),
+  },
+  // Naming (issue 3): applications, expert reviews, 公示, the naming list and rulebooks.
+  { path: '/applications', title: L('命名申报', 'Naming applications'), permission: 'applications.read', page: lazy(() => import('../modules/applications/pages/ApplicationsBoardPage')) },
+  { path: '/applications/new', title: L('发起申报', 'New application'), permission: 'applications.apply', parent: '/applications', page: lazy(() => import('../modules/applications/pages/ApplyWizardPage')) },
+  { path: '/applications/:id', title: L('申报详情', 'Application'), permission: 'applications.read', parent: '/applications', page: lazy(() => import('../modules/applications/pages/ApplicationDetailPage')) },
+  { path: '/reviews', title: L('我的评审', 'My reviews'), permission: 'reviews.score', page: lazy(() => import('../modules/applications/pages/MyReviewsPage')) },
+  { path: '/reviews/applications/:id', title: L('评分表', 'Score sheet'), permission: 'reviews.score', parent: '/reviews', page: lazy(() => import('../modules/applications/pages/ScoreSheetPage')) },
+  { path: '/publicity', title: L('公示', 'Publicity'), page: lazy(() => import('../modules/applications/pages/PublicityPage')) },
+  { path: '/namings', title: L('命名名单', 'Naming list'), permission: 'studios.read', page: lazy(() => import('../modules/applications/pages/NamingListPage')) },
+  { path: '/rulebooks', title: L('评审规则', 'Rulebooks'), permission: 'rulebooks.read', page: lazy(() => import('../modules/rulebooks/pages/RulebooksPage')) },
+  { path: '/rulebooks/:id', title: L('规则详情', 'Rulebook'), permission: 'rulebooks.read', parent: '/rulebooks', page: lazy(() => import('../modules/rulebooks/pages/RulebookDetailPage')) },
+  { path: '/rulebooks/:id/edit', title: L('修订规则', 'Revise rulebook'), permission: 'rulebooks.manage', parent: '/rulebooks', page: lazy(() => import('../modules/rulebooks/pages/RulebookEditorPage')) },
+];

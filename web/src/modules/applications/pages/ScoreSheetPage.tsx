@@ -1,0 +1,201 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Result, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { namingLevelLabels } from '../../../../../common/enums';
+import type { MyReview } from '../../../../../common/schemas/applications';
+import type { Indicator, Scorecard } from '../../../../../common/schemas/rulebooks';
+import { ApiError, api } from '../../../shared/api/client';
+import { applyServerErrors } from '../../../shared/api/form-errors';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { formatDate, formatDateTime } from '../../../shared/format';
+import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { useI18n } from '../../../shared/i18n';
+import { applicationKeys, useApplication, useMyReview, useRulebook } from '../api';
+import { ConditionTable } from '../components/ConditionTable';
+import { useTexts } from '../texts';
+
+interface Values {
+  items: Record<string, number | null>;
+  bonus: Record<string, number | null>;
+  comment?: string;
+}
+
+const clean = (r: Record<string, number | null | undefined> = {}) =>
+  Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number>;
+
+/** The expert's score sheet: the application's materials beside the pinned sheet version, a live total, draft or submit. */
+export default function ScoreSheetPage() {
+  const id = Number(useParams().id);
+  const { l, t } = useI18n();
+  const tx = useTexts();
+  const toast = useErrorToast();
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const app = useApplication(id);
+  const review = useMyReview(id);
+  const rulebook = useRulebook(app.data?.rulebookId);
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const values = Form.useWatch([], form);
+  const mine = review.data?.mine;
+  useEffect(() => {
+    if (mine) form.setFieldsValue({ items: mine.items, bonus: mine.bonus, comment: mine.comment ?? '' });
+  }, [mine, form]);
+
+  const error = app.error ?? review.error;
+  if (app.isLoading || review.isLoading || rulebook.isLoading) return <Skeleton active />;
+  if (error instanceof ApiError && error.status === 404) return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
+  if (error || !app.data || !review.data || !rulebook.data)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+
+  const a = app.data;
+  const r = review.data;
+  const sheet = rulebook.data.sheet;
+  const editable = r.canScore;
+  const sum = (o?: Record<string, number | null>) => Object.values(o ?? {}).reduce<number>((s, v) => s + (v ?? 0), 0);
+  const total = sum(values?.items) + Math.min(sum(values?.bonus), sheet.bonusCap);
+
+  const save = async (submit: boolean) => {
+    const v = form.getFieldsValue(true) as Values;
+    setBusy(true);
+    try {
+      const next = await api<MyReview>(`/api/applications/${id}/my-score`, {
+        method: 'PUT',
+        body: { items: clean(v.items), bonus: clean(v.bonus), comment: v.comment || null, submit },
+      });
+      qc.setQueryData(applicationKeys.myReview(id), next);
+      void qc.invalidateQueries({ queryKey: applicationKeys.reviews });
+      message.success(submit ? tx('submitted') : tx('draftSaved'));
+    } catch (err) {
+      if (!applyServerErrors(form, err)) toast(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const indicatorTable = (list: Indicator[], field: 'items' | 'bonus') => (
+    <Table<Indicator>
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={list}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: field === 'items' ? tx('indicator') : tx('bonus'), dataIndex: 'name', width: 130 },
+        { title: tx('maxPoints'), dataIndex: 'maxPoints', width: 70 },
+        { title: tx('guidance'), dataIndex: 'guidance' },
+        {
+          title: tx('points'),
+          key: 'p',
+          width: 130,
+          render: (_, ind) => (
+            <Form.Item name={[field, ind.key]} style={{ margin: 0 }} rules={field === 'items' ? [{ required: true, message: tx('points') }] : []}>
+              <InputNumber min={0} max={ind.maxPoints} step={0.5} disabled={!editable} style={{ width: 100 }} />
+            </Form.Item>
+          ),
+        },
+      ]}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Flex align="center" gap={8} wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            {tx('scoreSheet')} · {a.studioName}
+            <Tag>{l(namingLevelLabels[a.level])}</Tag>
+            {r.status === 'submitted' && <Tag color="green">{tx('submitted')}</Tag>}
+          </Flex>
+        }
+        sub={r.deadline ? `${tx('deadline')} ${formatDate(r.deadline)}` : undefined}
+        extra={
+          editable && (
+            <>
+              <Button loading={busy} onClick={() => save(false)}>
+                {tx('saveDraft')}
+              </Button>
+              <Button
+                type="primary"
+                loading={busy}
+                onClick={async () => {
+                  await form.validateFields();
+                  modal.confirm({ title: tx('submitScore'), content: tx('confirmSubmitScore'), onOk: () => save(true) });
+                }}
+              >
+                {tx('submitScore')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Flex gap={16} wrap align="flex-start">
+        <Flex vertical gap={16} style={{ flex: '1 1 420px', minWidth: 0 }}>
+          <Card size="small" title={tx('basics')}>
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'o', label: tx('hostOrg'), children: a.hostOrgName },
+                { key: 'l', label: tx('leader'), children: a.leaderName ?? '—' },
+                ...(['summary', 'achievements', 'plans'] as const).map((k) => ({
+                  key: k,
+                  label: tx(k),
+                  children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.materials[k] || '—'}</Typography.Paragraph>,
+                })),
+              ]}
+            />
+          </Card>
+          {a.conditionCheck && (
+            <Card size="small" title={tx('conditions')}>
+              <ConditionTable results={a.conditionCheck} notes={a.materials.conditionNotes} />
+            </Card>
+          )}
+        </Flex>
+        <Flex vertical gap={16} style={{ flex: '1 1 560px', minWidth: 0 }}>
+          <Card
+            size="small"
+            title={`${tx('scoreSheet')}（${rulebook.data.name} V${rulebook.data.versionNo}）`}
+            extra={<Statistic value={total} suffix={`/ ${sheet.indicators.reduce((s, i) => s + i.maxPoints, 0) + sheet.bonusCap}`} valueStyle={{ fontSize: 20 }} />}
+          >
+            <Form<Values> form={form} layout="vertical" initialValues={{ items: {}, bonus: {}, comment: '' }}>
+              {indicatorTable(sheet.indicators, 'items')}
+              {sheet.bonus.length > 0 && (
+                <>
+                  <Typography.Text type="secondary" style={{ display: 'block', margin: '12px 0 4px' }}>
+                    {tx('bonusCap', { n: sheet.bonusCap })}
+                  </Typography.Text>
+                  {indicatorTable(sheet.bonus, 'bonus')}
+                </>
+              )}
+              <Form.Item name="comment" label={tx('comment')} style={{ marginTop: 12 }}>
+                <Input.TextArea rows={3} maxLength={2000} disabled={!editable} />
+              </Form.Item>
+            </Form>
+          </Card>
+          <Card size="small" title={tx('othersScores')}>
+            {r.status !== 'submitted' ? (
+              <Typography.Text type="secondary">{tx('othersHidden')}</Typography.Text>
+            ) : (
+              <Table<Scorecard>
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={r.others}
+                columns={[
+                  { title: tx('expert'), dataIndex: 'scorerName' },
+                  { title: tx('total'), dataIndex: 'total' },
+                  { title: tx('comment'), dataIndex: 'comment' },
+                  { title: tx('submittedAt'), dataIndex: 'submittedAt', render: formatDateTime },
+                ]}
+              />
+            )}
+          </Card>
+        </Flex>
+      </Flex>
+    </>
+  );
+}
