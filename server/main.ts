@@ -4,14 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig } from './core/config.js';
-import { openDatabase } from './core/db.js';
-import { migrate } from './core/migrate.js';
-import { seedUser } from './db/seed/factories.js';
-import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from './db/seed/demo.js';
-import { findOrgByCode } from './modules/orgs/orgs.repository.js';
-import { createMailer } from './core/mailer.js';
-import { runNotificationJobs, startNotificationTimer } from './modules/notifications/jobs.js';
 import { systemClock } from './core/context.js';
+import { openDatabase } from './core/db.js';
+import { createMailer } from './core/mailer.js';
+import { migrate } from './core/migrate.js';
+import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from './db/seed/demo.js';
+import { seedUser } from './db/seed/factories.js';
+import { runNotificationJobs, startNotificationTimer } from './modules/notifications/jobs.js';
+import { findOrgByCode } from './modules/orgs/orgs.repository.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = `Usage: npm run jx -- <command>
@@ -75,7 +75,7 @@ async function main() {
   const jobDeps = { db: database.db, clock: systemClock, mailer, config };
   if (cmd === 'escalate' || cmd === 'digest') {
     const r = await runNotificationJobs({ deps: jobDeps, digest: cmd === 'digest' });
-    console.log(`督办 escalated ${r.escalated} · 即时邮件 immediate ${r.immediate} · 汇总邮件 digests ${r.digests}`);
+    console.log(`督办 escalated ${r.escalated} · 即时 immediate ${r.immediate} · 汇总 digests ${r.digests}`);
   }
   if (cmd !== 'start') {
     mailer.close();
@@ -84,7 +84,10 @@ async function main() {
   }
   ensureWebBuilt();
   const app = await buildApp({ database, config, logger: true, mailer });
-  const stopTimer = startNotificationTimer({ deps: jobDeps, log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)) });
+  const stopTimer = startNotificationTimer({
+    deps: jobDeps,
+    log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n匠心 Jiangxin 已启动 running at ${config.publicUrl}  (database: ${database.kind})`);
   if (!config.databaseUrl || fresh) {

@@ -37,7 +37,11 @@ export const allianceCreate = z.object({
 });
 export type AllianceCreate = z.infer<typeof allianceCreate>;
 export const allianceUpdate = z
-  .object({ name: z.string().trim().min(1).max(100), intro: optText(5000), leadTermMonths: z.number().int().min(1).max(60) })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    intro: optText(5000),
+    leadTermMonths: z.number().int().min(1).max(60),
+  })
   .partial()
   .extend({ version });
 export type AllianceUpdate = z.infer<typeof allianceUpdate>;
@@ -130,7 +134,13 @@ export const allianceDetail = alliance.extend({
   leads: z.array(z.object({ studio: studioRef, startsOn: z.string(), endsOn: z.string().nullable() })),
   projects: z.array(allianceProject),
   activities: z.array(
-    z.object({ id: z.number().int(), title: z.string(), kind: z.string(), heldOn: z.string(), studioName: z.string() }),
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      kind: z.string(),
+      heldOn: z.string(),
+      studioName: z.string(),
+    }),
   ),
 });
 export type AllianceDetail = z.infer<typeof allianceDetail>;

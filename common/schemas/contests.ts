@@ -45,7 +45,11 @@ const contestFields = {
   summary: optText(5000),
   entries: z.array(entryInput).max(500),
 };
-export const contestCreate = z.object({ studioId: id, ...contestFields, entries: contestFields.entries.default([]) });
+export const contestCreate = z.object({
+  studioId: id,
+  ...contestFields,
+  entries: contestFields.entries.default([]),
+});
 export type ContestCreate = z.infer<typeof contestCreate>;
 export const contestUpdate = z.object(contestFields).partial().extend({ version });
 export type ContestUpdate = z.infer<typeof contestUpdate>;

@@ -145,5 +145,9 @@ export const fundSummaryRow = z.object({
   executionRate: z.number().nullable(),
 });
 export type FundSummaryRow = z.infer<typeof fundSummaryRow>;
-export const fundSummary = z.object({ year: z.number().int(), rows: z.array(fundSummaryRow), total: fundSummaryRow.omit({ studioId: true, studioName: true }) });
+export const fundSummary = z.object({
+  year: z.number().int(),
+  rows: z.array(fundSummaryRow),
+  total: fundSummaryRow.omit({ studioId: true, studioName: true }),
+});
 export type FundSummary = z.infer<typeof fundSummary>;

@@ -104,7 +104,11 @@ export const similarIdeasQuery = z.object({
   orgCode: z.string().trim().max(40).optional(),
 });
 
-export const ideaCredit = z.object({ personId: z.number().int(), name: z.string(), kind: z.enum(['submitter', 'merged']) });
+export const ideaCredit = z.object({
+  personId: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['submitter', 'merged']),
+});
 
 export const idea = z.object({
   id: z.number().int(),
@@ -167,7 +171,11 @@ export const ideaActionBody = z.object({
 export type IdeaActionBody = z.infer<typeof ideaActionBody>;
 export const ideaActionParams = z.object({ id, action: z.enum(ideaActions) });
 
-export const ideaBenefit = z.object({ version, benefitFen: fen, benefitNote: z.string().trim().max(1000).optional() });
+export const ideaBenefit = z.object({
+  version,
+  benefitFen: fen,
+  benefitNote: z.string().trim().max(1000).optional(),
+});
 export type IdeaBenefit = z.infer<typeof ideaBenefit>;
 
 /** Turn an adopted idea into a project of a studio (directly, or as a request the studio's leader accepts). */
@@ -210,4 +218,9 @@ export const ideaRouteQuery = pageQuery.extend({ includeArchived: z.enum(['true'
 export type IdeaRouteQuery = z.infer<typeof ideaRouteQuery>;
 
 /** An org a public submitter may choose (enterprises and branches only). */
-export const publicOrg = z.object({ code: z.string(), name: z.string(), kind: z.string(), parentName: z.string().nullable() });
+export const publicOrg = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parentName: z.string().nullable(),
+});

@@ -45,7 +45,10 @@ export const mentorshipTerminate = z.object({
 });
 export type MentorshipTerminate = z.infer<typeof mentorshipTerminate>;
 
-export const mentorshipNoteCreate = z.object({ notedOn: calendarDate, content: z.string().trim().min(1).max(2000) });
+export const mentorshipNoteCreate = z.object({
+  notedOn: calendarDate,
+  content: z.string().trim().min(1).max(2000),
+});
 export type MentorshipNoteCreate = z.infer<typeof mentorshipNoteCreate>;
 
 export const mentorshipNote = z.object({

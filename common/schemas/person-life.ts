@@ -21,7 +21,12 @@ export const personLife = z.object({
     }),
   ),
   certificates: z.array(
-    z.object({ name: z.string(), obtainedOn: z.string(), source: z.enum(['training', 'mentorship']), sourceId: z.number().int() }),
+    z.object({
+      name: z.string(),
+      obtainedOn: z.string(),
+      source: z.enum(['training', 'mentorship']),
+      sourceId: z.number().int(),
+    }),
   ),
   contests: z.array(
     z.object({

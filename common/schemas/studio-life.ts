@@ -36,12 +36,20 @@ export const lifeListFilters = {
     .transform((v) => v === 'true'),
 };
 
-export const personRef = z.object({ id: z.number().int(), name: z.string(), employeeNo: z.string().nullable() });
+export const personRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  employeeNo: z.string().nullable(),
+});
 export type PersonRef = z.infer<typeof personRef>;
 
 type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 /** Label of an enum value in a language, falling back to the key. */
-export function labelOf<T extends string>(labels: Labels<T>, key: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+export function labelOf<T extends string>(
+  labels: Labels<T>,
+  key: string | null | undefined,
+  lang: 'zh' | 'en' = 'zh',
+): string {
   if (!key) return '';
   return (labels as Record<string, { zh: string; en: string }>)[key]?.[lang] ?? key;
 }

@@ -12,7 +12,10 @@ import {
 } from './challenge.js';
 
 // The expected table written out independently: status → action → [next, who]. Missing = refused.
-const expected: Record<ChallengeStatus, Partial<Record<ChallengeAction, [ChallengeStatus, ChallengeWorkflowRole]>>> = {
+const expected: Record<
+  ChallengeStatus,
+  Partial<Record<ChallengeAction, [ChallengeStatus, ChallengeWorkflowRole]>>
+> = {
   published: { select: ['selected', 'owner'], cancel: ['cancelled', 'owner'] },
   selected: { start: ['inProgress', 'studio'], cancel: ['cancelled', 'owner'] },
   inProgress: { submit: ['acceptance', 'studio'] },
@@ -56,6 +59,7 @@ describe('challenge workflow table', () => {
   });
 
   it('has no way out of closed or cancelled', () => {
-    for (const s of ['closed', 'cancelled'] as const) expect(challengeActionsFor(s, challengeWorkflowRoles)).toEqual([]);
+    for (const s of ['closed', 'cancelled'] as const)
+      expect(challengeActionsFor(s, challengeWorkflowRoles)).toEqual([]);
   });
 });

@@ -3,7 +3,14 @@
  * 发布 published (studios bid: 揭榜) → 选定 selected → 攻关 inProgress (a project) → 验收 acceptance → 关闭 closed;
  * 撤销 cancelled before work starts.
  */
-export const challengeStatuses = ['published', 'selected', 'inProgress', 'acceptance', 'closed', 'cancelled'] as const;
+export const challengeStatuses = [
+  'published',
+  'selected',
+  'inProgress',
+  'acceptance',
+  'closed',
+  'cancelled',
+] as const;
 export type ChallengeStatus = (typeof challengeStatuses)[number];
 
 export const challengeStatusLabels: Record<ChallengeStatus, { zh: string; en: string }> = {
@@ -15,7 +22,14 @@ export const challengeStatusLabels: Record<ChallengeStatus, { zh: string; en: st
   cancelled: { zh: '已撤销', en: 'Cancelled' },
 };
 
-export const challengeActions = ['select', 'start', 'submit', 'accept', 'rejectAcceptance', 'cancel'] as const;
+export const challengeActions = [
+  'select',
+  'start',
+  'submit',
+  'accept',
+  'rejectAcceptance',
+  'cancel',
+] as const;
 export type ChallengeAction = (typeof challengeActions)[number];
 
 export const challengeActionLabels: Record<ChallengeAction, { zh: string; en: string }> = {
@@ -54,12 +68,18 @@ export const challengeTransitions: readonly ChallengeTransition[] = [
 export const challengeOpenStatuses: readonly ChallengeStatus[] = ['published'];
 
 /** The transition for `action` from `status`, or null when the table has none. */
-export function challengeTransition(status: ChallengeStatus, action: ChallengeAction): ChallengeTransition | null {
+export function challengeTransition(
+  status: ChallengeStatus,
+  action: ChallengeAction,
+): ChallengeTransition | null {
   return challengeTransitions.find((t) => t.action === action && t.from.includes(status)) ?? null;
 }
 
 /** The actions someone holding `roles` may take on a challenge in `status`. */
-export function challengeActionsFor(status: ChallengeStatus, roles: readonly ChallengeWorkflowRole[]): ChallengeAction[] {
+export function challengeActionsFor(
+  status: ChallengeStatus,
+  roles: readonly ChallengeWorkflowRole[],
+): ChallengeAction[] {
   return challengeTransitions
     .filter((t) => t.from.includes(status) && t.who.some((w) => roles.includes(w)))
     .map((t) => t.action);

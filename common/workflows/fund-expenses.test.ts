@@ -64,8 +64,14 @@ describe('fund expense workflow', () => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const s of [...seen])
-        for (const t of Object.values(expenseWorkflow[s])) if (t && !seen.has(t.to)) (seen.add(t.to), (grew = true));
+      for (const s of [...seen]) {
+        for (const t of Object.values(expenseWorkflow[s])) {
+          if (t && !seen.has(t.to)) {
+            seen.add(t.to);
+            grew = true;
+          }
+        }
+      }
     }
     expect([...seen].sort()).toEqual([...expenseStatuses].sort());
   });

@@ -42,10 +42,16 @@ export const committedExpenseStatuses: readonly ExpenseStatus[] = ['submitted', 
 /** Statuses in which the expense may still be edited or archived. */
 export const editableExpenseStatuses: readonly ExpenseStatus[] = ['draft', 'rejected'];
 
-export type ExpenseMove = { ok: true; to: ExpenseStatus } | { ok: false; reason: 'invalid_transition' | 'forbidden' };
+export type ExpenseMove =
+  | { ok: true; to: ExpenseStatus }
+  | { ok: false; reason: 'invalid_transition' | 'forbidden' };
 
 /** What `action` does to an expense in `status` for an actor holding `roles`. */
-export function expenseMove(status: ExpenseStatus, action: ExpenseAction, roles: readonly ExpenseActorRole[]): ExpenseMove {
+export function expenseMove(
+  status: ExpenseStatus,
+  action: ExpenseAction,
+  roles: readonly ExpenseActorRole[],
+): ExpenseMove {
   const t = expenseWorkflow[status][action];
   if (!t) return { ok: false, reason: 'invalid_transition' };
   if (!t.roles.some((r) => roles.includes(r))) return { ok: false, reason: 'forbidden' };
@@ -53,6 +59,9 @@ export function expenseMove(status: ExpenseStatus, action: ExpenseAction, roles:
 }
 
 /** Actions available to `roles` in `status` (for the UI's buttons). */
-export function expenseActionsFor(status: ExpenseStatus, roles: readonly ExpenseActorRole[]): ExpenseAction[] {
+export function expenseActionsFor(
+  status: ExpenseStatus,
+  roles: readonly ExpenseActorRole[],
+): ExpenseAction[] {
   return expenseActions.filter((a) => expenseMove(status, a, roles).ok);
 }

@@ -56,13 +56,31 @@ export interface IdeaTransition {
 }
 
 export const ideaTransitions: readonly IdeaTransition[] = [
-  { action: 'assign', from: ['submitted', 'assigned', 'evaluating'], to: 'assigned', who: ['admin'], needsAnswer: false },
+  {
+    action: 'assign',
+    from: ['submitted', 'assigned', 'evaluating'],
+    to: 'assigned',
+    who: ['admin'],
+    needsAnswer: false,
+  },
   { action: 'evaluate', from: ['assigned'], to: 'evaluating', who: ['handler'], needsAnswer: false },
   { action: 'adopt', from: ['assigned', 'evaluating'], to: 'adopted', who: ['handler'], needsAnswer: true },
-  { action: 'implement', from: ['assigned', 'evaluating', 'adopted'], to: 'implemented', who: ['handler'], needsAnswer: true },
+  {
+    action: 'implement',
+    from: ['assigned', 'evaluating', 'adopted'],
+    to: 'implemented',
+    who: ['handler'],
+    needsAnswer: true,
+  },
   { action: 'reject', from: ['assigned', 'evaluating'], to: 'rejected', who: ['handler'], needsAnswer: true },
   { action: 'reward', from: ['adopted', 'implemented'], to: 'rewarded', who: ['admin'], needsAnswer: false },
-  { action: 'merge', from: ['submitted', 'assigned', 'evaluating'], to: 'merged', who: ['handler', 'admin'], needsAnswer: true },
+  {
+    action: 'merge',
+    from: ['submitted', 'assigned', 'evaluating'],
+    to: 'merged',
+    who: ['handler', 'admin'],
+    needsAnswer: true,
+  },
 ];
 
 /** States still waiting for the handler's answer (the answer deadline runs, a to-do is open). */
@@ -77,5 +95,7 @@ export function ideaTransition(status: IdeaStatus, action: IdeaAction): IdeaTran
 
 /** The actions someone holding `roles` may take on an idea in `status`. */
 export function ideaActionsFor(status: IdeaStatus, roles: readonly IdeaWorkflowRole[]): IdeaAction[] {
-  return ideaTransitions.filter((t) => t.from.includes(status) && t.who.some((w) => roles.includes(w))).map((t) => t.action);
+  return ideaTransitions
+    .filter((t) => t.from.includes(status) && t.who.some((w) => roles.includes(w)))
+    .map((t) => t.action);
 }

@@ -8,8 +8,13 @@ describe('mentorship workflow', () => {
       for (const a of mentorshipActions) {
         const allowed = s === 'active';
         const to = a === 'complete' ? 'completed' : 'terminated';
-        expect(mentorshipMove(s, a, ['manager']), `${s}.${a}`).toEqual(allowed ? { ok: true, to } : { ok: false, reason: 'invalid_transition' });
-        expect(mentorshipMove(s, a, [])).toEqual({ ok: false, reason: allowed ? 'forbidden' : 'invalid_transition' });
+        expect(mentorshipMove(s, a, ['manager']), `${s}.${a}`).toEqual(
+          allowed ? { ok: true, to } : { ok: false, reason: 'invalid_transition' },
+        );
+        expect(mentorshipMove(s, a, [])).toEqual({
+          ok: false,
+          reason: allowed ? 'forbidden' : 'invalid_transition',
+        });
       }
     }
   });

@@ -12,7 +12,10 @@ export const mentorshipWorkflow: Record<
   MentorshipStatus,
   Partial<Record<MentorshipAction, { to: MentorshipStatus; roles: readonly MentorshipActorRole[] }>>
 > = {
-  active: { complete: { to: 'completed', roles: ['manager'] }, terminate: { to: 'terminated', roles: ['manager'] } },
+  active: {
+    complete: { to: 'completed', roles: ['manager'] },
+    terminate: { to: 'terminated', roles: ['manager'] },
+  },
   completed: {},
   terminated: {},
 };

@@ -7,6 +7,7 @@ import { people } from '../../modules/people/people.table.js';
 import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js';
 import { seedDemoStudios } from './demo-studios.js';
 import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
+import { seedStudioLifeDemo } from '../../modules/activities/activities.seed.js';
 
 export const DEMO_PASSWORD = 'jiangxin-demo';
 
@@ -148,5 +149,6 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
     await seedDemoStudios(tx, demoPeople);
   });
   await seedNamingDemo(db);
+  await seedStudioLifeDemo(db);
 }
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, type Session, type TestApp, type World, createTestApp, createWorld, login } from '../../../test/helpers.js';
+import {
+  createTestApp,
+  createWorld,
+  login,
+  PASSWORD,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { seedUser } from '../../db/seed/factories.js';
 import { auditOf, loginAll, manualClock, requests, studioInA } from './studio-life.test-support.js';
 
@@ -16,7 +24,10 @@ let studio: { id: number };
 let r: ReturnType<typeof requests>;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { sessionTtlHours: 24 * 400, publicUrl: 'https://jx.example.cn/' } });
+  t = await createTestApp({
+    clock,
+    config: { sessionTtlHours: 24 * 400, publicUrl: 'https://jx.example.cn/' },
+  });
   w = await createWorld(t.database);
   r = requests(t);
   ({ admin, entA, entB, leader, member, worker } = await loginAll(t, w));
@@ -54,7 +65,13 @@ describe('QR attendance', () => {
     clock.set('2025-06-10T02:00:00Z');
     const a = await activity();
     const info = await r.get(member, `/api/checkin/${a.token}`);
-    expect(info.json()).toMatchObject({ activityId: a.id, state: 'open', eligible: true, attendedAt: null, title: '扫码签到培训' });
+    expect(info.json()).toMatchObject({
+      activityId: a.id,
+      state: 'open',
+      eligible: true,
+      attendedAt: null,
+      title: '扫码签到培训',
+    });
     const first = await r.post(member, `/api/checkin/${a.token}`);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ already: false, attendedAt: '2025-06-10T02:00:00.000Z' });
@@ -64,9 +81,16 @@ describe('QR attendance', () => {
     const detail = (await r.get(leader, `/api/activities/${a.id}`)).json();
     expect(detail.attendedCount).toBe(1);
     expect(detail.participants).toEqual([
-      expect.objectContaining({ personId: w.users.memberA.personId, role: 'trainee', checkinMethod: 'qr', hours: 3 }),
+      expect.objectContaining({
+        personId: w.users.memberA.personId,
+        role: 'trainee',
+        checkinMethod: 'qr',
+        hours: 3,
+      }),
     ]);
-    const audit = (await auditOf(t, admin, 'activity', a.id)).filter((x) => x.action === 'activities.checkin');
+    const audit = (await auditOf(t, admin, 'activity', a.id)).filter(
+      (x) => x.action === 'activities.checkin',
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: w.users.memberA.id });
   });
@@ -76,7 +100,10 @@ describe('QR attendance', () => {
     clock.set('2025-06-11T15:59:00Z'); // 2025-06-11 23:59 in China
     const early = await r.post(member, `/api/checkin/${a.token}`);
     expect(early.statusCode).toBe(400);
-    expect(early.json().error).toMatchObject({ code: 'activities.checkin_not_open', details: { opensAt: '2025-06-11T16:00:00.000Z' } });
+    expect(early.json().error).toMatchObject({
+      code: 'activities.checkin_not_open',
+      details: { opensAt: '2025-06-11T16:00:00.000Z' },
+    });
     expect((await r.get(member, `/api/checkin/${a.token}`)).json().state).toBe('notOpen');
     clock.set('2025-06-12T21:59:00Z'); // 2025-06-13 05:59 in China: still inside the grace period
     expect((await r.post(member, `/api/checkin/${a.token}`)).json().already).toBe(false);
@@ -100,9 +127,16 @@ describe('QR attendance', () => {
     expect(refused.json().error.code).toBe('activities.checkin_not_allowed');
     expect((await r.get(leader, `/api/activities/${a.id}`)).json().attendedCount).toBe(1);
     // An account without a person record cannot check in.
-    await seedUser(t.database.db, { username: `noperson_${w.tag}`.toLowerCase(), password: PASSWORD, displayName: '系统账号', grants: [{ role: 'employee', orgId: w.orgs.entA.id }] });
+    await seedUser(t.database.db, {
+      username: `noperson_${w.tag}`.toLowerCase(),
+      password: PASSWORD,
+      displayName: '系统账号',
+      grants: [{ role: 'employee', orgId: w.orgs.entA.id }],
+    });
     const np = await login(t.app, `noperson_${w.tag}`.toLowerCase());
-    expect((await r.post(np, `/api/checkin/${a.token}`)).json().error.code).toBe('activities.checkin_no_person');
+    expect((await r.post(np, `/api/checkin/${a.token}`)).json().error.code).toBe(
+      'activities.checkin_no_person',
+    );
   });
 
   it('rejects unknown tokens, archived activities and anonymous callers', async () => {

@@ -18,8 +18,12 @@ async function load(ctx: Ctx, token: string) {
   const row = await repo.findActivityByToken({ db: ctx.db, token });
   if (!row || row.activity.archivedAt) throw activityErrors.checkinInvalid();
   const personId = ctx.actor.personId;
-  const existing = personId ? await repo.findParticipant({ db: ctx.db, activityId: row.activity.id, personId }) : null;
-  const member = personId ? await repo.isStudioMember({ db: ctx.db, studioId: row.activity.studioId, personId }) : false;
+  const existing = personId
+    ? await repo.findParticipant({ db: ctx.db, activityId: row.activity.id, personId })
+    : null;
+  const member = personId
+    ? await repo.isStudioMember({ db: ctx.db, studioId: row.activity.studioId, personId })
+    : false;
   return { row, personId, existing, eligible: member || existing !== null };
 }
 
@@ -52,7 +56,8 @@ export async function checkIn({ ctx, token }: { ctx: Ctx; token: string }): Prom
   const { row, personId, existing, eligible } = await load(ctx, token);
   const a = row.activity;
   if (!personId) throw activityErrors.checkinNoPerson();
-  if (existing?.attendedAt) return { activityId: a.id, title: a.title, attendedAt: toIso(existing.attendedAt), already: true };
+  if (existing?.attendedAt)
+    return { activityId: a.id, title: a.title, attendedAt: toIso(existing.attendedAt), already: true };
   const now = ctx.clock.now();
   const state = checkinState(now, a.heldOn);
   const w = checkinWindow(a.heldOn);

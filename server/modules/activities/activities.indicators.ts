@@ -101,7 +101,13 @@ export async function studioLifeIndicators({
       outside: sql<number>`coalesce(sum(${activities.outsideCount}), 0)::int`,
     })
     .from(activities)
-    .where(and(inArray(activities.studioId, studioIds), isNull(activities.archivedAt), inPeriod(activities.heldOn)))
+    .where(
+      and(
+        inArray(activities.studioId, studioIds),
+        isNull(activities.archivedAt),
+        inPeriod(activities.heldOn),
+      ),
+    )
     .groupBy(activities.studioId, activities.kind);
   for (const r of acts) {
     const o = out[r.studioId]!;
@@ -144,7 +150,9 @@ export async function studioLifeIndicators({
   const last = await db
     .select({ studioId: activities.studioId, on: sql<string>`max(${activities.heldOn})::text` })
     .from(activities)
-    .where(and(inArray(activities.studioId, studioIds), isNull(activities.archivedAt), lte(activities.heldOn, to)))
+    .where(
+      and(inArray(activities.studioId, studioIds), isNull(activities.archivedAt), lte(activities.heldOn, to)),
+    )
     .groupBy(activities.studioId);
   for (const r of last) out[r.studioId]!.lastActivityOn = r.on;
 
@@ -157,7 +165,13 @@ export async function studioLifeIndicators({
     })
     .from(contests)
     .leftJoin(contestEntries, eq(contestEntries.contestId, contests.id))
-    .where(and(inArray(contests.studioId, studioIds), isNull(contests.archivedAt), and(gte(contests.heldOn, from), lte(contests.heldOn, to))))
+    .where(
+      and(
+        inArray(contests.studioId, studioIds),
+        isNull(contests.archivedAt),
+        and(gte(contests.heldOn, from), lte(contests.heldOn, to)),
+      ),
+    )
     .groupBy(contests.studioId);
   for (const r of cs) {
     const o = out[r.studioId]!;
@@ -186,7 +200,10 @@ export async function studioLifeIndicators({
   const promos = await db
     .select({ studioId: mentorships.studioId, n: sql<number>`count(*)::int` })
     .from(skillGradeHistory)
-    .innerJoin(mentorships, and(eq(skillGradeHistory.source, 'mentorship'), eq(mentorships.id, skillGradeHistory.sourceId)))
+    .innerJoin(
+      mentorships,
+      and(eq(skillGradeHistory.source, 'mentorship'), eq(mentorships.id, skillGradeHistory.sourceId)),
+    )
     .where(
       and(
         inArray(mentorships.studioId, studioIds),
@@ -199,7 +216,10 @@ export async function studioLifeIndicators({
   for (const r of promos) out[r.studioId]!.promotions = num(r.n);
 
   const alloc = await db
-    .select({ studioId: fundAllocations.studioId, sum: sql<string>`coalesce(sum(${fundAllocations.amountFen}), 0)::text` })
+    .select({
+      studioId: fundAllocations.studioId,
+      sum: sql<string>`coalesce(sum(${fundAllocations.amountFen}), 0)::text`,
+    })
     .from(fundAllocations)
     .where(
       and(
@@ -213,7 +233,10 @@ export async function studioLifeIndicators({
   for (const r of alloc) out[r.studioId]!.fundAllocatedFen = num(r.sum);
 
   const spent = await db
-    .select({ studioId: fundExpenses.studioId, sum: sql<string>`coalesce(sum(${fundExpenses.amountFen}), 0)::text` })
+    .select({
+      studioId: fundExpenses.studioId,
+      sum: sql<string>`coalesce(sum(${fundExpenses.amountFen}), 0)::text`,
+    })
     .from(fundExpenses)
     .where(
       and(
@@ -228,7 +251,10 @@ export async function studioLifeIndicators({
   for (const r of spent) out[r.studioId]!.fundSpentFen = num(r.sum);
 
   const al = await db
-    .select({ studioId: allianceMembers.studioId, n: sql<number>`count(DISTINCT ${allianceMembers.allianceId})::int` })
+    .select({
+      studioId: allianceMembers.studioId,
+      n: sql<number>`count(DISTINCT ${allianceMembers.allianceId})::int`,
+    })
     .from(allianceMembers)
     .where(
       and(
@@ -246,7 +272,13 @@ export async function studioLifeIndicators({
  * The date of each studio's latest activity (any kind), for the studio health check: a studio with none
  * in 12 months is flagged. Studios without activities are absent from the map.
  */
-export async function lastActivityDates({ db, studioIds }: { db: Db; studioIds: number[] }): Promise<Map<number, string>> {
+export async function lastActivityDates({
+  db,
+  studioIds,
+}: {
+  db: Db;
+  studioIds: number[];
+}): Promise<Map<number, string>> {
   if (studioIds.length === 0) return new Map();
   const rows = await db
     .select({ studioId: activities.studioId, on: sql<string>`max(${activities.heldOn})::text` })

@@ -1,9 +1,22 @@
 import { and, asc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type SkillGrade, skillGradeLabels } from '../../../common/enums.js';
-import { type ActivityKind, type ParticipantRole, activityKindLabels } from '../../../common/schemas/activities.js';
-import { type ContestAward, type ContestLevel, contestAwardLabels, contestLevelLabels } from '../../../common/schemas/contests.js';
-import { type MentorshipStatus, mentorshipStatusLabels, skillGradeSourceLabels } from '../../../common/schemas/mentorships.js';
+import {
+  type ActivityKind,
+  activityKindLabels,
+  type ParticipantRole,
+} from '../../../common/schemas/activities.js';
+import {
+  type ContestAward,
+  type ContestLevel,
+  contestAwardLabels,
+  contestLevelLabels,
+} from '../../../common/schemas/contests.js';
+import {
+  type MentorshipStatus,
+  mentorshipStatusLabels,
+  skillGradeSourceLabels,
+} from '../../../common/schemas/mentorships.js';
 import type { PersonLife } from '../../../common/schemas/person-life.js';
 import { labelOf } from '../../../common/schemas/studio-life.js';
 import type { Ctx } from '../../core/context.js';
@@ -32,7 +45,11 @@ export async function getPersonLife({ ctx, personId }: { ctx: Ctx; personId: num
     .innerJoin(activities, eq(activities.id, activityParticipants.activityId))
     .innerJoin(studios, eq(studios.id, activities.studioId))
     .where(
-      and(eq(activityParticipants.personId, personId), isNotNull(activityParticipants.attendedAt), isNull(activities.archivedAt)),
+      and(
+        eq(activityParticipants.personId, personId),
+        isNotNull(activityParticipants.attendedAt),
+        isNull(activities.archivedAt),
+      ),
     )
     .orderBy(asc(activities.heldOn), asc(activities.id));
   const ents = await db
@@ -44,7 +61,12 @@ export async function getPersonLife({ ctx, personId }: { ctx: Ctx; personId: num
   const mentor = alias(people, 'mentor_p');
   const apprentice = alias(people, 'apprentice_p');
   const ms = await db
-    .select({ m: mentorships, studioName: studios.name, mentorName: mentor.name, apprenticeName: apprentice.name })
+    .select({
+      m: mentorships,
+      studioName: studios.name,
+      mentorName: mentor.name,
+      apprenticeName: apprentice.name,
+    })
     .from(mentorships)
     .innerJoin(studios, eq(studios.id, mentorships.studioId))
     .innerJoin(mentor, eq(mentor.id, mentorships.mentorPersonId))
@@ -95,15 +117,27 @@ export async function getPersonLife({ ctx, personId }: { ctx: Ctx; personId: num
   const certificates: PersonLife['certificates'] = [
     ...activityList
       .filter((a) => a.certificate)
-      .map((a) => ({ name: a.certificate!, obtainedOn: a.heldOn, source: 'training' as const, sourceId: a.activityId })),
+      .map((a) => ({
+        name: a.certificate!,
+        obtainedOn: a.heldOn,
+        source: 'training' as const,
+        sourceId: a.activityId,
+      })),
     ...ms
       .filter((r) => r.m.apprenticePersonId === personId && r.m.status === 'completed' && r.m.certificate)
-      .map((r) => ({ name: r.m.certificate!, obtainedOn: r.m.outcomeOn!, source: 'mentorship' as const, sourceId: r.m.id })),
+      .map((r) => ({
+        name: r.m.certificate!,
+        obtainedOn: r.m.outcomeOn!,
+        source: 'mentorship' as const,
+        sourceId: r.m.id,
+      })),
   ].sort((a, b) => a.obtainedOn.localeCompare(b.obtainedOn));
   return {
     personId,
     trainingHours: round(trainingHours),
-    trainingHoursByYear: [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, hours]) => ({ year, hours: round(hours) })),
+    trainingHoursByYear: [...byYear.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([year, hours]) => ({ year, hours: round(hours) })),
     activities: activityList,
     certificates,
     contests: contestList,
@@ -155,7 +189,11 @@ export async function exportPersonLife({ ctx, personId }: { ctx: Ctx; personId: 
     {
       name: '证书',
       headers: ['取得日期', '证书', '来源'],
-      rows: l.certificates.map((c) => [c.obtainedOn, c.name, c.source === 'training' ? '培训' : '师带徒出师']),
+      rows: l.certificates.map((c) => [
+        c.obtainedOn,
+        c.name,
+        c.source === 'training' ? '培训' : '师带徒出师',
+      ]),
       widths: [12, 30, 12],
     },
     {

@@ -22,13 +22,28 @@ describe('activity rules', () => {
     });
     expect(activityFieldErrors({ ...base, kind: 'training', trainerName: '王工' })).toEqual({});
     expect(
-      activityFieldErrors({ ...base, kind: 'seminar', participants: [{ personId: 1, role: 'trainee', certificate: 'c' }] }),
-    ).toEqual({ 'participants.0.role': '只有培训活动才有学员', 'participants.0.certificate': '只有培训活动才能登记证书' });
+      activityFieldErrors({
+        ...base,
+        kind: 'seminar',
+        participants: [{ personId: 1, role: 'trainee', certificate: 'c' }],
+      }),
+    ).toEqual({
+      'participants.0.role': '只有培训活动才有学员',
+      'participants.0.certificate': '只有培训活动才能登记证书',
+    });
     expect(defaultRole('training')).toBe('trainee');
     expect(defaultRole('exchange')).toBe('participant');
   });
   it('refuses duplicates and the trainer as a trainee', () => {
-    const f = activityFieldErrors({ ...base, kind: 'training', trainerPersonId: 7, participants: [{ personId: 3 }, { personId: 3 }, { personId: 7 }] });
-    expect(f).toEqual({ 'participants.1.personId': '人员重复', 'participants.2.personId': '授课人不能同时是学员' });
+    const f = activityFieldErrors({
+      ...base,
+      kind: 'training',
+      trainerPersonId: 7,
+      participants: [{ personId: 3 }, { personId: 3 }, { personId: 7 }],
+    });
+    expect(f).toEqual({
+      'participants.1.personId': '人员重复',
+      'participants.2.personId': '授课人不能同时是学员',
+    });
   });
 });

@@ -49,8 +49,10 @@ export function activityFieldErrors(a: {
     if (seen.has(p.personId)) f[`participants.${i}.personId`] = '人员重复';
     seen.add(p.personId);
     if (a.kind !== 'training' && p.role === 'trainee') f[`participants.${i}.role`] = '只有培训活动才有学员';
-    if (a.kind !== 'training' && p.certificate) f[`participants.${i}.certificate`] = '只有培训活动才能登记证书';
-    if (a.trainerPersonId && p.personId === a.trainerPersonId) f[`participants.${i}.personId`] = '授课人不能同时是学员';
+    if (a.kind !== 'training' && p.certificate)
+      f[`participants.${i}.certificate`] = '只有培训活动才能登记证书';
+    if (a.trainerPersonId && p.personId === a.trainerPersonId)
+      f[`participants.${i}.personId`] = '授课人不能同时是学员';
   });
   return f;
 }

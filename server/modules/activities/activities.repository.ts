@@ -32,7 +32,15 @@ function joined(db: Db) {
 export type ActivityJoined = Awaited<ReturnType<ReturnType<typeof joined>['execute']>>[number];
 
 /** A page of activities matching `query` among the studios `visible` selects. */
-export async function findActivities({ db, visible, query }: { db: Db; visible: SQL; query: ActivityListQuery }) {
+export async function findActivities({
+  db,
+  visible,
+  query,
+}: {
+  db: Db;
+  visible: SQL;
+  query: ActivityListQuery;
+}) {
   const where = and(
     visible,
     query.includeArchived ? undefined : isNull(activities.archivedAt),
@@ -128,7 +136,15 @@ export async function replaceParticipants({
   if (rows.length) await db.insert(activityParticipants).values(rows.map((r) => ({ ...r, activityId })));
 }
 
-export async function findParticipant({ db, activityId, personId }: { db: Db; activityId: number; personId: number }) {
+export async function findParticipant({
+  db,
+  activityId,
+  personId,
+}: {
+  db: Db;
+  activityId: number;
+  personId: number;
+}) {
   const [row] = await db
     .select()
     .from(activityParticipants)
@@ -165,7 +181,15 @@ export async function upsertAttendance({
 }
 
 /** Whether a person is an active member of a studio. */
-export async function isStudioMember({ db, studioId, personId }: { db: Db; studioId: number; personId: number }) {
+export async function isStudioMember({
+  db,
+  studioId,
+  personId,
+}: {
+  db: Db;
+  studioId: number;
+  personId: number;
+}) {
   const [r] = await db
     .select({ n: count() })
     .from(sql`studio_members`)

@@ -21,24 +21,36 @@ export function activitiesRoutes(app: FastifyInstance) {
   const tags = ['activities'];
   r.get(
     '/api/activities',
-    { config: { access: 'studios.read' }, schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activity) } } },
+    {
+      config: { access: 'studios.read' },
+      schema: { tags, querystring: activityListQuery, response: { 200: pageOf(activity) } },
+    },
     (req) => service.findActivities({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/activities/export',
     { config: { access: 'studios.read' }, schema: { tags, querystring: activityListQuery } },
     async (req, reply) =>
-      reply.headers(xlsxHeaders('活动台账.xlsx')).send(await service.exportActivities({ ctx: req.ctx(), query: req.query })),
+      reply
+        .headers(xlsxHeaders('活动台账.xlsx'))
+        .send(await service.exportActivities({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/activities/:id',
-    { config: { access: 'studios.read' }, schema: { tags, params: idParams, response: { 200: activityDetail } } },
+    {
+      config: { access: 'studios.read' },
+      schema: { tags, params: idParams, response: { 200: activityDetail } },
+    },
     (req) => service.getActivity({ ctx: req.ctx(), id: req.params.id }),
   );
   r.post(
     '/api/activities',
-    { config: { access: 'studios.contribute' }, schema: { tags, body: activityCreate, response: { 201: activityDetail } } },
-    async (req, reply) => reply.code(201).send(await service.createActivity({ ctx: req.ctx(), input: req.body })),
+    {
+      config: { access: 'studios.contribute' },
+      schema: { tags, body: activityCreate, response: { 201: activityDetail } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.createActivity({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/activities/:id',
@@ -58,7 +70,13 @@ export function activitiesRoutes(app: FastifyInstance) {
         config: { access: 'studios.contribute' },
         schema: { tags, params: idParams, body: z.object({ version }), response: { 200: activityDetail } },
       },
-      (req) => service.setActivityArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      (req) =>
+        service.setActivityArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
   }
   r.get(
@@ -71,12 +89,18 @@ export function activitiesRoutes(app: FastifyInstance) {
   );
   r.get(
     '/api/checkin/:token',
-    { config: { access: 'authenticated' }, schema: { tags, params: checkinParams, response: { 200: checkinInfo } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: checkinParams, response: { 200: checkinInfo } },
+    },
     (req) => getCheckinInfo({ ctx: req.ctx(), token: req.params.token }),
   );
   r.post(
     '/api/checkin/:token',
-    { config: { access: 'authenticated' }, schema: { tags, params: checkinParams, response: { 200: checkinResult } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: checkinParams, response: { 200: checkinResult } },
+    },
     (req) => checkIn({ ctx: req.ctx(), token: req.params.token }),
   );
 }

@@ -15,7 +15,14 @@ import { activities, activityParticipants } from './activities.table.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const titles: Record<ActivityKind, string[]> = {
-  training: ['数控编程技能培训', '焊接工艺实操培训', '安全操作规程培训', '设备点检与维护培训', 'PLC 编程入门培训', '质量管理工具培训'],
+  training: [
+    '数控编程技能培训',
+    '焊接工艺实操培训',
+    '安全操作规程培训',
+    '设备点检与维护培训',
+    'PLC 编程入门培训',
+    '质量管理工具培训',
+  ],
   exchange: ['先进操作法交流会', '技术革新成果交流', '兄弟单位来访技术交流'],
   contest: ['班组技能比武', '岗位练兵比武'],
   seminar: ['工艺难题研讨会', '年度攻关课题研讨'],
@@ -23,7 +30,17 @@ const titles: Record<ActivityKind, string[]> = {
   schoolEnterprise: ['职业院校实训基地共建', '校企联合课题对接'],
   breakthrough: ['关键工序攻关', '设备故障集中攻关'],
 };
-const kinds: ActivityKind[] = ['training', 'training', 'training', 'exchange', 'seminar', 'service', 'schoolEnterprise', 'breakthrough', 'contest'];
+const kinds: ActivityKind[] = [
+  'training',
+  'training',
+  'training',
+  'exchange',
+  'seminar',
+  'service',
+  'schoolEnterprise',
+  'breakthrough',
+  'contest',
+];
 const trades = ['车工', '钳工', '焊工', '电工', '铣工', '装配工'];
 
 /**
@@ -36,7 +53,13 @@ const trades = ['车工', '钳工', '焊工', '电工', '铣工', '装配工'];
 export async function seedStudioLifeDemo(db: Db) {
   const r = rng(20261126);
   const list = await db
-    .select({ id: studios.id, name: studios.name, leaderId: studios.leaderPersonId, orgPath: orgs.path, orgId: orgs.id })
+    .select({
+      id: studios.id,
+      name: studios.name,
+      leaderId: studios.leaderPersonId,
+      orgPath: orgs.path,
+      orgId: orgs.id,
+    })
     .from(studios)
     .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
     .where(isNull(studios.archivedAt))
@@ -60,7 +83,9 @@ export async function seedStudioLifeDemo(db: Db) {
       const count = demo ? 10 : idle ? 1 : r.int(3, 8);
       for (let k = 0; k < count; k++) {
         const kind = demo && k < 4 ? 'training' : r.pick(kinds);
-        const heldOn = idle ? `2024-${pad(r.int(3, 10))}-${pad(r.int(1, 28))}` : `${r.next() < 0.45 ? 2025 : 2026}-${pad(r.int(1, 10))}-${pad(r.int(1, 28))}`;
+        const heldOn = idle
+          ? `2024-${pad(r.int(3, 10))}-${pad(r.int(1, 28))}`
+          : `${r.next() < 0.45 ? 2025 : 2026}-${pad(r.int(1, 10))}-${pad(r.int(1, 28))}`;
         const hours = kind === 'training' ? r.int(2, 8) : r.int(1, 4);
         const [a] = await tx
           .insert(activities)
@@ -74,7 +99,11 @@ export async function seedStudioLifeDemo(db: Db) {
             outsideCount: r.next() < 0.3 ? r.int(2, 20) : 0,
             summary: `${s.name}组织${titles[kind][0]!.slice(0, 4)}等内容，参加人员积极交流。`,
             trainerPersonId: kind === 'training' ? leader : null,
-            checkinToken: crypto.createHash('sha256').update(`demo-${s.id}-${k}`).digest('base64url').slice(0, 32),
+            checkinToken: crypto
+              .createHash('sha256')
+              .update(`demo-${s.id}-${k}`)
+              .digest('base64url')
+              .slice(0, 32),
             createdAt: `${heldOn}T18:00:00+08:00`,
             updatedAt: `${heldOn}T18:00:00+08:00`,
           })
@@ -101,7 +130,14 @@ export async function seedStudioLifeDemo(db: Db) {
         const heldOn = `2026-${pad(r.int(3, 10))}-${pad(r.int(1, 28))}`;
         const [c] = await tx
           .insert(contests)
-          .values({ studioId: s.id, name: `${heldOn.slice(0, 4)} 年${r.pick(trades)}技能比武`, level, trade: r.pick(trades), heldOn, organizer: '企业工会' })
+          .values({
+            studioId: s.id,
+            name: `${heldOn.slice(0, 4)} 年${r.pick(trades)}技能比武`,
+            level,
+            trade: r.pick(trades),
+            heldOn,
+            organizer: '企业工会',
+          })
           .returning();
         await tx.insert(contestEntries).values(
           entrants.map((m, j) => {
@@ -118,7 +154,9 @@ export async function seedStudioLifeDemo(db: Db) {
         );
       }
 
-      const apprentices = others.filter((m) => m.role === 'trainee' || m.role === 'member').slice(0, demo ? 2 : r.int(0, 2));
+      const apprentices = others
+        .filter((m) => m.role === 'trainee' || m.role === 'member')
+        .slice(0, demo ? 2 : r.int(0, 2));
       for (const [j, ap] of apprentices.entries()) {
         const mentor = leader;
         if (!mentor) break;
@@ -144,8 +182,18 @@ export async function seedStudioLifeDemo(db: Db) {
           })
           .returning();
         await tx.insert(mentorshipNotes).values([
-          { mentorshipId: m!.id, notedOn: finished ? '2025-07-15' : '2026-06-15', content: '已掌握基本操作，开始独立承担简单工件加工。', authorName: '师傅' },
-          { mentorshipId: m!.id, notedOn: finished ? '2025-12-10' : '2026-10-10', content: '参与工作室攻关课题，负责数据记录与分析。', authorName: '师傅' },
+          {
+            mentorshipId: m!.id,
+            notedOn: finished ? '2025-07-15' : '2026-06-15',
+            content: '已掌握基本操作，开始独立承担简单工件加工。',
+            authorName: '师傅',
+          },
+          {
+            mentorshipId: m!.id,
+            notedOn: finished ? '2025-12-10' : '2026-10-10',
+            content: '参与工作室攻关课题，负责数据记录与分析。',
+            authorName: '师傅',
+          },
         ]);
         if (promote) {
           await tx.update(people).set({ skillGrade: target }).where(eq(people.id, ap.personId));
@@ -165,12 +213,40 @@ export async function seedStudioLifeDemo(db: Db) {
       for (const year of [2025, 2026]) {
         const grant = r.int(3, 10) * 1_000_000;
         await tx.insert(fundAllocations).values([
-          { studioId: s.id, year, source: 'unionGrant', amountFen: grant, receivedOn: `${year}-03-15`, note: '年度工会补助' },
-          { studioId: s.id, year, source: 'enterpriseMatch', amountFen: grant / 2, receivedOn: `${year}-04-10`, note: '企业配套资金' },
-          ...(r.next() < 0.3 ? [{ studioId: s.id, year, source: 'upperAward', amountFen: 2_000_000, receivedOn: `${year}-06-01`, note: '命名奖励' }] : []),
+          {
+            studioId: s.id,
+            year,
+            source: 'unionGrant',
+            amountFen: grant,
+            receivedOn: `${year}-03-15`,
+            note: '年度工会补助',
+          },
+          {
+            studioId: s.id,
+            year,
+            source: 'enterpriseMatch',
+            amountFen: grant / 2,
+            receivedOn: `${year}-04-10`,
+            note: '企业配套资金',
+          },
+          ...(r.next() < 0.3
+            ? [
+                {
+                  studioId: s.id,
+                  year,
+                  source: 'upperAward',
+                  amountFen: 2_000_000,
+                  receivedOn: `${year}-06-01`,
+                  note: '命名奖励',
+                },
+              ]
+            : []),
         ]);
         let left = grant + grant / 2;
-        const states = year === 2025 ? ['approved', 'approved', 'approved'] : ['approved', 'approved', 'submitted', 'draft', 'rejected'];
+        const states =
+          year === 2025
+            ? ['approved', 'approved', 'approved']
+            : ['approved', 'approved', 'submitted', 'draft', 'rejected'];
         for (const [k, status] of states.entries()) {
           const amountFen = Math.min(left, r.int(2, 12) * 100_000);
           if (amountFen <= 0) break;
@@ -185,16 +261,30 @@ export async function seedStudioLifeDemo(db: Db) {
               amountFen,
               spentOn,
               payee: r.pick(['某机床附件公司', '某职业培训中心', '某广告制作公司', '某材料供应商']),
-              description: r.pick(['购置量具刃具', '攻关课题材料费', '外派技能培训', '成果展板制作', '实训耗材']),
+              description: r.pick([
+                '购置量具刃具',
+                '攻关课题材料费',
+                '外派技能培训',
+                '成果展板制作',
+                '实训耗材',
+              ]),
               status,
               submittedAt: status === 'draft' ? null : `${spentOn}T10:00:00+08:00`,
               decidedAt: status === 'approved' || status === 'rejected' ? `${spentOn}T16:00:00+08:00` : null,
               decidedBy: status === 'approved' || status === 'rejected' ? adminId : null,
-              decisionNote: status === 'rejected' ? '请补充发票与验收单' : status === 'approved' ? '同意' : null,
+              decisionNote:
+                status === 'rejected' ? '请补充发票与验收单' : status === 'approved' ? '同意' : null,
             })
             .returning();
           if (status !== 'draft') {
-            await tx.insert(fundExpenseEvents).values({ expenseId: e!.id, action: 'submit', fromStatus: 'draft', toStatus: 'submitted', actorName: '领衔人', at: `${spentOn}T10:00:00+08:00` });
+            await tx.insert(fundExpenseEvents).values({
+              expenseId: e!.id,
+              action: 'submit',
+              fromStatus: 'draft',
+              toStatus: 'submitted',
+              actorName: '领衔人',
+              at: `${spentOn}T10:00:00+08:00`,
+            });
           }
           if (status === 'approved' || status === 'rejected') {
             await tx.insert(fundExpenseEvents).values({
@@ -212,23 +302,47 @@ export async function seedStudioLifeDemo(db: Db) {
     }
 
     // Two alliances: one among the first enterprise's studios, one across enterprises under the group.
-    const [group] = await tx.select({ id: orgs.id, path: orgs.path }).from(orgs).where(isNull(orgs.parentId)).orderBy(asc(orgs.id)).limit(1);
+    const [group] = await tx
+      .select({ id: orgs.id, path: orgs.path })
+      .from(orgs)
+      .where(isNull(orgs.parentId))
+      .orderBy(asc(orgs.id))
+      .limit(1);
     const first = list[0]!;
-    const entPath = first.orgPath.split('/').slice(0, 3).join('/') + '/';
+    const entPath = `${first.orgPath.split('/').slice(0, 3).join('/')}/`;
     const sameEnt = list.filter((s) => s.orgPath.startsWith(entPath)).slice(0, 3);
     const acrossEnts = [...new Map(list.map((s) => [s.orgPath.split('/')[2], s])).values()].slice(0, 4);
     const plans = [
       { name: '数控加工技术创新联盟', orgPath: entPath, members: sameEnt, partner: '示例职业技术学院' },
-      { name: '集团焊接与装备创新联盟', orgPath: group?.path ?? '/', members: acrossEnts, partner: '示例焊接研究所' },
+      {
+        name: '集团焊接与装备创新联盟',
+        orgPath: group?.path ?? '/',
+        members: acrossEnts,
+        partner: '示例焊接研究所',
+      },
     ];
     for (const p of plans) {
       if (p.members.length < 2) continue;
       const [o] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.path, p.orgPath));
       if (!o) continue;
-      const [al] = await tx.insert(alliances).values({ name: p.name, orgId: o.id, foundedOn: '2025-01-10', intro: `${p.name}由成员工作室轮值牵头，开展联合攻关、技术交流与人才共育。`, leadTermMonths: 12 }).returning();
+      const [al] = await tx
+        .insert(alliances)
+        .values({
+          name: p.name,
+          orgId: o.id,
+          foundedOn: '2025-01-10',
+          intro: `${p.name}由成员工作室轮值牵头，开展联合攻关、技术交流与人才共育。`,
+          leadTermMonths: 12,
+        })
+        .returning();
       await tx.insert(allianceMembers).values([
         ...p.members.map((m) => ({ allianceId: al!.id, studioId: m.id, joinedOn: '2025-01-10' })),
-        { allianceId: al!.id, partnerName: p.partner, partnerKind: p.partner.includes('学院') ? 'university' : 'institute', joinedOn: '2025-01-10' },
+        {
+          allianceId: al!.id,
+          partnerName: p.partner,
+          partnerKind: p.partner.includes('学院') ? 'university' : 'institute',
+          joinedOn: '2025-01-10',
+        },
       ]);
       await tx.insert(allianceLeads).values([
         { allianceId: al!.id, studioId: p.members[0]!.id, startsOn: '2025-01-10', endsOn: '2026-01-10' },
@@ -246,7 +360,9 @@ export async function seedStudioLifeDemo(db: Db) {
       await tx
         .update(activities)
         .set({ allianceId: al!.id })
-        .where(sql`${activities.id} = (SELECT id FROM activities WHERE studio_id = ${p.members[0]!.id} AND kind = 'exchange' ORDER BY id LIMIT 1)`);
+        .where(
+          sql`${activities.id} = (SELECT id FROM activities WHERE studio_id = ${p.members[0]!.id} AND kind = 'exchange' ORDER BY id LIMIT 1)`,
+        );
     }
   });
 }

@@ -7,10 +7,10 @@ import {
   type ActivityKind,
   type ActivityListQuery,
   type ActivityUpdate,
+  activityKindLabels,
   type Participant,
   type ParticipantInput,
   type ParticipantRole,
-  activityKindLabels,
   participantRoleLabels,
 } from '../../../common/schemas/activities.js';
 import { labelOf } from '../../../common/schemas/studio-life.js';
@@ -24,12 +24,12 @@ import { activityErrors } from './activities.errors.js';
 import { activityFieldErrors, checkinWindow, defaultRole } from './activities.policy.js';
 import * as repo from './activities.repository.js';
 import {
-  EXPORT_LIMIT,
   actorMemberships,
-  chinaTime,
-  isAdminOver,
   allows,
   assertStudioActive,
+  chinaTime,
+  EXPORT_LIMIT,
+  isAdminOver,
   resolvePeople,
   studioAccessFor,
   studioVisibility,
@@ -94,7 +94,12 @@ function toParticipant(p: repo.ParticipantJoined, activityHours: number): Partic
 async function loadActivity(ctx: Ctx, id: number, need: 'read' | 'contribute' | 'manage') {
   const row = await repo.getActivityJoined({ db: ctx.db, id });
   if (!row) throw activityErrors.notFound();
-  const access = await studioAccessFor({ ctx, studioId: row.activity.studioId, need, notFound: activityErrors.notFound });
+  const access = await studioAccessFor({
+    ctx,
+    studioId: row.activity.studioId,
+    need,
+    notFound: activityErrors.notFound,
+  });
   return { row, access };
 }
 
@@ -122,7 +127,11 @@ export async function getActivity({ ctx, id }: { ctx: Ctx; id: number }): Promis
     ...base,
     participants: parts.map((p) => toParticipant(p, base.hours)),
     checkin: base.abilities?.checkinQr
-      ? { url: checkinUrl(ctx, row.activity.checkinToken), opensAt: w.opensAt.toISOString(), expiresAt: w.expiresAt.toISOString() }
+      ? {
+          url: checkinUrl(ctx, row.activity.checkinToken),
+          opensAt: w.opensAt.toISOString(),
+          expiresAt: w.expiresAt.toISOString(),
+        }
       : null,
   };
 }
@@ -178,8 +187,19 @@ function participantRows(f: Final, existing: ExistingParticipant[], now: string)
 }
 
 /** Records an activity of a studio the actor contributes to (members, leader, admins). Audited. */
-export async function createActivity({ ctx, input }: { ctx: Ctx; input: ActivityCreate }): Promise<ActivityDetail> {
-  const access = await studioAccessFor({ ctx, studioId: input.studioId, need: 'contribute', notFound: studioNotFound });
+export async function createActivity({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ActivityCreate;
+}): Promise<ActivityDetail> {
+  const access = await studioAccessFor({
+    ctx,
+    studioId: input.studioId,
+    need: 'contribute',
+    notFound: studioNotFound,
+  });
   assertStudioActive(access.studio);
   const f: Final = {
     kind: input.kind,
@@ -226,7 +246,15 @@ export async function createActivity({ ctx, input }: { ctx: Ctx; input: Activity
 }
 
 /** Edits an activity; `participants`, when given, replaces the list (attendance already taken is kept). 409 when stale. */
-export async function updateActivity({ ctx, id, input }: { ctx: Ctx; id: number; input: ActivityUpdate }): Promise<ActivityDetail> {
+export async function updateActivity({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ActivityUpdate;
+}): Promise<ActivityDetail> {
   const { row, access } = await loadActivity(ctx, id, 'contribute');
   assertStudioActive(access.studio);
   const a = row.activity;
@@ -292,7 +320,13 @@ export async function setActivityArchived({
   if (!!row.activity.archivedAt === archived) return getActivity({ ctx, id });
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateActivityRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateActivityRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw conflict('conflict.stale');
     await recordAudit(tx, ctx, {
       action: archived ? 'activities.archive' : 'activities.restore',
@@ -314,7 +348,13 @@ export async function getCheckinQr({ ctx, id }: { ctx: Ctx; id: number }): Promi
 }
 
 /** The activities list as an .xlsx (filters as the list, no paging) with a second sheet of attendance. */
-export async function exportActivities({ ctx, query }: { ctx: Ctx; query: ActivityListQuery }): Promise<Buffer> {
+export async function exportActivities({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: ActivityListQuery;
+}): Promise<Buffer> {
   const { items } = await repo.findActivities({
     db: ctx.db,
     visible: studioVisibility(ctx, 'read'),
@@ -325,7 +365,20 @@ export async function exportActivities({ ctx, query }: { ctx: Ctx; query: Activi
   return buildWorkbook([
     {
       name: '活动台账',
-      headers: ['日期', '工作室', '类型', '主题', '地点', '学时', '授课人', '受邀人数', '签到人数', '外部人员', '所属联盟', '内容摘要'],
+      headers: [
+        '日期',
+        '工作室',
+        '类型',
+        '主题',
+        '地点',
+        '学时',
+        '授课人',
+        '受邀人数',
+        '签到人数',
+        '外部人员',
+        '所属联盟',
+        '内容摘要',
+      ],
       rows: items.map((r) => [
         r.activity.heldOn,
         r.studioName,

@@ -4,7 +4,12 @@ import type { Ctx } from '../../core/context.js';
 import { AppError, invalidFields } from '../../core/errors.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { people } from '../people/people.table.js';
-import { type StudioAccess, type StudioNeed, getStudioAccess, studioAllows } from '../studios/studios.access.js';
+import {
+  getStudioAccess,
+  type StudioAccess,
+  type StudioNeed,
+  studioAllows,
+} from '../studios/studios.access.js';
 import { studioMembers, studios } from '../studios/studios.table.js';
 
 /**
@@ -55,7 +60,13 @@ export async function actorMemberships(ctx: Ctx): Promise<Map<number, string>> {
 }
 
 /** Whether the actor may do `need` on a studio, given their memberships (for abilities in lists). */
-export function allows(ctx: Ctx, memberships: Map<number, string>, studioId: number, orgPath: string, need: StudioNeed) {
+export function allows(
+  ctx: Ctx,
+  memberships: Map<number, string>,
+  studioId: number,
+  orgPath: string,
+  need: StudioNeed,
+) {
   return studioAllows(ctx.actor, need, orgPath, memberships.get(studioId) ?? null);
 }
 

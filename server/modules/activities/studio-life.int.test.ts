@@ -1,6 +1,14 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login, multipartFile } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  multipartFile,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { studioLifeIndicators } from './activities.indicators.js';
 import { loginAll, manualClock, requests, studioInA } from './studio-life.test-support.js';
 
@@ -32,8 +40,21 @@ afterAll(() => t.close());
 
 describe('studio life, end to end', () => {
   it('records the year and pre-fills the assessment indicators', async () => {
-    const before = (await studioLifeIndicators({ db: t.database.db, studioIds: [studio.id], from: '2025-01-01', to: '2025-12-31' }))[studio.id]!;
-    expect(before).toMatchObject({ activities: 0, contests: 0, mentorshipsActive: 0, fundAllocatedFen: 0, lastActivityOn: null });
+    const before = (
+      await studioLifeIndicators({
+        db: t.database.db,
+        studioIds: [studio.id],
+        from: '2025-01-01',
+        to: '2025-12-31',
+      })
+    )[studio.id]!;
+    expect(before).toMatchObject({
+      activities: 0,
+      contests: 0,
+      mentorshipsActive: 0,
+      fundAllocatedFen: 0,
+      lastActivityOn: null,
+    });
     const health0 = (await r.get(leader, `/api/studios/${studio.id}`)).json().health;
     expect(health0.lastActivityOn).toBeNull();
 
@@ -53,7 +74,13 @@ describe('studio life, end to end', () => {
     expect((await r.post(member, `/api/checkin/${token}`)).json().already).toBe(false);
     expect((await r.post(worker, `/api/checkin/${token}`)).json().already).toBe(false);
     expect((await r.get(leader, `/api/activities/${tr.id}`)).json().attendedCount).toBe(2);
-    await r.post(leader, '/api/activities', { studioId: studio.id, kind: 'exchange', title: '技术交流', heldOn: '2025-05-08', hours: 2 });
+    await r.post(leader, '/api/activities', {
+      studioId: studio.id,
+      kind: 'exchange',
+      title: '技术交流',
+      heldOn: '2025-05-08',
+      hours: 2,
+    });
 
     // 2. A contest with ranks.
     const c = await r.post(leader, '/api/contests', {
@@ -81,32 +108,75 @@ describe('studio life, end to end', () => {
         targetGrade: 'technician',
       })
     ).json();
-    await r.post(leader, `/api/mentorships/${m.id}/complete`, { outcomeOn: '2025-06-05', outcomeGrade: 'technician', version: m.version });
-    expect((await r.get(worker, `/api/people/${w.users.employeeA.personId}`)).json().skillGrade).toBe('technician');
+    await r.post(leader, `/api/mentorships/${m.id}/complete`, {
+      outcomeOn: '2025-06-05',
+      outcomeGrade: 'technician',
+      version: m.version,
+    });
+    expect((await r.get(worker, `/api/people/${w.users.employeeA.personId}`)).json().skillGrade).toBe(
+      'technician',
+    );
 
     // 4. A fund allocation and two expenses: the second exceeds the balance and is refused.
-    await r.post(entA, '/api/funds/allocations', { studioId: studio.id, year: 2025, source: 'enterpriseMatch', amountFen: 3_000_000 });
+    await r.post(entA, '/api/funds/allocations', {
+      studioId: studio.id,
+      year: 2025,
+      source: 'enterpriseMatch',
+      amountFen: 3_000_000,
+    });
     const png = await QRCode.toBuffer('receipt', { type: 'png' });
     const spend = async (amountFen: number) => {
-      const e = (await r.post(leader, '/api/funds/expenses', { studioId: studio.id, category: 'training', amountFen, spentOn: '2025-06-01', description: '培训教材' })).json();
+      const e = (
+        await r.post(leader, '/api/funds/expenses', {
+          studioId: studio.id,
+          category: 'training',
+          amountFen,
+          spentOn: '2025-06-01',
+          description: '培训教材',
+        })
+      ).json();
       const up = multipartFile(png, '发票.png');
-      await call(t.app, leader, { method: 'POST', url: `/api/files?ownerType=fund_expense&ownerId=${e.id}&purpose=receipt`, ...up });
+      await call(t.app, leader, {
+        method: 'POST',
+        url: `/api/files?ownerType=fund_expense&ownerId=${e.id}&purpose=receipt`,
+        ...up,
+      });
       return r.post(leader, `/api/funds/expenses/${e.id}/submit`, { version: e.version });
     };
     const first = await spend(2_000_000);
     expect(first.statusCode).toBe(200);
-    expect((await r.post(entA, `/api/funds/expenses/${first.json().id}/approve`, { version: first.json().version })).json().status).toBe('approved');
+    expect(
+      (
+        await r.post(entA, `/api/funds/expenses/${first.json().id}/approve`, {
+          version: first.json().version,
+        })
+      ).json().status,
+    ).toBe('approved');
     const second = await spend(1_500_000);
     expect(second.statusCode).toBe(400);
-    expect(second.json().error).toMatchObject({ code: 'funds.insufficient_balance', details: { balanceFen: 1_000_000, requestedFen: 1_500_000 } });
+    expect(second.json().error).toMatchObject({
+      code: 'funds.insufficient_balance',
+      details: { balanceFen: 1_000_000, requestedFen: 1_500_000 },
+    });
 
     // The person's page shows hours, results and the new grade.
     const life = (await r.get(worker, `/api/people/${w.users.employeeA.personId}/life`)).json();
-    expect(life).toMatchObject({ trainingHours: 6, trainingHoursByYear: [{ year: 2025, hours: 6 }], contestPoints: 9 });
+    expect(life).toMatchObject({
+      trainingHours: 6,
+      trainingHoursByYear: [{ year: 2025, hours: 6 }],
+      contestPoints: 9,
+    });
     expect(life.skillHistory.at(-1)).toMatchObject({ fromGrade: 'senior', toGrade: 'technician' });
 
     // 5. The assessment pre-fill and the studio's health see it all.
-    const ind = (await studioLifeIndicators({ db: t.database.db, studioIds: [studio.id, 999_999], from: '2025-01-01', to: '2025-12-31' }))[studio.id]!;
+    const ind = (
+      await studioLifeIndicators({
+        db: t.database.db,
+        studioIds: [studio.id, 999_999],
+        from: '2025-01-01',
+        to: '2025-12-31',
+      })
+    )[studio.id]!;
     expect(ind).toMatchObject({
       activities: 2,
       activitiesByKind: { training: 1, exchange: 1, contest: 0 },
@@ -126,8 +196,24 @@ describe('studio life, end to end', () => {
       fundSpentFen: 2_000_000,
       lastActivityOn: '2025-06-10',
     });
-    const previousYear = (await studioLifeIndicators({ db: t.database.db, studioIds: [studio.id], from: '2024-01-01', to: '2024-12-31' }))[studio.id]!;
-    expect(previousYear).toMatchObject({ activities: 0, mentorshipsStarted: 1, mentorshipsActive: 1, mentorshipsCompleted: 0, fundAllocatedFen: 0 });
-    expect((await r.get(leader, `/api/studios/${studio.id}`)).json().health).toMatchObject({ lastActivityOn: '2025-06-10', status: 'active' });
+    const previousYear = (
+      await studioLifeIndicators({
+        db: t.database.db,
+        studioIds: [studio.id],
+        from: '2024-01-01',
+        to: '2024-12-31',
+      })
+    )[studio.id]!;
+    expect(previousYear).toMatchObject({
+      activities: 0,
+      mentorshipsStarted: 1,
+      mentorshipsActive: 1,
+      mentorshipsCompleted: 0,
+      fundAllocatedFen: 0,
+    });
+    expect((await r.get(leader, `/api/studios/${studio.id}`)).json().health).toMatchObject({
+      lastActivityOn: '2025-06-10',
+      status: 'active',
+    });
   });
 });

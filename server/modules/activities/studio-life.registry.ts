@@ -1,4 +1,4 @@
-import { editableExpenseStatuses, type ExpenseStatus } from '../../../common/workflows/fund-expenses.js';
+import { type ExpenseStatus, editableExpenseStatuses } from '../../../common/workflows/fund-expenses.js';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { getContestJoined } from '../contests/contests.repository.js';
@@ -18,7 +18,8 @@ import { studioAccessFor } from './studio-life.access.js';
  *   contributors; upload/manage: leader and admins, only while the expense is a draft or was rejected);
  * - studio health: the latest activity date per studio.
  */
-const toStudioNeed = (need: 'read' | 'upload' | 'manage') => (need === 'read' ? 'read' : need === 'upload' ? 'contribute' : 'manage');
+const toStudioNeed = (need: 'read' | 'upload' | 'manage') =>
+  need === 'read' ? 'read' : need === 'upload' ? 'contribute' : 'manage';
 
 function studioOwned(load: (ctx: Ctx, id: number) => Promise<number | null>, notFound: () => AppError) {
   return async (ctx: Ctx, ownerId: number, need: 'read' | 'upload' | 'manage') => {
@@ -31,15 +32,24 @@ function studioOwned(load: (ctx: Ctx, id: number) => Promise<number | null>, not
 
 registerFileOwner(
   'activity',
-  studioOwned(async (ctx, id) => (await getActivityJoined({ db: ctx.db, id }))?.activity.studioId ?? null, () => new AppError('activities.not_found', 404)),
+  studioOwned(
+    async (ctx, id) => (await getActivityJoined({ db: ctx.db, id }))?.activity.studioId ?? null,
+    () => new AppError('activities.not_found', 404),
+  ),
 );
 registerFileOwner(
   'contest',
-  studioOwned(async (ctx, id) => (await getContestJoined({ db: ctx.db, id }))?.contest.studioId ?? null, () => new AppError('contests.not_found', 404)),
+  studioOwned(
+    async (ctx, id) => (await getContestJoined({ db: ctx.db, id }))?.contest.studioId ?? null,
+    () => new AppError('contests.not_found', 404),
+  ),
 );
 registerFileOwner(
   'mentorship',
-  studioOwned(async (ctx, id) => (await getMentorshipJoined({ db: ctx.db, id }))?.m.studioId ?? null, () => new AppError('mentorships.not_found', 404)),
+  studioOwned(
+    async (ctx, id) => (await getMentorshipJoined({ db: ctx.db, id }))?.m.studioId ?? null,
+    () => new AppError('mentorships.not_found', 404),
+  ),
 );
 registerFileOwner('fund_expense', async (ctx, ownerId, need) => {
   const row = await getExpenseJoined({ db: ctx.db, id: ownerId });
@@ -50,7 +60,10 @@ registerFileOwner('fund_expense', async (ctx, ownerId, need) => {
     need: need === 'read' ? 'contribute' : 'manage',
     notFound: fundErrors.expenseNotFound,
   });
-  if (need !== 'read' && (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt)) {
+  if (
+    need !== 'read' &&
+    (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt)
+  ) {
     throw fundErrors.notEditable(row.e.status);
   }
   return { orgPath: access.orgPath };

@@ -21,13 +21,18 @@ export function studioLifeRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/people/:id/life',
-    { config: { access: 'authenticated' }, schema: { tags: ['people'], params: idParams, response: { 200: personLife } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['people'], params: idParams, response: { 200: personLife } },
+    },
     (req) => getPersonLife({ ctx: req.ctx(), personId: req.params.id }),
   );
   r.get(
     '/api/people/:id/life/export',
     { config: { access: 'authenticated' }, schema: { tags: ['people'], params: idParams } },
     async (req, reply) =>
-      reply.headers(xlsxHeaders('个人台账.xlsx')).send(await exportPersonLife({ ctx: req.ctx(), personId: req.params.id })),
+      reply
+        .headers(xlsxHeaders('个人台账.xlsx'))
+        .send(await exportPersonLife({ ctx: req.ctx(), personId: req.params.id })),
   );
 }

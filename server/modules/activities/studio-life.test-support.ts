@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import { type Session, type TestApp, type World, call, login } from '../../../test/helpers.js';
+import { call, login, type Session, type TestApp, type World } from '../../../test/helpers.js';
 import type { Clock } from '../../core/context.js';
 
 /** Helpers shared by the studio-life integration tests (not a test file itself). */
@@ -59,7 +59,10 @@ export async function studioInB(t: TestApp, w: World, entB: Session) {
 
 /** Audit records of an entity, newest first (read by the group admin). */
 export async function auditOf(t: TestApp, admin: Session, entityType: string, entityId: number) {
-  const res = await requests(t).get(admin, `/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=100`);
+  const res = await requests(t).get(
+    admin,
+    `/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=100`,
+  );
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as { action: string; actorUserId: number; before: any; after: any }[];
 }
@@ -67,12 +70,16 @@ export async function auditOf(t: TestApp, admin: Session, entityType: string, en
 /** Reads an .xlsx response back: every sheet as rows of cell texts. */
 export async function readXlsx(body: Buffer | string) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((typeof body === 'string' ? Buffer.from(body, 'binary') : body) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (typeof body === 'string' ? Buffer.from(body, 'binary') : body) as unknown as ArrayBuffer,
+  );
   const out: Record<string, (string | number | null)[][]> = {};
   for (const ws of wb.worksheets) {
     const rows: (string | number | null)[][] = [];
     ws.eachRow((row) => {
-      const vals = (row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? null : typeof v === 'number' ? v : String(v)));
+      const vals = (row.values as unknown[])
+        .slice(1)
+        .map((v) => (v === undefined || v === null ? null : typeof v === 'number' ? v : String(v)));
       rows.push(vals);
     });
     out[ws.name] = rows;
@@ -84,7 +91,9 @@ export async function readXlsx(body: Buffer | string) {
 export async function loginAll(t: TestApp, w: World) {
   const u = w.users;
   const [admin, entA, entB, leader, member, worker] = await Promise.all(
-    [u.groupAdmin, u.entAdminA, u.entAdminB, u.leaderA, u.memberA, u.employeeA].map((x) => login(t.app, x.username)),
+    [u.groupAdmin, u.entAdminA, u.entAdminB, u.leaderA, u.memberA, u.employeeA].map((x) =>
+      login(t.app, x.username),
+    ),
   );
   return { admin: admin!, entA: entA!, entB: entB!, leader: leader!, member: member!, worker: worker! };
 }

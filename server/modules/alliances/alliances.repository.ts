@@ -12,9 +12,15 @@ const joinedColumns = {
   a: alliances,
   orgName: orgs.name,
   orgPath: orgs.path,
-  leadStudioId: sql<number | null>`(SELECT l.studio_id FROM alliance_leads l WHERE l.alliance_id = ${alliances.id} AND l.ends_on IS NULL)`,
-  leadStudioName: sql<string | null>`(SELECT s.name FROM alliance_leads l JOIN studios s ON s.id = l.studio_id WHERE l.alliance_id = ${alliances.id} AND l.ends_on IS NULL)`,
-  leadSince: sql<string | null>`(SELECT l.starts_on::text FROM alliance_leads l WHERE l.alliance_id = ${alliances.id} AND l.ends_on IS NULL)`,
+  leadStudioId: sql<
+    number | null
+  >`(SELECT l.studio_id FROM alliance_leads l WHERE l.alliance_id = ${alliances.id} AND l.ends_on IS NULL)`,
+  leadStudioName: sql<
+    string | null
+  >`(SELECT s.name FROM alliance_leads l JOIN studios s ON s.id = l.studio_id WHERE l.alliance_id = ${alliances.id} AND l.ends_on IS NULL)`,
+  leadSince: sql<
+    string | null
+  >`(SELECT l.starts_on::text FROM alliance_leads l WHERE l.alliance_id = ${alliances.id} AND l.ends_on IS NULL)`,
   studioCount: sql<number>`(SELECT count(*)::int FROM alliance_members m WHERE m.alliance_id = ${alliances.id} AND m.studio_id IS NOT NULL AND m.left_on IS NULL)`,
   partnerCount: sql<number>`(SELECT count(*)::int FROM alliance_members m WHERE m.alliance_id = ${alliances.id} AND m.studio_id IS NULL AND m.left_on IS NULL)`,
   projectCount: sql<number>`(SELECT count(*)::int FROM alliance_projects p WHERE p.alliance_id = ${alliances.id})`,
@@ -41,7 +47,15 @@ export function allianceVisibility(scope: string[], personId: number | null): SQ
   return or(...parts)!;
 }
 
-export async function findAlliances({ db, visible, query }: { db: Db; visible: SQL; query: AllianceListQuery }) {
+export async function findAlliances({
+  db,
+  visible,
+  query,
+}: {
+  db: Db;
+  visible: SQL;
+  query: AllianceListQuery;
+}) {
   const where = and(
     visible,
     query.includeArchived ? undefined : isNull(alliances.archivedAt),
@@ -51,7 +65,11 @@ export async function findAlliances({ db, visible, query }: { db: Db; visible: S
       : undefined,
   );
   const [items, [total]] = await Promise.all([
-    joined(db).where(where).orderBy(desc(alliances.foundedOn), desc(alliances.id)).limit(query.pageSize).offset(offsetOf(query)),
+    joined(db)
+      .where(where)
+      .orderBy(desc(alliances.foundedOn), desc(alliances.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(alliances).innerJoin(orgs, eq(orgs.id, alliances.orgId)).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -90,7 +108,13 @@ export async function listProjects({ db, allianceId }: { db: Db; allianceId: num
 
 export async function listSharedActivities({ db, allianceId }: { db: Db; allianceId: number }) {
   return db
-    .select({ id: activities.id, title: activities.title, kind: activities.kind, heldOn: activities.heldOn, studioName: studios.name })
+    .select({
+      id: activities.id,
+      title: activities.title,
+      kind: activities.kind,
+      heldOn: activities.heldOn,
+      studioName: studios.name,
+    })
     .from(activities)
     .innerJoin(studios, eq(studios.id, activities.studioId))
     .where(and(eq(activities.allianceId, allianceId), isNull(activities.archivedAt)))
@@ -102,14 +126,28 @@ export async function listSharedActivities({ db, allianceId }: { db: Db; allianc
 export async function studiosWithPaths({ db, ids }: { db: Db; ids: number[] }) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: studios.id, name: studios.name, orgPath: orgs.path, archivedAt: studios.archivedAt, status: studios.status })
+    .select({
+      id: studios.id,
+      name: studios.name,
+      orgPath: orgs.path,
+      archivedAt: studios.archivedAt,
+      status: studios.status,
+    })
     .from(studios)
     .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
     .where(inArray(studios.id, ids));
 }
 
 /** Whether a studio is an active member of an alliance (activities may then be shared with it). */
-export async function isActiveAllianceStudio({ db, allianceId, studioId }: { db: Db; allianceId: number; studioId: number }) {
+export async function isActiveAllianceStudio({
+  db,
+  allianceId,
+  studioId,
+}: {
+  db: Db;
+  allianceId: number;
+  studioId: number;
+}) {
   const [r] = await db
     .select({ n: count() })
     .from(allianceMembers)
@@ -166,7 +204,17 @@ export async function closeMember({ db, id, leftOn }: { db: Db; id: number; left
 }
 
 /** Ends the open lead term (if any) on `endsOn` and opens a new one for `studioId`. */
-export async function rotateLead({ db, allianceId, studioId, startsOn }: { db: Db; allianceId: number; studioId: number; startsOn: string }) {
+export async function rotateLead({
+  db,
+  allianceId,
+  studioId,
+  startsOn,
+}: {
+  db: Db;
+  allianceId: number;
+  studioId: number;
+  startsOn: string;
+}) {
   await db
     .update(allianceLeads)
     .set({ endsOn: startsOn })
@@ -175,7 +223,13 @@ export async function rotateLead({ db, allianceId, studioId, startsOn }: { db: D
   return row!;
 }
 
-export async function insertProject({ db, values }: { db: Db; values: typeof allianceProjects.$inferInsert }) {
+export async function insertProject({
+  db,
+  values,
+}: {
+  db: Db;
+  values: typeof allianceProjects.$inferInsert;
+}) {
   const [row] = await db.insert(allianceProjects).values(values).returning();
   return row!;
 }

@@ -30,17 +30,27 @@ export function alliancesRoutes(app: FastifyInstance) {
     { config: read, schema: { tags, querystring: allianceListQuery, response: { 200: pageOf(alliance) } } },
     (req) => service.findAlliances({ ctx: req.ctx(), query: req.query }),
   );
-  r.get('/api/alliances/export', { config: read, schema: { tags, querystring: allianceListQuery } }, async (req, reply) =>
-    reply.headers(xlsxHeaders('创新联盟.xlsx')).send(await service.exportAlliances({ ctx: req.ctx(), query: req.query })),
+  r.get(
+    '/api/alliances/export',
+    { config: read, schema: { tags, querystring: allianceListQuery } },
+    async (req, reply) =>
+      reply
+        .headers(xlsxHeaders('创新联盟.xlsx'))
+        .send(await service.exportAlliances({ ctx: req.ctx(), query: req.query })),
   );
   r.get('/api/alliances/:id', { config: read, schema: { tags, params: idParams, response: detail } }, (req) =>
     service.getAlliance({ ctx: req.ctx(), id: req.params.id }),
   );
-  r.post('/api/alliances', { config: manage, schema: { tags, body: allianceCreate, response: { 201: allianceDetail } } }, async (req, reply) =>
-    reply.code(201).send(await service.createAlliance({ ctx: req.ctx(), input: req.body })),
+  r.post(
+    '/api/alliances',
+    { config: manage, schema: { tags, body: allianceCreate, response: { 201: allianceDetail } } },
+    async (req, reply) =>
+      reply.code(201).send(await service.createAlliance({ ctx: req.ctx(), input: req.body })),
   );
-  r.patch('/api/alliances/:id', { config: manage, schema: { tags, params: idParams, body: allianceUpdate, response: detail } }, (req) =>
-    service.updateAlliance({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+  r.patch(
+    '/api/alliances/:id',
+    { config: manage, schema: { tags, params: idParams, body: allianceUpdate, response: detail } },
+    (req) => service.updateAlliance({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/alliances/:id/members',
@@ -49,8 +59,17 @@ export function alliancesRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/alliances/:id/members/:memberId/leave',
-    { config: manage, schema: { tags, params: allianceMemberParams, body: allianceMemberLeave, response: detail } },
-    (req) => service.removeAllianceMember({ ctx: req.ctx(), id: req.params.id, memberId: req.params.memberId, leftOn: req.body.leftOn }),
+    {
+      config: manage,
+      schema: { tags, params: allianceMemberParams, body: allianceMemberLeave, response: detail },
+    },
+    (req) =>
+      service.removeAllianceMember({
+        ctx: req.ctx(),
+        id: req.params.id,
+        memberId: req.params.memberId,
+        leftOn: req.body.leftOn,
+      }),
   );
   r.post(
     '/api/alliances/:id/rotate-lead',
@@ -59,7 +78,10 @@ export function alliancesRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/alliances/:id/projects',
-    { config: { access: 'studios.manage' }, schema: { tags, params: idParams, body: allianceProjectCreate, response: detail } },
+    {
+      config: { access: 'studios.manage' },
+      schema: { tags, params: idParams, body: allianceProjectCreate, response: detail },
+    },
     (req) => service.createAllianceProject({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.patch(
@@ -68,7 +90,13 @@ export function alliancesRoutes(app: FastifyInstance) {
       config: { access: 'studios.manage' },
       schema: { tags, params: allianceProjectParams, body: allianceProjectUpdate, response: detail },
     },
-    (req) => service.updateAllianceProject({ ctx: req.ctx(), id: req.params.id, projectId: req.params.projectId, input: req.body }),
+    (req) =>
+      service.updateAllianceProject({
+        ctx: req.ctx(),
+        id: req.params.id,
+        projectId: req.params.projectId,
+        input: req.body,
+      }),
   );
   for (const [action, archived] of [
     ['archive', true],
@@ -77,7 +105,13 @@ export function alliancesRoutes(app: FastifyInstance) {
     r.post(
       `/api/alliances/:id/${action}`,
       { config: manage, schema: { tags, params: idParams, body: z.object({ version }), response: detail } },
-      (req) => service.setAllianceArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      (req) =>
+        service.setAllianceArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
   }
 }

@@ -10,8 +10,8 @@ import {
   type AllianceProjectUpdate,
   type AllianceRotateLead,
   type AllianceUpdate,
-  type PartnerKind,
   allianceProjectStatusLabels,
+  type PartnerKind,
   partnerKindLabels,
 } from '../../../common/schemas/alliances.js';
 import { labelOf } from '../../../common/schemas/studio-life.js';
@@ -21,7 +21,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError, conflict, forbidden, invalidFields, mapUniqueViolation } from '../../core/errors.js';
 import { buildWorkbook, type CellValue } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
-import { EXPORT_LIMIT, actorMemberships, isAdminOver, toIso } from '../activities/studio-life.access.js';
+import { actorMemberships, EXPORT_LIMIT, isAdminOver, toIso } from '../activities/studio-life.access.js';
 import { findOrgInScope } from '../orgs/orgs.repository.js';
 import { allianceErrors } from './alliances.errors.js';
 import { addMonths, nextLead } from './alliances.policy.js';
@@ -113,7 +113,11 @@ export async function getAlliance({ ctx, id }: { ctx: Ctx; id: number }): Promis
       joinedOn: m.m.joinedOn,
       leftOn: m.m.leftOn,
     })),
-    leads: leads.map((l) => ({ studio: { id: l.l.studioId, name: l.studioName }, startsOn: l.l.startsOn, endsOn: l.l.endsOn })),
+    leads: leads.map((l) => ({
+      studio: { id: l.l.studioId, name: l.studioName },
+      startsOn: l.l.startsOn,
+      endsOn: l.l.endsOn,
+    })),
     projects: projects.map(
       (p): AllianceProject => ({
         id: p.id,
@@ -136,7 +140,12 @@ export async function getAlliance({ ctx, id }: { ctx: Ctx; id: number }): Promis
 async function checkStudios(ctx: Ctx, orgPath: string, ids: { id: number; field: string }[]) {
   const rows = await repo.studiosWithPaths({ db: ctx.db, ids: ids.map((i) => i.id) });
   const ok = new Set(
-    rows.filter((s) => s.orgPath.startsWith(orgPath) && !s.archivedAt && s.status !== 'revoked' && s.status !== 'merged').map((s) => s.id),
+    rows
+      .filter(
+        (s) =>
+          s.orgPath.startsWith(orgPath) && !s.archivedAt && s.status !== 'revoked' && s.status !== 'merged',
+      )
+      .map((s) => s.id),
   );
   const fields: Record<string, string> = {};
   for (const i of ids) if (!ok.has(i.id)) fields[i.field] ??= '工作室不存在、已撤销或不在该联盟所属组织之下';
@@ -147,7 +156,13 @@ async function checkStudios(ctx: Ctx, orgPath: string, ids: { id: number; field:
  * Forms an alliance under an org the actor administers: at least two member studios below that org,
  * outside partners by name, and the first lead (the first studio unless `leadStudioId` says otherwise).
  */
-export async function createAlliance({ ctx, input }: { ctx: Ctx; input: AllianceCreate }): Promise<AllianceDetail> {
+export async function createAlliance({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: AllianceCreate;
+}): Promise<AllianceDetail> {
   const org = await findOrgInScope({ db: ctx.db, scope: scopeOf(ctx.actor, 'orgs.read'), id: input.orgId });
   if (!org || org.archivedAt) throw new AppError('orgs.not_found', 404);
   if (!isAdminOver(ctx.actor, org.path) || !can(ctx.actor, 'alliances.manage', org.path)) throw forbidden();
@@ -158,7 +173,11 @@ export async function createAlliance({ ctx, input }: { ctx: Ctx; input: Alliance
   const lead = input.leadStudioId ?? input.studioIds[0]!;
   if (!input.studioIds.includes(lead)) fields.leadStudioId = '牵头工作室须是联盟成员';
   if (Object.keys(fields).length) throw invalidFields(fields);
-  await checkStudios(ctx, org.path, input.studioIds.map((id, i) => ({ id, field: `studioIds.${i}` })));
+  await checkStudios(
+    ctx,
+    org.path,
+    input.studioIds.map((id, i) => ({ id, field: `studioIds.${i}` })),
+  );
   const id = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
     const a = await repo.insertAlliance({
@@ -174,9 +193,16 @@ export async function createAlliance({ ctx, input }: { ctx: Ctx; input: Alliance
         updatedAt: now,
       },
     });
-    for (const sid of input.studioIds) await repo.insertMember({ db: tx, values: { allianceId: a.id, studioId: sid, joinedOn: input.foundedOn } });
+    for (const sid of input.studioIds)
+      await repo.insertMember({
+        db: tx,
+        values: { allianceId: a.id, studioId: sid, joinedOn: input.foundedOn },
+      });
     for (const p of input.partners)
-      await repo.insertMember({ db: tx, values: { allianceId: a.id, partnerName: p.name, partnerKind: p.kind, joinedOn: input.foundedOn } });
+      await repo.insertMember({
+        db: tx,
+        values: { allianceId: a.id, partnerName: p.name, partnerKind: p.kind, joinedOn: input.foundedOn },
+      });
     await repo.rotateLead({ db: tx, allianceId: a.id, studioId: lead, startsOn: input.foundedOn });
     await recordAudit(tx, ctx, {
       action: 'alliances.create',
@@ -197,15 +223,37 @@ export async function updateAlliance({ ctx, id, input }: { ctx: Ctx; id: number;
   if (r.a.archivedAt) throw forbidden();
   await ctx.db.transaction(async (tx) => {
     const { version, ...set } = input;
-    const updated = await repo.updateAllianceRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateAllianceRow({
+      db: tx,
+      id,
+      version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw conflict('conflict.stale', { current: toAlliance(ctx, memberships, r) });
-    await recordAudit(tx, ctx, { action: 'alliances.update', entityType: 'alliance', entityId: id, orgId: r.a.orgId, orgPath: r.orgPath, before: r.a, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'alliances.update',
+      entityType: 'alliance',
+      entityId: id,
+      orgId: r.a.orgId,
+      orgPath: r.orgPath,
+      before: r.a,
+      after: updated,
+    });
   });
   return getAlliance({ ctx, id });
 }
 
 /** Adds a member studio (below the alliance's org) or an outside partner. */
-export async function addAllianceMember({ ctx, id, input }: { ctx: Ctx; id: number; input: AllianceMemberAdd }) {
+export async function addAllianceMember({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: AllianceMemberAdd;
+}) {
   const { r } = await load(ctx, id, 'manage');
   if (r.a.archivedAt) throw forbidden();
   if (input.studioId) await checkStudios(ctx, r.orgPath, [{ id: input.studioId, field: 'studioId' }]);
@@ -222,14 +270,33 @@ export async function addAllianceMember({ ctx, id, input }: { ctx: Ctx; id: numb
           joinedOn: input.joinedOn,
         },
       })
-      .catch((e) => mapUniqueViolation(e, { alliance_members_active_studio_key: allianceErrors.memberExists }));
-    await recordAudit(tx, ctx, { action: 'alliances.member_add', entityType: 'alliance', entityId: id, orgId: r.a.orgId, orgPath: r.orgPath, after: m });
+      .catch((e) =>
+        mapUniqueViolation(e, { alliance_members_active_studio_key: allianceErrors.memberExists }),
+      );
+    await recordAudit(tx, ctx, {
+      action: 'alliances.member_add',
+      entityType: 'alliance',
+      entityId: id,
+      orgId: r.a.orgId,
+      orgPath: r.orgPath,
+      after: m,
+    });
   });
   return getAlliance({ ctx, id });
 }
 
 /** Records a member leaving. The current lead cannot leave (rotate first). */
-export async function removeAllianceMember({ ctx, id, memberId, leftOn }: { ctx: Ctx; id: number; memberId: number; leftOn: string }) {
+export async function removeAllianceMember({
+  ctx,
+  id,
+  memberId,
+  leftOn,
+}: {
+  ctx: Ctx;
+  id: number;
+  memberId: number;
+  leftOn: string;
+}) {
   const { r } = await load(ctx, id, 'manage');
   const members = await repo.listMembers({ db: ctx.db, allianceId: id });
   const m = members.find((x) => x.m.id === memberId && x.m.leftOn === null);
@@ -252,10 +319,20 @@ export async function removeAllianceMember({ ctx, id, memberId, leftOn }: { ctx:
 }
 
 /** Hands the lead to `studioId` or to the next member studio in joining order; closes the current term. */
-export async function rotateAllianceLead({ ctx, id, input }: { ctx: Ctx; id: number; input: AllianceRotateLead }) {
+export async function rotateAllianceLead({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: AllianceRotateLead;
+}) {
   const { r, memberships } = await load(ctx, id, 'manage');
   if (r.a.archivedAt) throw forbidden();
-  const members = (await repo.listMembers({ db: ctx.db, allianceId: id })).filter((m) => m.m.studioId !== null && m.m.leftOn === null);
+  const members = (await repo.listMembers({ db: ctx.db, allianceId: id })).filter(
+    (m) => m.m.studioId !== null && m.m.leftOn === null,
+  );
   const ids = members.map((m) => m.m.studioId!);
   let target = input.studioId ?? null;
   if (target === null) {
@@ -263,10 +340,17 @@ export async function rotateAllianceLead({ ctx, id, input }: { ctx: Ctx; id: num
     if (target === null) throw allianceErrors.noNextLead();
   } else if (!ids.includes(target)) throw invalidFields({ studioId: '接任牵头的须是联盟在册成员工作室' });
   else if (target === r.leadStudioId) throw invalidFields({ studioId: '该工作室已是当前牵头单位' });
-  if (r.leadSince && input.startsOn < r.leadSince) throw invalidFields({ startsOn: '轮换日期不能早于当前牵头开始日期' });
+  if (r.leadSince && input.startsOn < r.leadSince)
+    throw invalidFields({ startsOn: '轮换日期不能早于当前牵头开始日期' });
   const to = target;
   await ctx.db.transaction(async (tx) => {
-    const bumped = await repo.updateAllianceRow({ db: tx, id, version: input.version, set: {}, now: ctx.clock.now().toISOString() });
+    const bumped = await repo.updateAllianceRow({
+      db: tx,
+      id,
+      version: input.version,
+      set: {},
+      now: ctx.clock.now().toISOString(),
+    });
     if (!bumped) throw conflict('conflict.stale', { current: toAlliance(ctx, memberships, r) });
     const term = await repo.rotateLead({ db: tx, allianceId: id, studioId: to, startsOn: input.startsOn });
     await recordAudit(tx, ctx, {
@@ -282,8 +366,15 @@ export async function rotateAllianceLead({ ctx, id, input }: { ctx: Ctx; id: num
   return getAlliance({ ctx, id });
 }
 
-async function checkProjectStudios(ctx: Ctx, allianceId: number, lead: number | undefined, others: number[] | undefined) {
-  const members = (await repo.listMembers({ db: ctx.db, allianceId })).filter((m) => m.m.studioId !== null && m.m.leftOn === null);
+async function checkProjectStudios(
+  ctx: Ctx,
+  allianceId: number,
+  lead: number | undefined,
+  others: number[] | undefined,
+) {
+  const members = (await repo.listMembers({ db: ctx.db, allianceId })).filter(
+    (m) => m.m.studioId !== null && m.m.leftOn === null,
+  );
   const ids = new Set(members.map((m) => m.m.studioId!));
   const fields: Record<string, string> = {};
   if (lead !== undefined && !ids.has(lead)) fields.leadStudioId = '牵头工作室须是联盟在册成员';
@@ -294,16 +385,38 @@ async function checkProjectStudios(ctx: Ctx, allianceId: number, lead: number | 
 }
 
 /** Adds a joint project (admins, or the leader of the current lead studio). */
-export async function createAllianceProject({ ctx, id, input }: { ctx: Ctx; id: number; input: AllianceProjectCreate }) {
+export async function createAllianceProject({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: AllianceProjectCreate;
+}) {
   const { r } = await load(ctx, id, 'projects');
   await checkProjectStudios(ctx, id, input.leadStudioId, input.studioIds);
-  if (input.endedOn && input.endedOn < input.startedOn) throw invalidFields({ endedOn: '结束日期不能早于开始日期' });
+  if (input.endedOn && input.endedOn < input.startedOn)
+    throw invalidFields({ endedOn: '结束日期不能早于开始日期' });
   await ctx.db.transaction(async (tx) => {
     const p = await repo.insertProject({
       db: tx,
-      values: { ...input, allianceId: id, endedOn: input.endedOn ?? null, summary: input.summary ?? null, projectId: input.projectId ?? null },
+      values: {
+        ...input,
+        allianceId: id,
+        endedOn: input.endedOn ?? null,
+        summary: input.summary ?? null,
+        projectId: input.projectId ?? null,
+      },
     });
-    await recordAudit(tx, ctx, { action: 'alliances.project_create', entityType: 'alliance', entityId: id, orgId: r.a.orgId, orgPath: r.orgPath, after: p });
+    await recordAudit(tx, ctx, {
+      action: 'alliances.project_create',
+      entityType: 'alliance',
+      entityId: id,
+      orgId: r.a.orgId,
+      orgPath: r.orgPath,
+      after: p,
+    });
   });
   return getAlliance({ ctx, id });
 }
@@ -329,20 +442,50 @@ export async function updateAllianceProject({
   if (ended && ended < started) throw invalidFields({ endedOn: '结束日期不能早于开始日期' });
   await ctx.db.transaction(async (tx) => {
     const { version, ...set } = input;
-    const p = await repo.updateProjectRow({ db: tx, id: projectId, version, set, now: ctx.clock.now().toISOString() });
+    const p = await repo.updateProjectRow({
+      db: tx,
+      id: projectId,
+      version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!p) throw conflict('conflict.stale');
-    await recordAudit(tx, ctx, { action: 'alliances.project_update', entityType: 'alliance', entityId: id, orgId: r.a.orgId, orgPath: r.orgPath, before, after: p });
+    await recordAudit(tx, ctx, {
+      action: 'alliances.project_update',
+      entityType: 'alliance',
+      entityId: id,
+      orgId: r.a.orgId,
+      orgPath: r.orgPath,
+      before,
+      after: p,
+    });
   });
   return getAlliance({ ctx, id });
 }
 
 /** Archives or restores an alliance (admins over its org). */
-export async function setAllianceArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setAllianceArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { r } = await load(ctx, id, 'manage');
   if (!!r.a.archivedAt === archived) return getAlliance({ ctx, id });
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateAllianceRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateAllianceRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw conflict('conflict.stale');
     await recordAudit(tx, ctx, {
       action: archived ? 'alliances.archive' : 'alliances.restore',
@@ -357,26 +500,78 @@ export async function setAllianceArchived({ ctx, id, version, archived }: { ctx:
   return getAlliance({ ctx, id });
 }
 
-
 /** The alliances list as an .xlsx, with members (studios and partners) and joint projects on further sheets. */
-export async function exportAlliances({ ctx, query }: { ctx: Ctx; query: AllianceListQuery }): Promise<Buffer> {
-  const { items } = await repo.findAlliances({ db: ctx.db, visible: visibility(ctx), query: { ...query, page: 1, pageSize: EXPORT_LIMIT } });
+export async function exportAlliances({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: AllianceListQuery;
+}): Promise<Buffer> {
+  const { items } = await repo.findAlliances({
+    db: ctx.db,
+    visible: visibility(ctx),
+    query: { ...query, page: 1, pageSize: EXPORT_LIMIT },
+  });
   const members: CellValue[][] = [];
   const projects: CellValue[][] = [];
   for (const r of items) {
     for (const m of await repo.listMembers({ db: ctx.db, allianceId: r.a.id }))
-      members.push([r.a.name, m.studioName ?? m.m.partnerName, m.m.studioId ? '工作室' : labelOf(partnerKindLabels, m.m.partnerKind), m.m.joinedOn, m.m.leftOn]);
+      members.push([
+        r.a.name,
+        m.studioName ?? m.m.partnerName,
+        m.m.studioId ? '工作室' : labelOf(partnerKindLabels, m.m.partnerKind),
+        m.m.joinedOn,
+        m.m.leftOn,
+      ]);
     for (const p of await repo.listProjects({ db: ctx.db, allianceId: r.a.id }))
-      projects.push([r.a.name, p.title, labelOf(allianceProjectStatusLabels, p.status), p.startedOn, p.endedOn, p.summary]);
+      projects.push([
+        r.a.name,
+        p.title,
+        labelOf(allianceProjectStatusLabels, p.status),
+        p.startedOn,
+        p.endedOn,
+        p.summary,
+      ]);
   }
   return buildWorkbook([
     {
       name: '创新联盟',
-      headers: ['联盟名称', '所属组织', '成立日期', '当前牵头工作室', '牵头起始', '轮值期（月）', '成员工作室数', '外部单位数', '联合项目数'],
-      rows: items.map((r) => [r.a.name, r.orgName, r.a.foundedOn, r.leadStudioName, r.leadSince, r.a.leadTermMonths, r.studioCount, r.partnerCount, r.projectCount]),
+      headers: [
+        '联盟名称',
+        '所属组织',
+        '成立日期',
+        '当前牵头工作室',
+        '牵头起始',
+        '轮值期（月）',
+        '成员工作室数',
+        '外部单位数',
+        '联合项目数',
+      ],
+      rows: items.map((r) => [
+        r.a.name,
+        r.orgName,
+        r.a.foundedOn,
+        r.leadStudioName,
+        r.leadSince,
+        r.a.leadTermMonths,
+        r.studioCount,
+        r.partnerCount,
+        r.projectCount,
+      ]),
       widths: [28, 20, 12, 24, 12, 10, 12, 10, 10],
     },
-    { name: '联盟成员', headers: ['联盟名称', '成员', '类型', '加入日期', '退出日期'], rows: members, widths: [28, 28, 10, 12, 12] },
-    { name: '联合项目', headers: ['联盟名称', '项目名称', '状态', '开始日期', '结束日期', '简介'], rows: projects, widths: [28, 30, 8, 12, 12, 40] },
+    {
+      name: '联盟成员',
+      headers: ['联盟名称', '成员', '类型', '加入日期', '退出日期'],
+      rows: members,
+      widths: [28, 28, 10, 12, 12],
+    },
+    {
+      name: '联合项目',
+      headers: ['联盟名称', '项目名称', '状态', '开始日期', '结束日期', '简介'],
+      rows: projects,
+      widths: [28, 30, 8, 12, 12, 40],
+    },
   ]);
 }

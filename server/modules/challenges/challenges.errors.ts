@@ -10,7 +10,9 @@ export const challengeErrors = {
   bidExists: () => new AppError('challenges.bid_exists', 409),
   bidNotFound: () => new AppError('challenges.bid_not_found', 404),
   bidRequired: () => new AppError('request.invalid', 400, { fields: { bidId: '请选择一个揭榜方案' } }),
-  studioNotEligible: () => new AppError('challenges.studio_not_eligible', 400, { fields: { studioId: '该工作室不能揭榜' } }),
+  studioNotEligible: () =>
+    new AppError('challenges.studio_not_eligible', 400, { fields: { studioId: '该工作室不能揭榜' } }),
   noteRequired: () => new AppError('challenges.note_required', 400, { fields: { note: '请填写验收意见' } }),
-  deadlinePast: () => new AppError('request.invalid', 400, { fields: { deadline: '揭榜截止日期不能早于今天' } }),
+  deadlinePast: () =>
+    new AppError('request.invalid', 400, { fields: { deadline: '揭榜截止日期不能早于今天' } }),
 };

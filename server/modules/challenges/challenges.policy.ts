@@ -20,7 +20,8 @@ export interface ChallengeFacts {
 export function challengeRolesOf(actor: Actor, c: ChallengeFacts): ChallengeWorkflowRole[] {
   const roles: ChallengeWorkflowRole[] = [];
   if (can(actor, 'challenges.manage', c.ownerPath)) roles.push('owner');
-  if (c.selectedStudioPath && studioAllows(actor, 'manage', c.selectedStudioPath, c.selectedStudioRole)) roles.push('studio');
+  if (c.selectedStudioPath && studioAllows(actor, 'manage', c.selectedStudioPath, c.selectedStudioRole))
+    roles.push('studio');
   return roles;
 }
 

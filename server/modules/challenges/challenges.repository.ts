@@ -56,7 +56,15 @@ export async function bidsOf({ db, challengeId }: { db: Db; challengeId: number 
 export type BidJoined = Awaited<ReturnType<typeof bidsOf>>[number];
 
 /** Leaders' studios whose field matches a challenge field (either contains the other), in one group. */
-export async function studiosMatchingField({ db, field, groupRoot }: { db: Db; field: string; groupRoot: string }) {
+export async function studiosMatchingField({
+  db,
+  field,
+  groupRoot,
+}: {
+  db: Db;
+  field: string;
+  groupRoot: string;
+}) {
   return db
     .select({ id: studios.id })
     .from(studios)

@@ -19,7 +19,17 @@ import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { conflict, forbidden, notFound } from '../../core/errors.js';
 import { likeText, offsetOf, pageResult } from '../../core/pagination.js';
-import { chinaDate, groupRootOf, groupRootsOf, inActorGroups, membershipsOf, nextCode, recordStep, searchVector, stepsOf } from '../ideas/engagement.js';
+import {
+  chinaDate,
+  groupRootOf,
+  groupRootsOf,
+  inActorGroups,
+  membershipsOf,
+  nextCode,
+  recordStep,
+  searchVector,
+  stepsOf,
+} from '../ideas/engagement.js';
 import { projectRequests } from '../ideas/engagement.table.js';
 import { notify } from '../notifications/notifications.service.js';
 import { studioUserIds } from '../notifications/recipients.js';
@@ -88,7 +98,9 @@ export async function findChallenges({ ctx, query }: { ctx: Ctx; query: Challeng
     query.mine === 'true' ? inScope(orgs.path, scopeOf(ctx.actor, 'challenges.manage')) : undefined,
     query.status ? eq(challenges.status, query.status) : undefined,
     query.field ? ilike(challenges.field, likeText(query.field)) : undefined,
-    query.q ? or(ilike(challenges.title, likeText(query.q)), ilike(challenges.code, likeText(query.q))) : undefined,
+    query.q
+      ? or(ilike(challenges.title, likeText(query.q)), ilike(challenges.code, likeText(query.q)))
+      : undefined,
   );
   const memberships = await membershipsOf(ctx);
   const [rows, [total]] = await Promise.all([
@@ -98,7 +110,11 @@ export async function findChallenges({ ctx, query }: { ctx: Ctx; query: Challeng
       .orderBy(desc(challenges.id))
       .limit(query.pageSize)
       .offset(offsetOf(query)),
-    ctx.db.select({ n: count() }).from(challenges).innerJoin(orgs, eq(orgs.id, challenges.ownerOrgId)).where(where),
+    ctx.db
+      .select({ n: count() })
+      .from(challenges)
+      .innerJoin(orgs, eq(orgs.id, challenges.ownerOrgId))
+      .where(where),
   ]);
   return pageResult(
     rows.map((r) => toChallenge(ctx, r, memberships)),
@@ -134,13 +150,24 @@ export async function getChallenge({ ctx, id }: { ctx: Ctx; id: number }): Promi
   ]);
   const owner = roles.includes('owner');
   const open = challengeOpenStatuses.includes(facts.status);
-  const visible = bids.filter((b) => owner || memberships.has(b.b.studioId) || can(ctx.actor, 'studios.manage', b.studioPath));
+  const visible = bids.filter(
+    (b) => owner || memberships.has(b.b.studioId) || can(ctx.actor, 'studios.manage', b.studioPath),
+  );
   const leadsAStudio = [...memberships.values()].includes('leader') || can(ctx.actor, 'studios.manage');
   return {
     ...toChallenge(ctx, row, memberships),
     bids: visible.map((b) => toBid(ctx, b, memberships, open)),
-    steps: steps.map((s) => ({ action: s.action, toStatus: s.toStatus, note: s.note, actorName: s.actorName, at: s.at })),
-    actions: challengeAbilities(ctx.actor, facts, { leadsAStudio, deadlinePassed: row.c.deadline < chinaDate(ctx.clock.now()) }).actions,
+    steps: steps.map((s) => ({
+      action: s.action,
+      toStatus: s.toStatus,
+      note: s.note,
+      actorName: s.actorName,
+      at: s.at,
+    })),
+    actions: challengeAbilities(ctx.actor, facts, {
+      leadsAStudio,
+      deadlinePassed: row.c.deadline < chinaDate(ctx.clock.now()),
+    }).actions,
   };
 }
 
@@ -148,11 +175,23 @@ export async function getChallenge({ ctx, id }: { ctx: Ctx; id: number }): Promi
  * Posts a challenge for an enterprise the actor manages (404 outside their scope, 403 without the
  * right). Studios of the group whose field matches are told. Audited.
  */
-export async function createChallenge({ ctx, input }: { ctx: Ctx; input: ChallengeCreate }): Promise<ChallengeDetail> {
+export async function createChallenge({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ChallengeCreate;
+}): Promise<ChallengeDetail> {
   const [org] = await ctx.db
     .select()
     .from(orgs)
-    .where(and(eq(orgs.id, input.ownerOrgId), isNull(orgs.archivedAt), inScope(orgs.path, scopeOf(ctx.actor, 'orgs.read'))));
+    .where(
+      and(
+        eq(orgs.id, input.ownerOrgId),
+        isNull(orgs.archivedAt),
+        inScope(orgs.path, scopeOf(ctx.actor, 'orgs.read')),
+      ),
+    );
   if (!org) throw notFound('orgs.not_found');
   if (!can(ctx.actor, 'challenges.manage', org.path)) throw forbidden();
   const now = ctx.clock.now();
@@ -170,10 +209,26 @@ export async function createChallenge({ ctx, input }: { ctx: Ctx; input: Challen
       })
       .returning();
     const c = row!;
-    await recordStep(tx, ctx, { entityType: 'challenge', entityId: c.id, action: 'publish', toStatus: 'published' });
+    await recordStep(tx, ctx, {
+      entityType: 'challenge',
+      entityId: c.id,
+      action: 'publish',
+      toStatus: 'published',
+    });
     const { searchText: _s, ...after } = c;
-    await recordAudit(tx, ctx, { action: 'challenges.create', entityType: 'challenge', entityId: c.id, orgId: org.id, orgPath: org.path, after });
-    const matching = await repo.studiosMatchingField({ db: tx, field: input.field, groupRoot: groupRootOf(org.path) });
+    await recordAudit(tx, ctx, {
+      action: 'challenges.create',
+      entityType: 'challenge',
+      entityId: c.id,
+      orgId: org.id,
+      orgPath: org.path,
+      after,
+    });
+    const matching = await repo.studiosMatchingField({
+      db: tx,
+      field: input.field,
+      groupRoot: groupRootOf(org.path),
+    });
     await notify({
       db: tx,
       userIds: await studioUserIds({ db: tx, studioIds: matching.map((s) => s.id), leadersOnly: true }),
@@ -210,7 +265,15 @@ export async function updateChallenge({ ctx, id, input }: { ctx: Ctx; id: number
     if (!after) throw conflict('conflict.stale', { current: toChallenge(ctx, row, memberships) });
     const { searchText: _a, ...before } = row.c;
     const { searchText: _b, ...changed } = after;
-    await recordAudit(tx, ctx, { action: 'challenges.update', entityType: 'challenge', entityId: id, orgId: row.c.ownerOrgId, orgPath: row.ownerPath, before, after: changed });
+    await recordAudit(tx, ctx, {
+      action: 'challenges.update',
+      entityType: 'challenge',
+      entityId: id,
+      orgId: row.c.ownerOrgId,
+      orgPath: row.ownerPath,
+      before,
+      after: changed,
+    });
   });
   return getChallenge({ ctx, id });
 }
@@ -240,9 +303,22 @@ export async function actOnChallenge({
 }
 
 /** The studio starts the project of a selected challenge (called from the studio's project request too). */
-export async function startChallengeProject({ ctx, challengeId, plannedEnd }: { ctx: Ctx; challengeId: number; plannedEnd?: string }) {
+export async function startChallengeProject({
+  ctx,
+  challengeId,
+  plannedEnd,
+}: {
+  ctx: Ctx;
+  challengeId: number;
+  plannedEnd?: string;
+}) {
   const loaded = await loadChallenge(ctx, challengeId);
-  const detail = await actOnChallenge({ ctx, id: challengeId, action: 'start', body: { version: loaded.row.c.version, plannedEnd } });
+  const detail = await actOnChallenge({
+    ctx,
+    id: challengeId,
+    action: 'start',
+    body: { version: loaded.row.c.version, plannedEnd },
+  });
   return { projectId: detail.projectId! };
 }
 
@@ -251,7 +327,12 @@ export async function pendingRequestOf(ctx: Ctx, challengeId: number) {
   const [r] = await ctx.db
     .select()
     .from(projectRequests)
-    .where(and(eq(projectRequests.source, 'challenge'), eq(projectRequests.sourceId, challengeId), ne(projectRequests.status, 'declined')));
+    .where(
+      and(
+        eq(projectRequests.source, 'challenge'),
+        eq(projectRequests.sourceId, challengeId),
+        ne(projectRequests.status, 'declined'),
+      ),
+    );
   return r ?? null;
 }
-

@@ -30,7 +30,12 @@ type ChallengeRow = typeof challenges.$inferSelect;
  * - rejectAcceptance: back to work, with the owner's opinion.
  * - cancel: open bids are declined and a pending project request is withdrawn.
  */
-export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTransition, body: ChallengeActionBody) {
+export async function applyTransition(
+  ctx: Ctx,
+  loaded: Loaded,
+  t: ChallengeTransition,
+  body: ChallengeActionBody,
+) {
   const { row } = loaded;
   const c = row.c;
   const action = t.action;
@@ -42,7 +47,13 @@ export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTran
     [bid] = await ctx.db
       .select()
       .from(challengeBids)
-      .where(and(eq(challengeBids.id, body.bidId), eq(challengeBids.challengeId, c.id), eq(challengeBids.status, 'submitted')));
+      .where(
+        and(
+          eq(challengeBids.id, body.bidId),
+          eq(challengeBids.challengeId, c.id),
+          eq(challengeBids.status, 'submitted'),
+        ),
+      );
     if (!bid) throw challengeErrors.bidNotFound();
   }
   const now = ctx.clock.now();
@@ -51,14 +62,28 @@ export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTran
     const set: Partial<typeof challenges.$inferInsert> = { status: t.to };
     if (action === 'select') Object.assign(set, { selectedBidId: bid!.id, selectedStudioId: bid!.studioId });
     if (action === 'accept')
-      Object.assign(set, { acceptanceNote: note, bountyReleasedAt: now.toISOString(), bountyReleasedFen: c.bountyFen });
+      Object.assign(set, {
+        acceptanceNote: note,
+        bountyReleasedAt: now.toISOString(),
+        bountyReleasedFen: c.bountyFen,
+      });
     if (action === 'rejectAcceptance') set.acceptanceNote = note;
     if (action === 'start') {
       const [req] = await tx
         .select()
         .from(projectRequests)
-        .where(and(eq(projectRequests.source, 'challenge'), eq(projectRequests.sourceId, c.id), eq(projectRequests.status, 'pending')));
-      if (req) set.projectId = await convertRequest(tx, ctx, req, { plannedEnd: body.plannedEnd, challengeId: c.id });
+        .where(
+          and(
+            eq(projectRequests.source, 'challenge'),
+            eq(projectRequests.sourceId, c.id),
+            eq(projectRequests.status, 'pending'),
+          ),
+        );
+      if (req)
+        set.projectId = await convertRequest(tx, ctx, req, {
+          plannedEnd: body.plannedEnd,
+          challengeId: c.id,
+        });
     }
     const [after] = await tx
       .update(challenges)
@@ -70,15 +95,32 @@ export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTran
     await recordStep(tx, ctx, action, c, after, stepNote);
     const { searchText: _a, ...before } = c;
     const { searchText: _b, ...changed } = after;
-    await recordAudit(tx, ctx, { action: `challenges.${action}`, entityType: 'challenge', entityId: c.id, orgId: c.ownerOrgId, orgPath: row.ownerPath, before, after: changed });
+    await recordAudit(tx, ctx, {
+      action: `challenges.${action}`,
+      entityType: 'challenge',
+      entityId: c.id,
+      orgId: c.ownerOrgId,
+      orgPath: row.ownerPath,
+      before,
+      after: changed,
+    });
     const studioId = after.selectedStudioId;
     const studioPeople = studioId ? await studioUserIds({ db: tx, studioIds: [studioId] }) : [];
     if (action === 'select') {
-      await tx.update(challengeBids).set({ status: 'selected', updatedAt: now.toISOString() }).where(eq(challengeBids.id, bid!.id));
+      await tx
+        .update(challengeBids)
+        .set({ status: 'selected', updatedAt: now.toISOString() })
+        .where(eq(challengeBids.id, bid!.id));
       const declined = await tx
         .update(challengeBids)
         .set({ status: 'declined', updatedAt: now.toISOString() })
-        .where(and(eq(challengeBids.challengeId, c.id), eq(challengeBids.status, 'submitted'), ne(challengeBids.id, bid!.id)))
+        .where(
+          and(
+            eq(challengeBids.challengeId, c.id),
+            eq(challengeBids.status, 'submitted'),
+            ne(challengeBids.id, bid!.id),
+          ),
+        )
         .returning({ studioId: challengeBids.studioId });
       const req = await createProjectRequest(tx, ctx, {
         source: 'challenge',
@@ -90,12 +132,30 @@ export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTran
         orgPath: row.ownerPath,
       });
       await tx.update(challenges).set({ projectRequestId: req.id }).where(eq(challenges.id, c.id));
-      await awardPoints({ db: tx, ctx, studioId: bid!.studioId, event: 'challenge.selected', cause: { type: 'challenge', id: c.id } });
+      await awardPoints({
+        db: tx,
+        ctx,
+        studioId: bid!.studioId,
+        event: 'challenge.selected',
+        cause: { type: 'challenge', id: c.id },
+      });
       await completeTodos({ db: tx, entityType: 'challenge', entityId: c.id, kind: 'challenge.select', now });
-      await notify({ db: tx, userIds: studioPeople, kind: 'challenges.selected', title: `揭榜入选：${c.title}`, body: '请确认立项，开始攻关。', link, now });
       await notify({
         db: tx,
-        userIds: await studioUserIds({ db: tx, studioIds: declined.map((d) => d.studioId), leadersOnly: true }),
+        userIds: studioPeople,
+        kind: 'challenges.selected',
+        title: `揭榜入选：${c.title}`,
+        body: '请确认立项，开始攻关。',
+        link,
+        now,
+      });
+      await notify({
+        db: tx,
+        userIds: await studioUserIds({
+          db: tx,
+          studioIds: declined.map((d) => d.studioId),
+          leadersOnly: true,
+        }),
         kind: 'challenges.declined',
         title: `揭榜未入选：${c.title}`,
         link,
@@ -105,7 +165,12 @@ export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTran
     if (action === 'submit') {
       await addTodo({
         db: tx,
-        userIds: [...new Set([...(await closestAdmins({ db: tx, orgPath: row.ownerPath })), ...(c.createdBy ? [c.createdBy] : [])])],
+        userIds: [
+          ...new Set([
+            ...(await closestAdmins({ db: tx, orgPath: row.ownerPath })),
+            ...(c.createdBy ? [c.createdBy] : []),
+          ]),
+        ],
         kind: 'challenge.accept',
         title: `验收揭榜攻关：${c.title}`,
         link,
@@ -120,21 +185,61 @@ export async function applyTransition(ctx: Ctx, loaded: Loaded, t: ChallengeTran
       await completeTodos({ db: tx, entityType: 'challenge', entityId: c.id, now });
     }
     if (action === 'accept') {
-      await awardPoints({ db: tx, ctx, studioId: studioId!, event: 'challenge.solved', cause: { type: 'challenge', id: c.id } });
-      await notify({ db: tx, userIds: studioPeople, kind: 'challenges.accepted', title: `揭榜攻关通过验收：${c.title}`, body: note, link, now });
+      await awardPoints({
+        db: tx,
+        ctx,
+        studioId: studioId!,
+        event: 'challenge.solved',
+        cause: { type: 'challenge', id: c.id },
+      });
+      await notify({
+        db: tx,
+        userIds: studioPeople,
+        kind: 'challenges.accepted',
+        title: `揭榜攻关通过验收：${c.title}`,
+        body: note,
+        link,
+        now,
+      });
     }
     if (action === 'rejectAcceptance') {
-      await notify({ db: tx, userIds: studioPeople, kind: 'challenges.rejected', title: `揭榜攻关验收未通过：${c.title}`, body: note, link, now });
+      await notify({
+        db: tx,
+        userIds: studioPeople,
+        kind: 'challenges.rejected',
+        title: `揭榜攻关验收未通过：${c.title}`,
+        body: note,
+        link,
+        now,
+      });
     }
     if (action === 'cancel') {
-      await tx.update(challengeBids).set({ status: 'declined', updatedAt: now.toISOString() }).where(and(eq(challengeBids.challengeId, c.id), eq(challengeBids.status, 'submitted')));
+      await tx
+        .update(challengeBids)
+        .set({ status: 'declined', updatedAt: now.toISOString() })
+        .where(and(eq(challengeBids.challengeId, c.id), eq(challengeBids.status, 'submitted')));
       const withdrawn = await tx
         .update(projectRequests)
         .set({ status: 'declined', updatedAt: now.toISOString() })
-        .where(and(eq(projectRequests.source, 'challenge'), eq(projectRequests.sourceId, c.id), eq(projectRequests.status, 'pending')))
+        .where(
+          and(
+            eq(projectRequests.source, 'challenge'),
+            eq(projectRequests.sourceId, c.id),
+            eq(projectRequests.status, 'pending'),
+          ),
+        )
         .returning({ id: projectRequests.id });
-      for (const w of withdrawn) await completeTodos({ db: tx, entityType: 'projectRequest', entityId: w.id, now });
-      await notify({ db: tx, userIds: studioPeople, kind: 'challenges.cancelled', title: `榜单已撤销：${c.title}`, body: note, link, now });
+      for (const w of withdrawn)
+        await completeTodos({ db: tx, entityType: 'projectRequest', entityId: w.id, now });
+      await notify({
+        db: tx,
+        userIds: studioPeople,
+        kind: 'challenges.cancelled',
+        title: `榜单已撤销：${c.title}`,
+        body: note,
+        link,
+        now,
+      });
     }
   });
 }
@@ -144,6 +249,20 @@ async function studioName(tx: Db, id: number) {
   return s?.name ?? '';
 }
 
-async function recordStep(tx: Db, ctx: Ctx, action: string, before: ChallengeRow, after: ChallengeRow, note: string | null) {
-  await recordEngagementStep(tx, ctx, { entityType: 'challenge', entityId: before.id, action, fromStatus: before.status, toStatus: after.status, note });
+async function recordStep(
+  tx: Db,
+  ctx: Ctx,
+  action: string,
+  before: ChallengeRow,
+  after: ChallengeRow,
+  note: string | null,
+) {
+  await recordEngagementStep(tx, ctx, {
+    entityType: 'challenge',
+    entityId: before.id,
+    action,
+    fromStatus: before.status,
+    toStatus: after.status,
+    note,
+  });
 }

@@ -22,32 +22,54 @@ export function clinicRoutes(app: FastifyInstance) {
   const tags = ['clinic'];
   r.get(
     '/api/clinic/questions',
-    { config: { access: 'authenticated' }, schema: { tags, querystring: clinicListQuery, response: { 200: pageOf(clinicQuestion) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, querystring: clinicListQuery, response: { 200: pageOf(clinicQuestion) } },
+    },
     (req) => service.findQuestions({ ctx: req.ctx(), query: req.query }),
   );
   r.post(
     '/api/clinic/questions',
-    { config: { access: 'authenticated' }, schema: { tags, body: clinicQuestionCreate, response: { 201: clinicQuestionDetail } } },
-    async (req, reply) => reply.code(201).send(await service.askQuestion({ ctx: req.ctx(), input: req.body })),
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, body: clinicQuestionCreate, response: { 201: clinicQuestionDetail } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.askQuestion({ ctx: req.ctx(), input: req.body })),
   );
   r.get(
     '/api/clinic/questions/:id',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, response: { 200: clinicQuestionDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, response: { 200: clinicQuestionDetail } },
+    },
     (req) => service.getQuestion({ ctx: req.ctx(), id: req.params.id }),
   );
   r.post(
     '/api/clinic/questions/:id/answers',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: clinicAnswerCreate, response: { 201: clinicQuestionDetail } } },
-    async (req, reply) => reply.code(201).send(await service.answerQuestion({ ctx: req.ctx(), id: req.params.id, input: req.body })),
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, body: clinicAnswerCreate, response: { 201: clinicQuestionDetail } },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await service.answerQuestion({ ctx: req.ctx(), id: req.params.id, input: req.body })),
   );
   r.post(
     '/api/clinic/questions/:id/accept',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: clinicAccept, response: { 200: clinicQuestionDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, body: clinicAccept, response: { 200: clinicQuestionDetail } },
+    },
     (req) => service.acceptAnswer({ ctx: req.ctx(), id: req.params.id, ...req.body }),
   );
   r.post(
     '/api/clinic/questions/:id/close',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: clinicClose, response: { 200: clinicQuestionDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, body: clinicClose, response: { 200: clinicQuestionDetail } },
+    },
     (req) => service.closeQuestion({ ctx: req.ctx(), id: req.params.id, version: req.body.version }),
   );
 }

@@ -14,7 +14,16 @@ import { conflict, forbidden, invalidFields } from '../../core/errors.js';
 import { likeText, offsetOf, pageResult } from '../../core/pagination.js';
 import { users } from '../accounts/accounts.table.js';
 import { studiosMatchingField } from '../challenges/challenges.repository.js';
-import { addDays, groupRootOf, groupRootsOf, inActorGroups, membershipsOf, nextCode, recordStep, searchVector } from '../ideas/engagement.js';
+import {
+  addDays,
+  groupRootOf,
+  groupRootsOf,
+  inActorGroups,
+  membershipsOf,
+  nextCode,
+  recordStep,
+  searchVector,
+} from '../ideas/engagement.js';
 import { notify } from '../notifications/notifications.service.js';
 import { studioUserIds } from '../notifications/recipients.js';
 import { addTodo, completeTodos } from '../notifications/todos.service.js';
@@ -29,7 +38,13 @@ const answerCount = sql<number>`(SELECT count(*)::int FROM clinic_answers a WHER
 
 function joined(ctx: Ctx) {
   return ctx.db
-    .select({ q: clinicQuestions, askerName: users.displayName, orgName: orgs.name, orgPath: orgs.path, answerCount })
+    .select({
+      q: clinicQuestions,
+      askerName: users.displayName,
+      orgName: orgs.name,
+      orgPath: orgs.path,
+      answerCount,
+    })
     .from(clinicQuestions)
     .innerJoin(orgs, eq(orgs.id, clinicQuestions.orgId))
     .innerJoin(users, eq(users.id, clinicQuestions.askerUserId));
@@ -70,7 +85,10 @@ export async function findQuestions({ ctx, query }: { ctx: Ctx; query: ClinicLis
       ? eq(clinicQuestions.askerUserId, ctx.actor.userId)
       : query.view === 'routed'
         ? mine.length
-          ? sql`EXISTS (SELECT 1 FROM clinic_routes r WHERE r.question_id = ${clinicQuestions.id} AND r.studio_id IN (${sql.join(mine.map((m) => sql`${m}`), sql`, `)}))`
+          ? sql`EXISTS (SELECT 1 FROM clinic_routes r WHERE r.question_id = ${clinicQuestions.id} AND r.studio_id IN (${sql.join(
+              mine.map((m) => sql`${m}`),
+              sql`, `,
+            )}))`
           : sql`false`
         : undefined;
   const where = and(
@@ -78,11 +96,17 @@ export async function findQuestions({ ctx, query }: { ctx: Ctx; query: ClinicLis
     isNull(clinicQuestions.archivedAt),
     view,
     query.status ? eq(clinicQuestions.status, query.status) : undefined,
-    query.q ? or(ilike(clinicQuestions.title, likeText(query.q)), ilike(clinicQuestions.field, likeText(query.q))) : undefined,
+    query.q
+      ? or(ilike(clinicQuestions.title, likeText(query.q)), ilike(clinicQuestions.field, likeText(query.q)))
+      : undefined,
   );
   const [rows, [total]] = await Promise.all([
     joined(ctx).where(where).orderBy(desc(clinicQuestions.id)).limit(query.pageSize).offset(offsetOf(query)),
-    ctx.db.select({ n: count() }).from(clinicQuestions).innerJoin(orgs, eq(orgs.id, clinicQuestions.orgId)).where(where),
+    ctx.db
+      .select({ n: count() })
+      .from(clinicQuestions)
+      .innerJoin(orgs, eq(orgs.id, clinicQuestions.orgId))
+      .where(where),
   ]);
   return pageResult(
     rows.map((r) => toQuestion(ctx, r)),
@@ -128,10 +152,19 @@ export async function getQuestion({ ctx, id }: { ctx: Ctx; id: number }): Promis
  * Asks a production question. It is routed to up to 10 studios of the group whose field matches; their
  * members are told and their leaders get a to-do (a week). Audited.
  */
-export async function askQuestion({ ctx, input }: { ctx: Ctx; input: ClinicQuestionCreate }): Promise<ClinicQuestionDetail> {
+export async function askQuestion({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ClinicQuestionCreate;
+}): Promise<ClinicQuestionDetail> {
   let orgId: number | undefined;
   if (ctx.actor.personId) {
-    const [p] = await ctx.db.select({ orgId: people.orgId }).from(people).where(eq(people.id, ctx.actor.personId));
+    const [p] = await ctx.db
+      .select({ orgId: people.orgId })
+      .from(people)
+      .where(eq(people.id, ctx.actor.personId));
     orgId = p?.orgId;
   }
   orgId ??= ctx.actor.grants[0]?.orgId;
@@ -153,16 +186,34 @@ export async function askQuestion({ ctx, input }: { ctx: Ctx; input: ClinicQuest
       })
       .returning();
     const q = row!;
-    const matching = (await studiosMatchingField({ db: tx, field: input.field, groupRoot: groupRootOf(org.path) })).slice(0, 10);
-    if (matching.length) await tx.insert(clinicRoutes).values(matching.map((s) => ({ questionId: q.id, studioId: s.id })));
+    const matching = (
+      await studiosMatchingField({ db: tx, field: input.field, groupRoot: groupRootOf(org.path) })
+    ).slice(0, 10);
+    if (matching.length)
+      await tx.insert(clinicRoutes).values(matching.map((s) => ({ questionId: q.id, studioId: s.id })));
     const ids = matching.map((s) => s.id);
     const link = `/clinic/${q.id}`;
-    await recordStep(tx, ctx, { entityType: 'clinic', entityId: q.id, action: 'ask', toStatus: 'open', note: `已分诊至 ${ids.length} 个工作室` });
+    await recordStep(tx, ctx, {
+      entityType: 'clinic',
+      entityId: q.id,
+      action: 'ask',
+      toStatus: 'open',
+      note: `已分诊至 ${ids.length} 个工作室`,
+    });
     const { searchText: _s, ...after } = q;
-    await recordAudit(tx, ctx, { action: 'clinic.ask', entityType: 'clinic_question', entityId: q.id, orgId: org.id, orgPath: org.path, after: { ...after, routedStudioIds: ids } });
+    await recordAudit(tx, ctx, {
+      action: 'clinic.ask',
+      entityType: 'clinic_question',
+      entityId: q.id,
+      orgId: org.id,
+      orgPath: org.path,
+      after: { ...after, routedStudioIds: ids },
+    });
     await addTodo({
       db: tx,
-      userIds: (await studioUserIds({ db: tx, studioIds: ids, leadersOnly: true })).filter((u) => u !== ctx.actor.userId),
+      userIds: (await studioUserIds({ db: tx, studioIds: ids, leadersOnly: true })).filter(
+        (u) => u !== ctx.actor.userId,
+      ),
       kind: 'clinic.answer',
       title: `技术门诊（${input.field}）：${input.title}`,
       link,
@@ -186,7 +237,15 @@ export async function askQuestion({ ctx, input }: { ctx: Ctx; input: ClinicQuest
 }
 
 /** A studio member (of any studio in the group) answers an open question; the asker is told. */
-export async function answerQuestion({ ctx, id, input }: { ctx: Ctx; id: number; input: ClinicAnswerCreate }) {
+export async function answerQuestion({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ClinicAnswerCreate;
+}) {
   const r = await load(ctx, id);
   if (r.q.status !== 'open') throw clinicErrors.closed();
   const memberships = [...(await membershipsOf(ctx)).keys()];
@@ -199,15 +258,31 @@ export async function answerQuestion({ ctx, id, input }: { ctx: Ctx; id: number;
     : [];
   const eligible = inGroup.filter((s) => groupRootOf(s.path) === groupRootOf(r.orgPath)).map((s) => s.id);
   if (eligible.length === 0) throw clinicErrors.notMember();
-  const routed = (await ctx.db.select().from(clinicRoutes).where(eq(clinicRoutes.questionId, id))).map((x) => x.studioId);
+  const routed = (await ctx.db.select().from(clinicRoutes).where(eq(clinicRoutes.questionId, id))).map(
+    (x) => x.studioId,
+  );
   const studioId = eligible.find((s) => routed.includes(s)) ?? eligible[0]!;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [a] = await tx
       .insert(clinicAnswers)
-      .values({ questionId: id, userId: ctx.actor.userId, personId: ctx.actor.personId, studioId, content: input.content, createdAt: now.toISOString() })
+      .values({
+        questionId: id,
+        userId: ctx.actor.userId,
+        personId: ctx.actor.personId,
+        studioId,
+        content: input.content,
+        createdAt: now.toISOString(),
+      })
       .returning();
-    await recordAudit(tx, ctx, { action: 'clinic.answer', entityType: 'clinic_answer', entityId: a!.id, orgId: r.q.orgId, orgPath: r.orgPath, after: a });
+    await recordAudit(tx, ctx, {
+      action: 'clinic.answer',
+      entityType: 'clinic_answer',
+      entityId: a!.id,
+      orgId: r.q.orgId,
+      orgPath: r.orgPath,
+      after: a,
+    });
     await completeTodos({
       db: tx,
       entityType: 'clinic',
@@ -216,13 +291,30 @@ export async function answerQuestion({ ctx, id, input }: { ctx: Ctx; id: number;
       now,
     });
     if (r.q.askerUserId !== ctx.actor.userId)
-      await notify({ db: tx, userIds: [r.q.askerUserId], kind: 'clinic.answered', title: `您的门诊问题有了新解答：${r.q.title}`, link: `/clinic/${id}`, now });
+      await notify({
+        db: tx,
+        userIds: [r.q.askerUserId],
+        kind: 'clinic.answered',
+        title: `您的门诊问题有了新解答：${r.q.title}`,
+        link: `/clinic/${id}`,
+        now,
+      });
   });
   return getQuestion({ ctx, id });
 }
 
 /** The asker accepts an answer: the question is resolved and the answerer (and their studio) earn points. */
-export async function acceptAnswer({ ctx, id, answerId, version }: { ctx: Ctx; id: number; answerId: number; version: number }) {
+export async function acceptAnswer({
+  ctx,
+  id,
+  answerId,
+  version,
+}: {
+  ctx: Ctx;
+  id: number;
+  answerId: number;
+  version: number;
+}) {
   const r = await load(ctx, id);
   if (r.q.askerUserId !== ctx.actor.userId) throw forbidden();
   if (r.q.status !== 'open') throw clinicErrors.closed();
@@ -236,18 +328,46 @@ export async function acceptAnswer({ ctx, id, answerId, version }: { ctx: Ctx; i
   await ctx.db.transaction(async (tx) => {
     const [after] = await tx
       .update(clinicQuestions)
-      .set({ status: 'resolved', acceptedAnswerId: answerId, version: version + 1, updatedAt: now.toISOString() })
+      .set({
+        status: 'resolved',
+        acceptedAnswerId: answerId,
+        version: version + 1,
+        updatedAt: now.toISOString(),
+      })
       .where(and(eq(clinicQuestions.id, id), eq(clinicQuestions.version, version)))
       .returning();
     if (!after) throw conflict('conflict.stale', { current: toQuestion(ctx, r) });
     await tx.update(clinicAnswers).set({ accepted: true }).where(eq(clinicAnswers.id, answerId));
-    await recordStep(tx, ctx, { entityType: 'clinic', entityId: id, action: 'accept', fromStatus: 'open', toStatus: 'resolved' });
-    await recordAudit(tx, ctx, { action: 'clinic.accept', entityType: 'clinic_question', entityId: id, orgId: r.q.orgId, orgPath: r.orgPath, before: { status: r.q.status }, after: { status: 'resolved', acceptedAnswerId: answerId } });
+    await recordStep(tx, ctx, {
+      entityType: 'clinic',
+      entityId: id,
+      action: 'accept',
+      fromStatus: 'open',
+      toStatus: 'resolved',
+    });
+    await recordAudit(tx, ctx, {
+      action: 'clinic.accept',
+      entityType: 'clinic_question',
+      entityId: id,
+      orgId: r.q.orgId,
+      orgPath: r.orgPath,
+      before: { status: r.q.status },
+      after: { status: 'resolved', acceptedAnswerId: answerId },
+    });
     const cause = { type: 'clinic_answer', id: answerId };
-    if (a.personId) await awardPoints({ db: tx, ctx, personId: a.personId, event: 'clinic.answer_accepted', cause });
-    if (a.studioId) await awardPoints({ db: tx, ctx, studioId: a.studioId, event: 'clinic.answer_accepted_studio', cause });
+    if (a.personId)
+      await awardPoints({ db: tx, ctx, personId: a.personId, event: 'clinic.answer_accepted', cause });
+    if (a.studioId)
+      await awardPoints({ db: tx, ctx, studioId: a.studioId, event: 'clinic.answer_accepted_studio', cause });
     await completeTodos({ db: tx, entityType: 'clinic', entityId: id, now });
-    await notify({ db: tx, userIds: [a.userId], kind: 'clinic.accepted', title: `您的门诊解答被采纳：${r.q.title}`, link: `/clinic/${id}`, now });
+    await notify({
+      db: tx,
+      userIds: [a.userId],
+      kind: 'clinic.accepted',
+      title: `您的门诊解答被采纳：${r.q.title}`,
+      link: `/clinic/${id}`,
+      now,
+    });
   });
   return getQuestion({ ctx, id });
 }
@@ -267,8 +387,22 @@ export async function closeQuestion({ ctx, id, version }: { ctx: Ctx; id: number
       .where(and(eq(clinicQuestions.id, id), eq(clinicQuestions.version, version)))
       .returning();
     if (!after) throw conflict('conflict.stale', { current: toQuestion(ctx, r) });
-    await recordStep(tx, ctx, { entityType: 'clinic', entityId: id, action: 'close', fromStatus: 'open', toStatus: 'closed' });
-    await recordAudit(tx, ctx, { action: 'clinic.close', entityType: 'clinic_question', entityId: id, orgId: r.q.orgId, orgPath: r.orgPath, before: { status: r.q.status }, after: { status: 'closed' } });
+    await recordStep(tx, ctx, {
+      entityType: 'clinic',
+      entityId: id,
+      action: 'close',
+      fromStatus: 'open',
+      toStatus: 'closed',
+    });
+    await recordAudit(tx, ctx, {
+      action: 'clinic.close',
+      entityType: 'clinic_question',
+      entityId: id,
+      orgId: r.q.orgId,
+      orgPath: r.orgPath,
+      before: { status: r.q.status },
+      after: { status: 'closed' },
+    });
     await completeTodos({ db: tx, entityType: 'clinic', entityId: id, now });
   });
   return getQuestion({ ctx, id });
@@ -277,6 +411,7 @@ export async function closeQuestion({ ctx, id, version }: { ctx: Ctx; id: number
 /** Loads a question for the attachments check (404 outside the actor's group); the asker may upload. */
 export async function clinicFileOwner(ctx: Ctx, id: number, need: 'read' | 'upload' | 'manage') {
   const r = await load(ctx, id);
-  if (need !== 'read' && r.q.askerUserId !== ctx.actor.userId && !can(ctx.actor, 'ideas.manage', r.orgPath)) throw forbidden();
+  if (need !== 'read' && r.q.askerUserId !== ctx.actor.userId && !can(ctx.actor, 'ideas.manage', r.orgPath))
+    throw forbidden();
   return { orgPath: r.orgPath };
 }

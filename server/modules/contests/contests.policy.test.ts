@@ -14,10 +14,27 @@ describe('contest results', () => {
     expect(contestPoints('city', null, null)).toBe(0);
   });
   it('keeps given ranks consistent with scores and within the field', () => {
-    expect(settleEntries([{ personId: 1, score: 9, rank: 1 }, { personId: 2, score: 8, rank: 2 }]).fields).toEqual({});
-    expect(settleEntries([{ personId: 1, score: 9, rank: 2 }, { personId: 2, score: 8, rank: 1 }]).fields).toHaveProperty('entries.0.rank');
+    expect(
+      settleEntries([
+        { personId: 1, score: 9, rank: 1 },
+        { personId: 2, score: 8, rank: 2 },
+      ]).fields,
+    ).toEqual({});
+    expect(
+      settleEntries([
+        { personId: 1, score: 9, rank: 2 },
+        { personId: 2, score: 8, rank: 1 },
+      ]).fields,
+    ).toHaveProperty('entries.0.rank');
     expect(settleEntries([{ personId: 1, rank: 3 }]).fields).toHaveProperty('entries.0.rank');
-    expect(settleEntries([{ personId: 1 }, { personId: 1 }]).fields).toEqual({ 'entries.1.personId': '参赛人员重复' });
-    expect(settleEntries([{ personId: 1, score: 70 }, { personId: 2, score: 90 }]).entries.map((e) => e.rank)).toEqual([2, 1]);
+    expect(settleEntries([{ personId: 1 }, { personId: 1 }]).fields).toEqual({
+      'entries.1.personId': '参赛人员重复',
+    });
+    expect(
+      settleEntries([
+        { personId: 1, score: 70 },
+        { personId: 2, score: 90 },
+      ]).entries.map((e) => e.rank),
+    ).toEqual([2, 1]);
   });
 });

@@ -35,7 +35,10 @@ export function ranksFromScores(scores: (number | null | undefined)[]): (number 
  * the scores. Given ranks must lie within the number of entrants and agree with the scores: a higher
  * score never has a worse rank. Nobody enters twice. Returns the entries with ranks, or field errors.
  */
-export function settleEntries(entries: EntryInput[]): { entries: EntryInput[]; fields: Record<string, string> } {
+export function settleEntries(entries: EntryInput[]): {
+  entries: EntryInput[];
+  fields: Record<string, string>;
+} {
   const fields: Record<string, string> = {};
   const seen = new Set<number>();
   entries.forEach((e, i) => {
@@ -48,12 +51,14 @@ export function settleEntries(entries: EntryInput[]): { entries: EntryInput[]; f
     return { entries: entries.map((e, i) => ({ ...e, rank: ranks[i] ?? null })), fields };
   }
   entries.forEach((e, i) => {
-    if (e.rank && e.rank > entries.length) fields[`entries.${i}.rank`] = `名次不能大于参赛人数（${entries.length}）`;
+    if (e.rank && e.rank > entries.length)
+      fields[`entries.${i}.rank`] = `名次不能大于参赛人数（${entries.length}）`;
   });
   entries.forEach((a, i) => {
     entries.forEach((b) => {
       if (a === b || a.rank == null || b.rank == null || a.score == null || b.score == null) return;
-      if (a.score > b.score && a.rank > b.rank) fields[`entries.${i}.rank`] ??= '名次与成绩不一致：成绩更高者名次不能更靠后';
+      if (a.score > b.score && a.rank > b.rank)
+        fields[`entries.${i}.rank`] ??= '名次与成绩不一致：成绩更高者名次不能更靠后';
     });
   });
   return { entries, fields };

@@ -23,7 +23,15 @@ function joined(db: Db) {
 }
 export type ContestJoined = Awaited<ReturnType<ReturnType<typeof joined>['execute']>>[number];
 
-export async function findContests({ db, visible, query }: { db: Db; visible: SQL; query: ContestListQuery }) {
+export async function findContests({
+  db,
+  visible,
+  query,
+}: {
+  db: Db;
+  visible: SQL;
+  query: ContestListQuery;
+}) {
   const where = and(
     visible,
     query.includeArchived ? undefined : isNull(contests.archivedAt),
@@ -35,7 +43,11 @@ export async function findContests({ db, visible, query }: { db: Db; visible: SQ
     query.q ? ilike(contests.name, likeText(query.q)) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    joined(db).where(where).orderBy(desc(contests.heldOn), desc(contests.id)).limit(query.pageSize).offset(offsetOf(query)),
+    joined(db)
+      .where(where)
+      .orderBy(desc(contests.heldOn), desc(contests.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db
       .select({ n: count() })
       .from(contests)
@@ -59,7 +71,11 @@ export async function listEntries({ db, contestIds }: { db: Db; contestIds: numb
     .innerJoin(people, eq(people.id, contestEntries.personId))
     .innerJoin(orgs, eq(orgs.id, people.orgId))
     .where(inArray(contestEntries.contestId, contestIds))
-    .orderBy(asc(contestEntries.contestId), sql`${contestEntries.rank} ASC NULLS LAST`, asc(contestEntries.id));
+    .orderBy(
+      asc(contestEntries.contestId),
+      sql`${contestEntries.rank} ASC NULLS LAST`,
+      asc(contestEntries.id),
+    );
 }
 export type EntryJoined = Awaited<ReturnType<typeof listEntries>>[number];
 

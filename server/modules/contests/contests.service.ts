@@ -7,9 +7,9 @@ import {
   type ContestLevel,
   type ContestListQuery,
   type ContestUpdate,
-  type EntryInput,
   contestAwardLabels,
   contestLevelLabels,
+  type EntryInput,
 } from '../../../common/schemas/contests.js';
 import { labelOf } from '../../../common/schemas/studio-life.js';
 import { recordAudit } from '../../core/audit.js';
@@ -18,10 +18,10 @@ import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.
 import { buildWorkbook } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
 import {
-  EXPORT_LIMIT,
   actorMemberships,
   allows,
   assertStudioActive,
+  EXPORT_LIMIT,
   isAdminOver,
   resolvePeople,
   studioAccessFor,
@@ -53,7 +53,11 @@ function toContest(ctx: Ctx, memberships: Map<number, string>, r: repo.ContestJo
     archivedAt: toIso(c.archivedAt),
     version: c.version,
     updatedAt: toIso(c.updatedAt),
-    abilities: { update: contribute && !c.archivedAt, archive: mayArchive && !c.archivedAt, restore: mayArchive && !!c.archivedAt },
+    abilities: {
+      update: contribute && !c.archivedAt,
+      archive: mayArchive && !c.archivedAt,
+      restore: mayArchive && !!c.archivedAt,
+    },
   };
 }
 
@@ -75,7 +79,12 @@ function toEntry(level: ContestLevel, e: repo.EntryJoined): ContestEntry {
 async function loadContest(ctx: Ctx, id: number, need: 'read' | 'contribute') {
   const row = await repo.getContestJoined({ db: ctx.db, id });
   if (!row) throw contestErrors.notFound();
-  const access = await studioAccessFor({ ctx, studioId: row.contest.studioId, need, notFound: contestErrors.notFound });
+  const access = await studioAccessFor({
+    ctx,
+    studioId: row.contest.studioId,
+    need,
+    notFound: contestErrors.notFound,
+  });
   return { row, access };
 }
 
@@ -120,7 +129,13 @@ async function checkEntries(ctx: Ctx, studioId: number, entries: EntryInput[]) {
 }
 
 /** Records a contest with its entrants' scores, ranks and awards. Audited. */
-export async function createContest({ ctx, input }: { ctx: Ctx; input: ContestCreate }): Promise<ContestDetail> {
+export async function createContest({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ContestCreate;
+}): Promise<ContestDetail> {
   const access = await studioAccessFor({
     ctx,
     studioId: input.studioId,
@@ -159,7 +174,15 @@ export async function createContest({ ctx, input }: { ctx: Ctx; input: ContestCr
 }
 
 /** Edits a contest; `entries`, when given, replaces the results. 409 on a stale version. */
-export async function updateContest({ ctx, id, input }: { ctx: Ctx; id: number; input: ContestUpdate }): Promise<ContestDetail> {
+export async function updateContest({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ContestUpdate;
+}): Promise<ContestDetail> {
   const { row, access } = await loadContest(ctx, id, 'contribute');
   assertStudioActive(access.studio);
   if (row.contest.archivedAt) throw forbidden();
@@ -168,7 +191,13 @@ export async function updateContest({ ctx, id, input }: { ctx: Ctx; id: number; 
   const known = await actorMemberships(ctx);
   await ctx.db.transaction(async (tx) => {
     const { version, entries: _e, ...set } = input;
-    const updated = await repo.updateContestRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateContestRow({
+      db: tx,
+      id,
+      version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw conflict('conflict.stale', { current: toContest(ctx, known, row) });
     if (rows) await repo.replaceEntries({ db: tx, contestId: id, rows });
     await recordAudit(tx, ctx, {
@@ -185,14 +214,30 @@ export async function updateContest({ ctx, id, input }: { ctx: Ctx; id: number; 
 }
 
 /** Archives or restores a contest: the studio's leader, an admin, or whoever recorded it. */
-export async function setContestArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setContestArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, access } = await loadContest(ctx, id, 'contribute');
   const mayManage = access.memberRole === 'leader' || isAdminOver(ctx.actor, access.orgPath);
   if (!mayManage && row.contest.createdBy !== ctx.actor.userId) throw forbidden();
   if (!!row.contest.archivedAt === archived) return getContest({ ctx, id });
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateContestRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateContestRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw conflict('conflict.stale');
     await recordAudit(tx, ctx, {
       action: archived ? 'contests.archive' : 'contests.restore',

@@ -18,8 +18,10 @@ export const fundErrors = {
       requestedFen,
       message: `可用余额 ${yuan(balanceFen)}，本次金额 ${yuan(requestedFen)}，超出 ${yuan(requestedFen - balanceFen)}`,
     }),
-  invalidTransition: (status: string, action: string) => new AppError('funds.invalid_transition', 409, { status, action }),
+  invalidTransition: (status: string, action: string) =>
+    new AppError('funds.invalid_transition', 409, { status, action }),
   notEditable: (status: string) => new AppError('funds.not_editable', 409, { status }),
   selfApproval: () => new AppError('funds.self_approval', 403),
-  receiptRequired: () => new AppError('funds.receipt_required', 400, { fields: { receipts: '请至少上传一张票据' } }),
+  receiptRequired: () =>
+    new AppError('funds.receipt_required', 400, { fields: { receipts: '请至少上传一张票据' } }),
 };

@@ -2,12 +2,12 @@ import {
   type AllocationListQuery,
   type ExpenseCategory,
   type ExpenseListQuery,
+  expenseCategories,
+  expenseCategoryLabels,
   type FundSource,
   type FundSummary,
   type FundSummaryQuery,
   type FundSummaryRow,
-  expenseCategories,
-  expenseCategoryLabels,
   fundSourceLabels,
   fundSources,
 } from '../../../common/schemas/funds.js';
@@ -18,14 +18,21 @@ import { buildWorkbook } from '../../core/excel.js';
 import { EXPORT_LIMIT, studioVisibility } from '../activities/studio-life.access.js';
 import * as repo from './funds.repository.js';
 
-const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroBy = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
  * Budget against actual for one year: per studio the allocations of that year by source, the approved
  * expenses of that year by category, pending amounts, what remains and the execution rate; plus totals.
  * Covers the studios the actor administers or belongs to (optionally one studio).
  */
-export async function getFundSummary({ ctx, query }: { ctx: Ctx; query: FundSummaryQuery }): Promise<FundSummary> {
+export async function getFundSummary({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: FundSummaryQuery;
+}): Promise<FundSummary> {
   const { alloc, spent, names } = await repo.summaryRows({
     db: ctx.db,
     visible: studioVisibility(ctx, 'contribute'),
@@ -79,7 +86,8 @@ export async function getFundSummary({ ctx, query }: { ctx: Ctx; query: FundSumm
   const list = [...rows.values()].sort((a, b) => a.studioName.localeCompare(b.studioName, 'zh'));
   for (const r of list) {
     r.remainingFen = r.allocatedFen - r.approvedFen - r.pendingFen;
-    r.executionRate = r.allocatedFen > 0 ? Math.round((r.approvedFen / r.allocatedFen) * 10000) / 10000 : null;
+    r.executionRate =
+      r.allocatedFen > 0 ? Math.round((r.approvedFen / r.allocatedFen) * 10000) / 10000 : null;
     total.allocatedFen += r.allocatedFen;
     total.approvedFen += r.approvedFen;
     total.pendingFen += r.pendingFen;
@@ -87,7 +95,8 @@ export async function getFundSummary({ ctx, query }: { ctx: Ctx; query: FundSumm
     for (const k of expenseCategories) total.byCategory[k] += r.byCategory[k];
   }
   total.remainingFen = total.allocatedFen - total.approvedFen - total.pendingFen;
-  total.executionRate = total.allocatedFen > 0 ? Math.round((total.approvedFen / total.allocatedFen) * 10000) / 10000 : null;
+  total.executionRate =
+    total.allocatedFen > 0 ? Math.round((total.approvedFen / total.allocatedFen) * 10000) / 10000 : null;
   return { year: query.year, rows: list, total };
 }
 
@@ -134,7 +143,14 @@ export async function exportAllocations({ ctx, query }: { ctx: Ctx; query: Alloc
     {
       name: '经费拨款',
       headers: ['年度', '工作室', '来源', '金额（元）', '到账日期', '备注'],
-      rows: items.map((r) => [r.a.year, r.studioName, labelOf(fundSourceLabels, r.a.source), r.a.amountFen / 100, r.a.receivedOn, r.a.note]),
+      rows: items.map((r) => [
+        r.a.year,
+        r.studioName,
+        labelOf(fundSourceLabels, r.a.source),
+        r.a.amountFen / 100,
+        r.a.receivedOn,
+        r.a.note,
+      ]),
       widths: [8, 24, 12, 14, 12, 30],
     },
   ]);
@@ -150,7 +166,17 @@ export async function exportExpenses({ ctx, query }: { ctx: Ctx; query: ExpenseL
   return buildWorkbook([
     {
       name: '经费支出',
-      headers: ['支出日期', '工作室', '类别', '金额（元）', '收款方', '用途说明', '状态', '票据数', '审批意见'],
+      headers: [
+        '支出日期',
+        '工作室',
+        '类别',
+        '金额（元）',
+        '收款方',
+        '用途说明',
+        '状态',
+        '票据数',
+        '审批意见',
+      ],
       rows: items.map((r) => [
         r.e.spentOn,
         r.studioName,

@@ -16,7 +16,15 @@ function allocationsJoined(db: Db) {
 }
 export type AllocationJoined = Awaited<ReturnType<ReturnType<typeof allocationsJoined>['execute']>>[number];
 
-export async function findAllocations({ db, visible, query }: { db: Db; visible: SQL; query: AllocationListQuery }) {
+export async function findAllocations({
+  db,
+  visible,
+  query,
+}: {
+  db: Db;
+  visible: SQL;
+  query: AllocationListQuery;
+}) {
   const where = and(
     visible,
     query.includeArchived ? undefined : isNull(fundAllocations.archivedAt),
@@ -59,7 +67,15 @@ function expensesJoined(db: Db) {
 }
 export type ExpenseJoined = Awaited<ReturnType<ReturnType<typeof expensesJoined>['execute']>>[number];
 
-export async function findExpenses({ db, visible, query }: { db: Db; visible: SQL; query: ExpenseListQuery }) {
+export async function findExpenses({
+  db,
+  visible,
+  query,
+}: {
+  db: Db;
+  visible: SQL;
+  query: ExpenseListQuery;
+}) {
   const where = and(
     visible,
     query.includeArchived ? undefined : isNull(fundExpenses.archivedAt),
@@ -72,7 +88,11 @@ export async function findExpenses({ db, visible, query }: { db: Db; visible: SQ
     query.q ? ilike(fundExpenses.description, likeText(query.q)) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    expensesJoined(db).where(where).orderBy(desc(fundExpenses.spentOn), desc(fundExpenses.id)).limit(query.pageSize).offset(offsetOf(query)),
+    expensesJoined(db)
+      .where(where)
+      .orderBy(desc(fundExpenses.spentOn), desc(fundExpenses.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db
       .select({ n: count() })
       .from(fundExpenses)
@@ -89,7 +109,11 @@ export async function getExpenseJoined({ db, id }: { db: Db; id: number }) {
 }
 
 export async function listExpenseEvents({ db, expenseId }: { db: Db; expenseId: number }) {
-  return db.select().from(fundExpenseEvents).where(eq(fundExpenseEvents.expenseId, expenseId)).orderBy(asc(fundExpenseEvents.id));
+  return db
+    .select()
+    .from(fundExpenseEvents)
+    .where(eq(fundExpenseEvents.expenseId, expenseId))
+    .orderBy(asc(fundExpenseEvents.id));
 }
 
 /** Serialises balance checks of one studio: concurrent submissions wait for each other. */
@@ -98,7 +122,15 @@ export async function lockStudioFunds({ db, studioId }: { db: Db; studioId: numb
 }
 
 /** Sums of a studio's allocations and committed expenses (all years; archived rows excluded), in fen. */
-export async function balanceOf({ db, studioId, excludeExpenseId }: { db: Db; studioId: number; excludeExpenseId?: number }) {
+export async function balanceOf({
+  db,
+  studioId,
+  excludeExpenseId,
+}: {
+  db: Db;
+  studioId: number;
+  excludeExpenseId?: number;
+}) {
   const [r] = await db
     .select({
       allocated: sql<string>`(SELECT coalesce(sum(amount_fen), 0)::text FROM fund_allocations WHERE studio_id = ${studioId} AND archived_at IS NULL)`,
@@ -110,14 +142,34 @@ export async function balanceOf({ db, studioId, excludeExpenseId }: { db: Db; st
   const allocatedFen = Number(r?.allocated ?? 0);
   const approvedFen = Number(r?.approved ?? 0);
   const pendingFen = Number(r?.pending ?? 0);
-  return { studioId, allocatedFen, approvedFen, pendingFen, availableFen: allocatedFen - approvedFen - pendingFen };
+  return {
+    studioId,
+    allocatedFen,
+    approvedFen,
+    pendingFen,
+    availableFen: allocatedFen - approvedFen - pendingFen,
+  };
 }
 
 /** Per studio and year: allocations by source and expenses by status and category, in fen. */
-export async function summaryRows({ db, visible, year, studioId }: { db: Db; visible: SQL; year: number; studioId?: number }) {
+export async function summaryRows({
+  db,
+  visible,
+  year,
+  studioId,
+}: {
+  db: Db;
+  visible: SQL;
+  year: number;
+  studioId?: number;
+}) {
   const studioWhere = and(visible, studioId ? eq(studios.id, studioId) : undefined);
   const alloc = await db
-    .select({ studioId: fundAllocations.studioId, source: fundAllocations.source, sum: sql<string>`sum(${fundAllocations.amountFen})::text` })
+    .select({
+      studioId: fundAllocations.studioId,
+      source: fundAllocations.source,
+      sum: sql<string>`sum(${fundAllocations.amountFen})::text`,
+    })
     .from(fundAllocations)
     .innerJoin(studios, eq(studios.id, fundAllocations.studioId))
     .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
@@ -140,12 +192,23 @@ export async function summaryRows({ db, visible, year, studioId }: { db: Db; vis
     ? await db
         .select({ id: studios.id, name: studios.name })
         .from(studios)
-        .where(sql`${studios.id} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+        .where(
+          sql`${studios.id} IN (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+        )
     : [];
   return { alloc, spent, names };
 }
 
-export async function insertAllocation({ db, values }: { db: Db; values: typeof fundAllocations.$inferInsert }) {
+export async function insertAllocation({
+  db,
+  values,
+}: {
+  db: Db;
+  values: typeof fundAllocations.$inferInsert;
+}) {
   const [row] = await db.insert(fundAllocations).values(values).returning();
   return row!;
 }
@@ -197,6 +260,12 @@ export async function updateExpenseRow({
   return row ?? null;
 }
 
-export async function insertExpenseEvent({ db, values }: { db: Db; values: typeof fundExpenseEvents.$inferInsert }) {
+export async function insertExpenseEvent({
+  db,
+  values,
+}: {
+  db: Db;
+  values: typeof fundExpenseEvents.$inferInsert;
+}) {
   await db.insert(fundExpenseEvents).values(values);
 }

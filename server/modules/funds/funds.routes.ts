@@ -32,11 +32,19 @@ export function fundsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/funds/allocations',
-    { config: read, schema: { tags, querystring: allocationListQuery, response: { 200: pageOf(allocation) } } },
+    {
+      config: read,
+      schema: { tags, querystring: allocationListQuery, response: { 200: pageOf(allocation) } },
+    },
     (req) => service.findAllocations({ ctx: req.ctx(), query: req.query }),
   );
-  r.get('/api/funds/allocations/export', { config: read, schema: { tags, querystring: allocationListQuery } }, async (req, reply) =>
-    reply.headers(xlsxHeaders('经费拨款.xlsx')).send(await reports.exportAllocations({ ctx: req.ctx(), query: req.query })),
+  r.get(
+    '/api/funds/allocations/export',
+    { config: read, schema: { tags, querystring: allocationListQuery } },
+    async (req, reply) =>
+      reply
+        .headers(xlsxHeaders('经费拨款.xlsx'))
+        .send(await reports.exportAllocations({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/funds/allocations/:id',
@@ -46,11 +54,15 @@ export function fundsRoutes(app: FastifyInstance) {
   r.post(
     '/api/funds/allocations',
     { config: allocate, schema: { tags, body: allocationCreate, response: { 201: allocation } } },
-    async (req, reply) => reply.code(201).send(await service.createAllocation({ ctx: req.ctx(), input: req.body })),
+    async (req, reply) =>
+      reply.code(201).send(await service.createAllocation({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/funds/allocations/:id',
-    { config: allocate, schema: { tags, params: idParams, body: allocationUpdate, response: { 200: allocation } } },
+    {
+      config: allocate,
+      schema: { tags, params: idParams, body: allocationUpdate, response: { 200: allocation } },
+    },
     (req) => service.updateAllocation({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
 
@@ -59,8 +71,13 @@ export function fundsRoutes(app: FastifyInstance) {
     { config: read, schema: { tags, querystring: expenseListQuery, response: { 200: pageOf(expense) } } },
     (req) => service.findExpenses({ ctx: req.ctx(), query: req.query }),
   );
-  r.get('/api/funds/expenses/export', { config: read, schema: { tags, querystring: expenseListQuery } }, async (req, reply) =>
-    reply.headers(xlsxHeaders('经费支出.xlsx')).send(await reports.exportExpenses({ ctx: req.ctx(), query: req.query })),
+  r.get(
+    '/api/funds/expenses/export',
+    { config: read, schema: { tags, querystring: expenseListQuery } },
+    async (req, reply) =>
+      reply
+        .headers(xlsxHeaders('经费支出.xlsx'))
+        .send(await reports.exportExpenses({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/funds/expenses/:id',
@@ -70,11 +87,15 @@ export function fundsRoutes(app: FastifyInstance) {
   r.post(
     '/api/funds/expenses',
     { config: spend, schema: { tags, body: expenseCreate, response: { 201: expenseDetail } } },
-    async (req, reply) => reply.code(201).send(await service.createExpense({ ctx: req.ctx(), input: req.body })),
+    async (req, reply) =>
+      reply.code(201).send(await service.createExpense({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/funds/expenses/:id',
-    { config: spend, schema: { tags, params: idParams, body: expenseUpdate, response: { 200: expenseDetail } } },
+    {
+      config: spend,
+      schema: { tags, params: idParams, body: expenseUpdate, response: { 200: expenseDetail } },
+    },
     (req) => service.updateExpense({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
 
@@ -84,13 +105,31 @@ export function fundsRoutes(app: FastifyInstance) {
   ] as const) {
     r.post(
       `/api/funds/allocations/:id/${action}`,
-      { config: allocate, schema: { tags, params: idParams, body: archiveBody, response: { 200: allocation } } },
-      (req) => service.setAllocationArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: allocate,
+        schema: { tags, params: idParams, body: archiveBody, response: { 200: allocation } },
+      },
+      (req) =>
+        service.setAllocationArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
     r.post(
       `/api/funds/expenses/:id/${action}`,
-      { config: spend, schema: { tags, params: idParams, body: archiveBody, response: { 200: expenseDetail } } },
-      (req) => service.setExpenseArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: spend,
+        schema: { tags, params: idParams, body: archiveBody, response: { 200: expenseDetail } },
+      },
+      (req) =>
+        service.setExpenseArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
   }
   // Workflow actions: submit, withdraw, approve, reject, revise (route access is checked per action in the service).
@@ -98,9 +137,20 @@ export function fundsRoutes(app: FastifyInstance) {
     '/api/funds/expenses/:id/:action',
     {
       config: { access: 'studios.manage' },
-      schema: { tags, params: expenseActionParams, body: expenseTransition, response: { 200: expenseDetail } },
+      schema: {
+        tags,
+        params: expenseActionParams,
+        body: expenseTransition,
+        response: { 200: expenseDetail },
+      },
     },
-    (req) => service.transitionExpense({ ctx: req.ctx(), id: req.params.id, action: req.params.action, input: req.body }),
+    (req) =>
+      service.transitionExpense({
+        ctx: req.ctx(),
+        id: req.params.id,
+        action: req.params.action,
+        input: req.body,
+      }),
   );
 
   r.get(
@@ -108,10 +158,13 @@ export function fundsRoutes(app: FastifyInstance) {
     { config: read, schema: { tags, querystring: fundSummaryQuery, response: { 200: fundSummary } } },
     (req) => reports.getFundSummary({ ctx: req.ctx(), query: req.query }),
   );
-  r.get('/api/funds/summary/export', { config: read, schema: { tags, querystring: fundSummaryQuery } }, async (req, reply) =>
-    reply
-      .headers(xlsxHeaders(`${req.query.year}年经费预算执行.xlsx`))
-      .send(await reports.exportFundSummary({ ctx: req.ctx(), query: req.query })),
+  r.get(
+    '/api/funds/summary/export',
+    { config: read, schema: { tags, querystring: fundSummaryQuery } },
+    async (req, reply) =>
+      reply
+        .headers(xlsxHeaders(`${req.query.year}年经费预算执行.xlsx`))
+        .send(await reports.exportFundSummary({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/studios/:id/fund-balance',

@@ -1,21 +1,18 @@
-import {
-  type Allocation,
-  type AllocationCreate,
-  type AllocationListQuery,
-  type AllocationUpdate,
-  type Expense,
-  type ExpenseCategory,
-  type ExpenseCreate,
-  type ExpenseDetail,
-  type ExpenseListQuery,
-  type ExpenseTransition,
-  type ExpenseUpdate,
-  type FundBalance,
-  type FundSource,
-  fundSourceLabels,
-  expenseCategoryLabels,
+import type {
+  Allocation,
+  AllocationCreate,
+  AllocationListQuery,
+  AllocationUpdate,
+  Expense,
+  ExpenseCategory,
+  ExpenseCreate,
+  ExpenseDetail,
+  ExpenseListQuery,
+  ExpenseTransition,
+  ExpenseUpdate,
+  FundBalance,
+  FundSource,
 } from '../../../common/schemas/funds.js';
-import { labelOf } from '../../../common/schemas/studio-life.js';
 import {
   type ExpenseAction,
   type ExpenseActorRole,
@@ -23,17 +20,14 @@ import {
   editableExpenseStatuses,
   expenseActions,
   expenseMove,
-  expenseStatusLabels,
 } from '../../../common/workflows/fund-expenses.js';
 import type { Actor } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
-import { buildWorkbook } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
 import {
-  EXPORT_LIMIT,
   actorMemberships,
   allows,
   assertStudioActive,
@@ -69,7 +63,11 @@ function toAllocation(ctx: Ctx, r: repo.AllocationJoined): Allocation {
     archivedAt: toIso(r.a.archivedAt),
     version: r.a.version,
     updatedAt: toIso(r.a.updatedAt),
-    abilities: { update: admin && !r.a.archivedAt, archive: admin && !r.a.archivedAt, restore: admin && !!r.a.archivedAt },
+    abilities: {
+      update: admin && !r.a.archivedAt,
+      archive: admin && !r.a.archivedAt,
+      restore: admin && !!r.a.archivedAt,
+    },
   };
 }
 
@@ -114,19 +112,35 @@ function toExpense(ctx: Ctx, memberships: Map<number, string>, r: repo.ExpenseJo
 async function loadAllocation(ctx: Ctx, id: number) {
   const row = await repo.getAllocationJoined({ db: ctx.db, id });
   if (!row) throw fundErrors.allocationNotFound();
-  const access = await studioAccessFor({ ctx, studioId: row.a.studioId, need: 'contribute', notFound: fundErrors.allocationNotFound });
+  const access = await studioAccessFor({
+    ctx,
+    studioId: row.a.studioId,
+    need: 'contribute',
+    notFound: fundErrors.allocationNotFound,
+  });
   return { row, access };
 }
 
 async function loadExpense(ctx: Ctx, id: number) {
   const row = await repo.getExpenseJoined({ db: ctx.db, id });
   if (!row) throw fundErrors.expenseNotFound();
-  const access = await studioAccessFor({ ctx, studioId: row.e.studioId, need: 'contribute', notFound: fundErrors.expenseNotFound });
+  const access = await studioAccessFor({
+    ctx,
+    studioId: row.e.studioId,
+    need: 'contribute',
+    notFound: fundErrors.expenseNotFound,
+  });
   return { row, access };
 }
 
 /** A studio's balance: allocations − approved − pending expenses, all years. Readable by its contributors. */
-export async function getFundBalance({ ctx, studioId }: { ctx: Ctx; studioId: number }): Promise<FundBalance> {
+export async function getFundBalance({
+  ctx,
+  studioId,
+}: {
+  ctx: Ctx;
+  studioId: number;
+}): Promise<FundBalance> {
   await studioAccessFor({ ctx, studioId, need: 'contribute', notFound: studioNotFound });
   return repo.balanceOf({ db: ctx.db, studioId });
 }
@@ -142,7 +156,11 @@ async function assertAffordable(db: Db, studioId: number, amountFen: number, exc
 
 /** Finds a page of allocations of the studios the actor administers or belongs to. */
 export async function findAllocations({ ctx, query }: { ctx: Ctx; query: AllocationListQuery }) {
-  const { items, total } = await repo.findAllocations({ db: ctx.db, visible: studioVisibility(ctx, 'contribute'), query });
+  const { items, total } = await repo.findAllocations({
+    db: ctx.db,
+    visible: studioVisibility(ctx, 'contribute'),
+    query,
+  });
   return pageResult(
     items.map((r) => toAllocation(ctx, r)),
     total,
@@ -156,15 +174,33 @@ export async function getAllocation({ ctx, id }: { ctx: Ctx; id: number }) {
 }
 
 /** Records money given to a studio (group or enterprise union admin over it). Audited. */
-export async function createAllocation({ ctx, input }: { ctx: Ctx; input: AllocationCreate }): Promise<Allocation> {
-  const access = await studioAccessFor({ ctx, studioId: input.studioId, need: 'read', notFound: studioNotFound });
+export async function createAllocation({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: AllocationCreate;
+}): Promise<Allocation> {
+  const access = await studioAccessFor({
+    ctx,
+    studioId: input.studioId,
+    need: 'read',
+    notFound: studioNotFound,
+  });
   if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
   assertStudioActive(access.studio);
   const id = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
     const row = await repo.insertAllocation({
       db: tx,
-      values: { ...input, receivedOn: input.receivedOn ?? null, note: input.note ?? null, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now },
+      values: {
+        ...input,
+        receivedOn: input.receivedOn ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
     await recordAudit(tx, ctx, {
       action: 'funds.allocation.create',
@@ -183,7 +219,15 @@ export async function createAllocation({ ctx, input }: { ctx: Ctx; input: Alloca
  * Edits an allocation (admins). Lowering it below what is already committed (approved + pending
  * expenses) is refused with funds.insufficient_balance.
  */
-export async function updateAllocation({ ctx, id, input }: { ctx: Ctx; id: number; input: AllocationUpdate }) {
+export async function updateAllocation({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: AllocationUpdate;
+}) {
   const { row, access } = await loadAllocation(ctx, id);
   if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
   if (row.a.archivedAt) throw forbidden();
@@ -195,7 +239,13 @@ export async function updateAllocation({ ctx, id, input }: { ctx: Ctx; id: numbe
       const cut = row.a.amountFen - set.amountFen;
       if (cut > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, cut);
     }
-    const updated = await repo.updateAllocationRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateAllocationRow({
+      db: tx,
+      id,
+      version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw conflict('conflict.stale', { current: toAllocation(ctx, row) });
     await recordAudit(tx, ctx, {
       action: 'funds.allocation.update',
@@ -211,7 +261,17 @@ export async function updateAllocation({ ctx, id, input }: { ctx: Ctx; id: numbe
 }
 
 /** Archives or restores an allocation; archiving money that is already committed is refused. */
-export async function setAllocationArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setAllocationArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, access } = await loadAllocation(ctx, id);
   if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
   if (!!row.a.archivedAt === archived) return getAllocation({ ctx, id });
@@ -219,10 +279,17 @@ export async function setAllocationArchived({ ctx, id, version, archived }: { ct
     if (archived) {
       await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
       const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
-      if (row.a.amountFen > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, row.a.amountFen);
+      if (row.a.amountFen > b.availableFen)
+        throw fundErrors.insufficientBalance(b.availableFen, row.a.amountFen);
     }
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateAllocationRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateAllocationRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw conflict('conflict.stale');
     await recordAudit(tx, ctx, {
       action: archived ? 'funds.allocation.archive' : 'funds.allocation.restore',
@@ -268,8 +335,19 @@ export async function getExpense({ ctx, id }: { ctx: Ctx; id: number }): Promise
 }
 
 /** Drafts an expense for a studio the actor manages (its leader or an admin). Audited. */
-export async function createExpense({ ctx, input }: { ctx: Ctx; input: ExpenseCreate }): Promise<ExpenseDetail> {
-  const access = await studioAccessFor({ ctx, studioId: input.studioId, need: 'manage', notFound: studioNotFound });
+export async function createExpense({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ExpenseCreate;
+}): Promise<ExpenseDetail> {
+  const access = await studioAccessFor({
+    ctx,
+    studioId: input.studioId,
+    need: 'manage',
+    notFound: studioNotFound,
+  });
   assertStudioActive(access.studio);
   const id = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
@@ -302,7 +380,8 @@ export async function createExpense({ ctx, input }: { ctx: Ctx; input: ExpenseCr
 export async function updateExpense({ ctx, id, input }: { ctx: Ctx; id: number; input: ExpenseUpdate }) {
   const { row, access } = await loadExpense(ctx, id);
   if (!allows(ctx, await actorMemberships(ctx), row.e.studioId, row.orgPath, 'manage')) throw forbidden();
-  if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt) throw fundErrors.notEditable(row.e.status);
+  if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt)
+    throw fundErrors.notEditable(row.e.status);
   const known = await actorMemberships(ctx);
   await ctx.db.transaction(async (tx) => {
     const { version, ...set } = input;
@@ -349,16 +428,25 @@ export async function transitionExpense({
   const roles = expenseRolesOf(ctx.actor, access.orgPath, access.memberRole);
   if (e.archivedAt) throw fundErrors.invalidTransition(e.status, action);
   const move = expenseMove(e.status as ExpenseStatus, action, roles);
-  if (!move.ok) throw move.reason === 'forbidden' ? forbidden() : fundErrors.invalidTransition(e.status, action);
-  if ((action === 'approve' || action === 'reject') && e.submittedBy === ctx.actor.userId) throw fundErrors.selfApproval();
+  if (!move.ok)
+    throw move.reason === 'forbidden' ? forbidden() : fundErrors.invalidTransition(e.status, action);
+  if ((action === 'approve' || action === 'reject') && e.submittedBy === ctx.actor.userId)
+    throw fundErrors.selfApproval();
   if (action === 'reject' && !input.note) throw invalidFields({ note: '请填写退回意见' });
   if (action === 'submit' && row.receiptCount === 0) throw fundErrors.receiptRequired();
   const now = ctx.clock.now().toISOString();
   const known = await actorMemberships(ctx);
   await ctx.db.transaction(async (tx) => {
-    if (action === 'submit' || action === 'approve') await assertAffordable(tx, e.studioId, e.amountFen, e.id);
+    if (action === 'submit' || action === 'approve')
+      await assertAffordable(tx, e.studioId, e.amountFen, e.id);
     const set: Partial<typeof e> = { status: move.to };
-    if (action === 'submit') Object.assign(set, { submittedAt: now, submittedBy: ctx.actor.userId, decidedAt: null, decidedBy: null });
+    if (action === 'submit')
+      Object.assign(set, {
+        submittedAt: now,
+        submittedBy: ctx.actor.userId,
+        decidedAt: null,
+        decidedBy: null,
+      });
     if (action === 'approve' || action === 'reject')
       Object.assign(set, { decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null });
     const updated = await repo.updateExpenseRow({ db: tx, id, version: input.version, set, now });
@@ -390,14 +478,31 @@ export async function transitionExpense({
 }
 
 /** Archives or restores a draft or rejected expense (leader or admin). */
-export async function setExpenseArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setExpenseArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, access } = await loadExpense(ctx, id);
   if (!allows(ctx, await actorMemberships(ctx), row.e.studioId, row.orgPath, 'manage')) throw forbidden();
-  if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus)) throw fundErrors.notEditable(row.e.status);
+  if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus))
+    throw fundErrors.notEditable(row.e.status);
   if (!!row.e.archivedAt === archived) return getExpense({ ctx, id });
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateExpenseRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateExpenseRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw conflict('conflict.stale');
     await recordAudit(tx, ctx, {
       action: archived ? 'funds.expense.archive' : 'funds.expense.restore',

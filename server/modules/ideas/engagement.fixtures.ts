@@ -10,7 +10,14 @@ import { studioMembers, studios } from '../studios/studios.table.js';
 /** A studio hosted at `hostOrgId` with a leader (and members) as active memberships. */
 export async function seedStudio(
   db: Db,
-  v: { code: string; name: string; hostOrgId: number; leaderPersonId: number; memberPersonIds?: number[]; field?: string },
+  v: {
+    code: string;
+    name: string;
+    hostOrgId: number;
+    leaderPersonId: number;
+    memberPersonIds?: number[];
+    field?: string;
+  },
 ) {
   const [studio] = await db
     .insert(studios)
@@ -27,7 +34,12 @@ export async function seedStudio(
     .returning();
   await db.insert(studioMembers).values([
     { studioId: studio!.id, personId: v.leaderPersonId, role: 'leader', joinedOn: '2019-03-01' },
-    ...(v.memberPersonIds ?? []).map((personId) => ({ studioId: studio!.id, personId, role: 'member', joinedOn: '2019-03-01' })),
+    ...(v.memberPersonIds ?? []).map((personId) => ({
+      studioId: studio!.id,
+      personId,
+      role: 'member',
+      joinedOn: '2019-03-01',
+    })),
   ]);
   return studio!;
 }
@@ -37,7 +49,9 @@ export async function setEmail(db: Db, personId: number, email: string) {
 }
 
 /** A clock tests can move. */
-export function settableClock(start: string | Date = new Date()): Clock & { set(at: string | Date): void; advanceDays(d: number): void } {
+export function settableClock(
+  start: string | Date = new Date(),
+): Clock & { set(at: string | Date): void; advanceDays(d: number): void } {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
@@ -64,7 +78,9 @@ function decodeWords(s: string): string {
       enc.toUpperCase() === 'B'
         ? Buffer.from(data, 'base64').toString('utf8')
         : Buffer.from(
-            data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
             'latin1',
           ).toString('utf8'),
     );
@@ -85,11 +101,18 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
   if (cte === 'base64') text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   else if (cte === 'quoted-printable')
     text = Buffer.from(
-      body.replace(/=\r\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+      body
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
       'latin1',
     ).toString('utf8');
   else text = body;
-  return { from: envelope.from, to: envelope.to, subject: decodeWords(headers.get('subject') ?? ''), text: text.replace(/\r\n/g, '\n') };
+  return {
+    from: envelope.from,
+    to: envelope.to,
+    subject: decodeWords(headers.get('subject') ?? ''),
+    text: text.replace(/\r\n/g, '\n'),
+  };
 }
 
 /** A real SMTP server on a free local port that keeps every message it receives. */
@@ -124,7 +147,8 @@ export async function startSmtpSink() {
       for (;;) {
         const m = mails.find(pred);
         if (m) return m;
-        if (Date.now() > until) throw new Error(`no matching mail; got: ${mails.map((x) => x.subject).join(' | ')}`);
+        if (Date.now() > until)
+          throw new Error(`no matching mail; got: ${mails.map((x) => x.subject).join(' | ')}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -60,7 +60,15 @@ export async function recordStep(
 }
 
 /** The workflow history of one thing, oldest first. */
-export async function stepsOf({ db, entityType, entityId }: { db: Db; entityType: string; entityId: number }) {
+export async function stepsOf({
+  db,
+  entityType,
+  entityId,
+}: {
+  db: Db;
+  entityType: string;
+  entityId: number;
+}) {
   return db
     .select()
     .from(engagementSteps)

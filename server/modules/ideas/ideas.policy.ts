@@ -1,4 +1,10 @@
-import { type IdeaAction, type IdeaStatus, type IdeaWorkflowRole, ideaActionsFor, ideaAdoptedStatuses } from '../../../common/workflows/idea.js';
+import {
+  type IdeaAction,
+  type IdeaStatus,
+  type IdeaWorkflowRole,
+  ideaActionsFor,
+  ideaAdoptedStatuses,
+} from '../../../common/workflows/idea.js';
 import { type Actor, can } from '../../core/access.js';
 
 export interface IdeaFacts {
@@ -25,7 +31,10 @@ export function canReadIdea(actor: Actor, idea: IdeaFacts): boolean {
 }
 
 /** Abilities and the workflow actions for the web. */
-export function ideaAbilities(actor: Actor, idea: IdeaFacts): { abilities: Record<string, boolean>; actions: IdeaAction[] } {
+export function ideaAbilities(
+  actor: Actor,
+  idea: IdeaFacts,
+): { abilities: Record<string, boolean>; actions: IdeaAction[] } {
   const roles = ideaRolesOf(actor, idea);
   const handler = roles.includes('handler');
   const adopted = ideaAdoptedStatuses.includes(idea.status);

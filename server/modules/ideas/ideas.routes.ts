@@ -57,12 +57,17 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
     if (!limiter.hit(ip)) throw new AppError('request.rate_limited', 429);
   };
 
-  r.get('/api/public/ideas/orgs', { config: { access: 'public' }, schema: { tags, response: { 200: z.array(publicOrg) } } }, () =>
-    submit.publicOrgs({ deps }),
+  r.get(
+    '/api/public/ideas/orgs',
+    { config: { access: 'public' }, schema: { tags, response: { 200: z.array(publicOrg) } } },
+    () => submit.publicOrgs({ deps }),
   );
   r.get(
     '/api/public/ideas/similar',
-    { config: { access: 'public' }, schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } },
+    },
     (req) => {
       limited(trackLimiter, req.ip);
       return submit.similarForPublic({ deps, text: req.query.text, orgCode: req.query.orgCode });
@@ -70,7 +75,10 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.post(
     '/api/public/ideas',
-    { config: { access: 'public' }, schema: { tags, body: publicIdeaCreate, response: { 201: publicIdeaCreated } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, body: publicIdeaCreate, response: { 201: publicIdeaCreated } },
+    },
     async (req, reply) => {
       limited(submitLimiter, req.ip);
       return reply.code(201).send(await submit.submitPublicIdea({ deps, input: req.body }));
@@ -78,7 +86,10 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get(
     '/api/public/ideas/track/:code',
-    { config: { access: 'public' }, schema: { tags, params: trackingCodeParam, response: { 200: publicIdeaStatus } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, params: trackingCodeParam, response: { 200: publicIdeaStatus } },
+    },
     (req) => {
       limited(trackLimiter, req.ip);
       return submit.trackIdea({ deps, code: req.params.code });
@@ -87,17 +98,26 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/ideas',
-    { config: { access: 'authenticated' }, schema: { tags, querystring: ideaListQuery, response: { 200: pageOf(idea) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, querystring: ideaListQuery, response: { 200: pageOf(idea) } },
+    },
     (req) => service.findIdeas({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/ideas/similar',
-    { config: { access: 'authenticated' }, schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } },
+    },
     (req) => submit.similarForDraft({ ctx: req.ctx(), text: req.query.text }),
   );
   r.post(
     '/api/ideas',
-    { config: { access: 'authenticated' }, schema: { tags, body: ideaCreate, response: { 201: ideaDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, body: ideaCreate, response: { 201: ideaDetail } },
+    },
     async (req, reply) => {
       const ctx = req.ctx();
       const id = await submit.submitIdea({ ctx, input: req.body });
@@ -106,17 +126,27 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get(
     '/api/ideas/routes',
-    { config: { access: 'ideas.manage' }, schema: { tags, querystring: ideaRouteQuery, response: { 200: pageOf(ideaRoute) } } },
+    {
+      config: { access: 'ideas.manage' },
+      schema: { tags, querystring: ideaRouteQuery, response: { 200: pageOf(ideaRoute) } },
+    },
     (req) => routing.findRoutes({ ctx: req.ctx(), query: req.query }),
   );
   r.post(
     '/api/ideas/routes',
-    { config: { access: 'ideas.manage' }, schema: { tags, body: ideaRouteCreate, response: { 201: ideaRoute } } },
-    async (req, reply) => reply.code(201).send(await routing.createRoute({ ctx: req.ctx(), input: req.body })),
+    {
+      config: { access: 'ideas.manage' },
+      schema: { tags, body: ideaRouteCreate, response: { 201: ideaRoute } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await routing.createRoute({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/ideas/routes/:id',
-    { config: { access: 'ideas.manage' }, schema: { tags, params: idParams, body: ideaRouteUpdate, response: { 200: ideaRoute } } },
+    {
+      config: { access: 'ideas.manage' },
+      schema: { tags, params: idParams, body: ideaRouteUpdate, response: { 200: ideaRoute } },
+    },
     (req) => routing.updateRoute({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   for (const [verb, archived] of [
@@ -125,28 +155,45 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   ] as const) {
     r.post(
       `/api/ideas/routes/:id/${verb}`,
-      { config: { access: 'ideas.manage' }, schema: { tags, params: idParams, body: z.object({ version }), response: { 200: ideaRoute } } },
-      (req) => routing.setRouteArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: { access: 'ideas.manage' },
+        schema: { tags, params: idParams, body: z.object({ version }), response: { 200: ideaRoute } },
+      },
+      (req) =>
+        routing.setRouteArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
     );
   }
   r.get(
     '/api/ideas/:id',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, response: { 200: ideaDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, response: { 200: ideaDetail } },
+    },
     (req) => service.getIdea({ ctx: req.ctx(), id: req.params.id }),
   );
   r.post(
     '/api/ideas/:id/actions/:action',
-    { config: { access: 'authenticated' }, schema: { tags, params: ideaActionParams, body: ideaActionBody, response: { 200: ideaDetail } } },
-    (req) => service.actOnIdea({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: ideaActionParams, body: ideaActionBody, response: { 200: ideaDetail } },
+    },
+    (req) =>
+      service.actOnIdea({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
   );
   r.post(
     '/api/ideas/:id/benefit',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: ideaBenefit, response: { 200: ideaDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, body: ideaBenefit, response: { 200: ideaDetail } },
+    },
     (req) => service.recordBenefit({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/ideas/:id/project',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, body: ideaToProject, response: { 200: ideaDetail } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, body: ideaToProject, response: { 200: ideaDetail } },
+    },
     (req) => requests.ideaToProject({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
 
@@ -173,6 +220,7 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: z.object({ projectId: z.number().int() }) },
       },
     },
-    (req) => requests.acceptProjectRequest({ ctx: req.ctx(), id: req.params.id, plannedEnd: req.body.plannedEnd }),
+    (req) =>
+      requests.acceptProjectRequest({ ctx: req.ctx(), id: req.params.id, plannedEnd: req.body.plannedEnd }),
   );
 }

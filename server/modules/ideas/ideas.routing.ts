@@ -1,5 +1,10 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import type { IdeaRoute, IdeaRouteCreate, IdeaRouteQuery, IdeaRouteUpdate } from '../../../common/schemas/ideas.js';
+import type {
+  IdeaRoute,
+  IdeaRouteCreate,
+  IdeaRouteQuery,
+  IdeaRouteUpdate,
+} from '../../../common/schemas/ideas.js';
 import { can, inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
@@ -11,7 +16,12 @@ import { ideaErrors } from './ideas.errors.js';
 import { ideaRoutes } from './ideas.table.js';
 
 const columns = { route: ideaRoutes, orgName: orgs.name, orgPath: orgs.path, handlerName: users.displayName };
-type Joined = { route: typeof ideaRoutes.$inferSelect; orgName: string; orgPath: string; handlerName: string };
+type Joined = {
+  route: typeof ideaRoutes.$inferSelect;
+  orgName: string;
+  orgPath: string;
+  handlerName: string;
+};
 
 function toRoute(ctx: Ctx, r: Joined): IdeaRoute {
   const manage = can(ctx.actor, 'ideas.manage', r.orgPath);
@@ -25,7 +35,11 @@ function toRoute(ctx: Ctx, r: Joined): IdeaRoute {
     deadlineDays: r.route.deadlineDays,
     archivedAt: r.route.archivedAt,
     version: r.route.version,
-    abilities: { update: manage && !r.route.archivedAt, archive: manage && !r.route.archivedAt, restore: manage && !!r.route.archivedAt },
+    abilities: {
+      update: manage && !r.route.archivedAt,
+      archive: manage && !r.route.archivedAt,
+      restore: manage && !!r.route.archivedAt,
+    },
   };
 }
 
@@ -38,7 +52,9 @@ function joined(ctx: Ctx) {
 }
 
 async function getRouteRow(ctx: Ctx, id: number) {
-  const [r] = await joined(ctx).where(and(eq(ideaRoutes.id, id), inScope(orgs.path, scopeOf(ctx.actor, 'ideas.manage'))));
+  const [r] = await joined(ctx).where(
+    and(eq(ideaRoutes.id, id), inScope(orgs.path, scopeOf(ctx.actor, 'ideas.manage'))),
+  );
   if (!r) throw ideaErrors.routeNotFound();
   return r;
 }
@@ -50,8 +66,16 @@ export async function findRoutes({ ctx, query }: { ctx: Ctx; query: IdeaRouteQue
     query.includeArchived === 'true' ? undefined : isNull(ideaRoutes.archivedAt),
   );
   const [rows, [total]] = await Promise.all([
-    joined(ctx).where(where).orderBy(asc(orgs.path), asc(ideaRoutes.category)).limit(query.pageSize).offset(offsetOf(query)),
-    ctx.db.select({ n: count() }).from(ideaRoutes).innerJoin(orgs, eq(orgs.id, ideaRoutes.orgId)).where(where),
+    joined(ctx)
+      .where(where)
+      .orderBy(asc(orgs.path), asc(ideaRoutes.category))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
+    ctx.db
+      .select({ n: count() })
+      .from(ideaRoutes)
+      .innerJoin(orgs, eq(orgs.id, ideaRoutes.orgId))
+      .where(where),
   ]);
   return pageResult(
     rows.map((r) => toRoute(ctx, r)),
@@ -68,7 +92,8 @@ async function checkHandler(ctx: Ctx, handlerUserId: number, orgPath: string) {
     .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
     .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
     .where(and(eq(users.id, handlerUserId), eq(users.disabled, false)));
-  if (!rows.some((r) => r.path.startsWith(orgPath) || orgPath.startsWith(r.path))) throw ideaErrors.handlerInvalid();
+  if (!rows.some((r) => r.path.startsWith(orgPath) || orgPath.startsWith(r.path)))
+    throw ideaErrors.handlerInvalid();
 }
 
 /** Adds a routing rule for an org subtree (and optionally one category). 404 outside scope; 409 ideas.route_taken. */
@@ -87,14 +112,29 @@ export async function createRoute({ ctx, input }: { ctx: Ctx; input: IdeaRouteCr
       .values({ ...input, createdAt: now, updatedAt: now })
       .returning()
       .catch((e) => mapUniqueViolation(e, { idea_routes_key: ideaErrors.routeTaken }));
-    await recordAudit(tx, ctx, { action: 'ideas.route_create', entityType: 'idea_route', entityId: row!.id, orgId: org.id, orgPath: org.path, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'ideas.route_create',
+      entityType: 'idea_route',
+      entityId: row!.id,
+      orgId: org.id,
+      orgPath: org.path,
+      after: row,
+    });
     return row!.id;
   });
   return toRoute(ctx, await getRouteRow(ctx, id));
 }
 
 /** Changes a rule's handler or deadline. Stale version → 409 conflict.stale. */
-export async function updateRoute({ ctx, id, input }: { ctx: Ctx; id: number; input: IdeaRouteUpdate }): Promise<IdeaRoute> {
+export async function updateRoute({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: IdeaRouteUpdate;
+}): Promise<IdeaRoute> {
   const before = await getRouteRow(ctx, id);
   if (input.handlerUserId) await checkHandler(ctx, input.handlerUserId, before.orgPath);
   const { version, ...set } = input;
@@ -105,13 +145,31 @@ export async function updateRoute({ ctx, id, input }: { ctx: Ctx; id: number; in
       .where(and(eq(ideaRoutes.id, id), eq(ideaRoutes.version, version)))
       .returning();
     if (!row) throw conflict('conflict.stale', { current: toRoute(ctx, before) });
-    await recordAudit(tx, ctx, { action: 'ideas.route_update', entityType: 'idea_route', entityId: id, orgId: row.orgId, orgPath: before.orgPath, before: before.route, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'ideas.route_update',
+      entityType: 'idea_route',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: before.orgPath,
+      before: before.route,
+      after: row,
+    });
   });
   return toRoute(ctx, await getRouteRow(ctx, id));
 }
 
 /** Archives or restores a rule (ideas already routed keep their handler). */
-export async function setRouteArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setRouteArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const before = await getRouteRow(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();

@@ -1,5 +1,11 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { Idea, IdeaActionBody, IdeaBenefit, IdeaDetail, IdeaListQuery } from '../../../common/schemas/ideas.js';
+import type {
+  Idea,
+  IdeaActionBody,
+  IdeaBenefit,
+  IdeaDetail,
+  IdeaListQuery,
+} from '../../../common/schemas/ideas.js';
 import {
   type IdeaAction,
   type IdeaStatus,
@@ -21,12 +27,12 @@ import { orgs } from '../orgs/orgs.table.js';
 import { awardPoints } from '../points/points.award.js';
 import { addDays, enterprisePrefixOf, recordStep, stepsOf } from './engagement.js';
 import { ideaErrors } from './ideas.errors.js';
-import { type IdeaFacts, canReadIdea, ideaAbilities, ideaRolesOf } from './ideas.policy.js';
+import { canReadIdea, type IdeaFacts, ideaAbilities, ideaRolesOf } from './ideas.policy.js';
 import * as repo from './ideas.repository.js';
 import { addAnswerTodo } from './ideas.submit.js';
 import { ideaCredits, ideas } from './ideas.table.js';
 
-function factsOf(ctx: Ctx, r: repo.IdeaJoined, credited: boolean): IdeaFacts {
+function factsOf(r: repo.IdeaJoined, credited: boolean): IdeaFacts {
   return {
     orgPath: r.orgPath,
     status: r.idea.status as IdeaStatus,
@@ -38,7 +44,7 @@ function factsOf(ctx: Ctx, r: repo.IdeaJoined, credited: boolean): IdeaFacts {
 
 function toIdea(ctx: Ctx, r: repo.IdeaJoined, credited: boolean): Idea {
   const i = r.idea;
-  const facts = factsOf(ctx, r, credited);
+  const facts = factsOf(r, credited);
   const open = ideaOpenStatuses.includes(facts.status);
   return {
     id: i.id,
@@ -83,7 +89,7 @@ export async function loadIdea(ctx: Ctx, id: number) {
   const row = await repo.findIdeaJoined({ db: ctx.db, id });
   if (!row) throw ideaErrors.notFound();
   const credited = await isCredited(ctx.db, id, ctx.actor.personId);
-  const facts = factsOf(ctx, row, credited);
+  const facts = factsOf(row, credited);
   if (!canReadIdea(ctx.actor, facts)) throw ideaErrors.notFound();
   return { row, facts, credited, roles: ideaRolesOf(ctx.actor, facts) };
 }
@@ -94,8 +100,10 @@ export async function loadIdea(ctx: Ctx, id: number) {
  */
 export async function findIdeas({ ctx, query }: { ctx: Ctx; query: IdeaListQuery }) {
   let view: SQL;
-  if (query.view === 'mine') view = or(eq(ideas.submitterUserId, ctx.actor.userId), repo.creditedTo(ctx.actor.personId))!;
-  else if (query.view === 'queue') view = and(eq(ideas.handlerUserId, ctx.actor.userId), inArray(ideas.status, [...ideaOpenStatuses]))!;
+  if (query.view === 'mine')
+    view = or(eq(ideas.submitterUserId, ctx.actor.userId), repo.creditedTo(ctx.actor.personId))!;
+  else if (query.view === 'queue')
+    view = and(eq(ideas.handlerUserId, ctx.actor.userId), inArray(ideas.status, [...ideaOpenStatuses]))!;
   else {
     const scope = scopeOf(ctx.actor, 'ideas.manage');
     if (scope.length === 0) throw forbidden();
@@ -107,10 +115,13 @@ export async function findIdeas({ ctx, query }: { ctx: Ctx; query: IdeaListQuery
     isNull(ideas.archivedAt),
     query.status ? eq(ideas.status, query.status) : undefined,
     query.category ? eq(ideas.category, query.category) : undefined,
-    query.overdue === 'true' ? and(inArray(ideas.status, [...ideaOpenStatuses]), lt(ideas.deadlineAt, now)) : undefined,
+    query.overdue === 'true'
+      ? and(inArray(ideas.status, [...ideaOpenStatuses]), lt(ideas.deadlineAt, now))
+      : undefined,
     query.q ? or(ilike(ideas.title, likeText(query.q)), ilike(ideas.code, likeText(query.q))) : undefined,
   );
-  const order = query.view === 'queue' ? [sql`${ideas.deadlineAt} ASC NULLS LAST`, desc(ideas.id)] : [desc(ideas.id)];
+  const order =
+    query.view === 'queue' ? [sql`${ideas.deadlineAt} ASC NULLS LAST`, desc(ideas.id)] : [desc(ideas.id)];
   const [rows, [total]] = await Promise.all([
     repo
       .ideasJoined(ctx.db)
@@ -148,7 +159,13 @@ export async function getIdea({ ctx, id }: { ctx: Ctx; id: number }): Promise<Id
     ...toIdea(ctx, row, credited),
     steps: steps
       .filter((s) => roles.length > 0 || s.public)
-      .map((s) => ({ action: s.action, toStatus: s.toStatus, note: s.note, actorName: s.actorUserId === null || (anonymous && s.action === 'submit') ? null : s.actorName, at: s.at })),
+      .map((s) => ({
+        action: s.action,
+        toStatus: s.toStatus,
+        note: s.note,
+        actorName: s.actorUserId === null || (anonymous && s.action === 'submit') ? null : s.actorName,
+        at: s.at,
+      })),
     credits: credits.map((c) => ({ ...c, kind: c.kind as 'submitter' | 'merged' })),
     similar: similar.map((s) => ({ ...s, status: s.status as IdeaStatus })),
     actions: ideaAbilities(ctx.actor, facts).actions,
@@ -183,11 +200,18 @@ async function checkHandler(ctx: Ctx, userId: number | undefined, ideaPath: stri
     .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
   const group = ideaPath.split('/').slice(0, 2).join('/');
-  const ok = rows.some((r) => r.path.startsWith(`${group}/`) && scope.some((s) => r.path.startsWith(s) || s.startsWith(r.path)));
+  const ok = rows.some(
+    (r) => r.path.startsWith(`${group}/`) && scope.some((s) => r.path.startsWith(s) || s.startsWith(r.path)),
+  );
   if (!ok) throw ideaErrors.handlerInvalid();
 }
 
-const answerLabels: Partial<Record<IdeaAction, string>> = { adopt: '已采纳', implement: '已实施', reject: '不采纳', merge: '已合并' };
+const answerLabels: Partial<Record<IdeaAction, string>> = {
+  adopt: '已采纳',
+  implement: '已实施',
+  reject: '不采纳',
+  merge: '已合并',
+};
 
 /**
  * Takes a workflow action on an idea as the table in common/workflows/idea.ts allows: 409
@@ -195,7 +219,17 @@ const answerLabels: Partial<Record<IdeaAction, string>> = { adopt: '已采纳', 
  * ideas.answer_required when the action needs a written answer. Adopting and implementing credit
  * points to everyone credited; merging credits the later submitter on the earlier idea and tells them.
  */
-export async function actOnIdea({ ctx, id, action, body }: { ctx: Ctx; id: number; action: IdeaAction; body: IdeaActionBody }) {
+export async function actOnIdea({
+  ctx,
+  id,
+  action,
+  body,
+}: {
+  ctx: Ctx;
+  id: number;
+  action: IdeaAction;
+  body: IdeaActionBody;
+}) {
   const { row, roles } = await loadIdea(ctx, id);
   const idea = row.idea;
   const status = idea.status as IdeaStatus;
@@ -242,7 +276,15 @@ export async function actOnIdea({ ctx, id, action, body }: { ctx: Ctx; id: numbe
     });
     const { searchText: _a, ...auditBefore } = idea;
     const { searchText: _b, ...auditAfter } = after;
-    await recordAudit(tx, ctx, { action: `ideas.${action}`, entityType: 'idea', entityId: id, orgId: idea.orgId, orgPath: row.orgPath, before: auditBefore, after: auditAfter });
+    await recordAudit(tx, ctx, {
+      action: `ideas.${action}`,
+      entityType: 'idea',
+      entityId: id,
+      orgId: idea.orgId,
+      orgPath: row.orgPath,
+      before: auditBefore,
+      after: auditAfter,
+    });
     const link = `/ideas/${id}`;
     if (action === 'assign') {
       await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.answer', now });
@@ -279,7 +321,14 @@ export async function actOnIdea({ ctx, id, action, body }: { ctx: Ctx; id: numbe
     if (action === 'reward') {
       await creditPoints(tx, ctx, id, 'idea.rewarded');
       await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.reward', now });
-      await notify({ db: tx, userIds: await creditedUserIds(tx, id), kind: 'ideas.reward', title: `您的建议 ${idea.code} 获得奖励`, link, now });
+      await notify({
+        db: tx,
+        userIds: await creditedUserIds(tx, id),
+        kind: 'ideas.reward',
+        title: `您的建议 ${idea.code} 获得奖励`,
+        link,
+        now,
+      });
     }
     if (action === 'merge') await mergeCredits(tx, ctx, { from: after, into: target!, now });
   });
@@ -287,19 +336,30 @@ export async function actOnIdea({ ctx, id, action, body }: { ctx: Ctx; id: numbe
 }
 
 /** Credits the later idea's people on the earlier one (with its points if already adopted) and tells them. */
-async function mergeCredits(tx: Db, ctx: Ctx, v: { from: typeof ideas.$inferSelect; into: repo.IdeaJoined; now: Date }) {
+async function mergeCredits(
+  tx: Db,
+  ctx: Ctx,
+  v: { from: typeof ideas.$inferSelect; into: repo.IdeaJoined; now: Date },
+) {
   const fromCredits = await tx.select().from(ideaCredits).where(eq(ideaCredits.ideaId, v.from.id));
   const added: number[] = [];
   for (const c of fromCredits) {
     const rows = await tx
       .insert(ideaCredits)
-      .values({ ideaId: v.into.idea.id, personId: c.personId, kind: 'merged', sourceIdeaId: v.from.id, createdAt: v.now.toISOString() })
+      .values({
+        ideaId: v.into.idea.id,
+        personId: c.personId,
+        kind: 'merged',
+        sourceIdeaId: v.from.id,
+        createdAt: v.now.toISOString(),
+      })
       .onConflictDoNothing()
       .returning();
     if (rows.length) added.push(c.personId);
   }
   const intoStatus = v.into.idea.status as IdeaStatus;
-  if (added.length && ideaAdoptedStatuses.includes(intoStatus)) await creditPoints(tx, ctx, v.into.idea.id, 'idea.adopted', added);
+  if (added.length && ideaAdoptedStatuses.includes(intoStatus))
+    await creditPoints(tx, ctx, v.into.idea.id, 'idea.adopted', added);
   await completeTodos({ db: tx, entityType: 'idea', entityId: v.from.id, now: v.now });
   await notify({
     db: tx,
@@ -321,11 +381,22 @@ export async function recordBenefit({ ctx, id, input }: { ctx: Ctx; id: number; 
     const now = ctx.clock.now().toISOString();
     const [after] = await tx
       .update(ideas)
-      .set({ benefitFen: input.benefitFen, benefitNote: input.benefitNote ?? null, version: input.version + 1, updatedAt: now })
+      .set({
+        benefitFen: input.benefitFen,
+        benefitNote: input.benefitNote ?? null,
+        version: input.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(ideas.id, id), eq(ideas.version, input.version)))
       .returning();
     if (!after) throw conflict('conflict.stale', { current: toIdea(ctx, row, false) });
-    await recordStep(tx, ctx, { entityType: 'idea', entityId: id, action: 'benefit', note: `登记经济效益 ¥${(input.benefitFen / 100).toFixed(2)}`, public: false });
+    await recordStep(tx, ctx, {
+      entityType: 'idea',
+      entityId: id,
+      action: 'benefit',
+      note: `登记经济效益 ¥${(input.benefitFen / 100).toFixed(2)}`,
+      public: false,
+    });
     await recordAudit(tx, ctx, {
       action: 'ideas.benefit',
       entityType: 'idea',

@@ -10,16 +10,16 @@ import type { Actor } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx, Deps } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
-import { addTodo } from '../notifications/todos.service.js';
 import { closestAdmins } from '../notifications/recipients.js';
+import { addTodo } from '../notifications/todos.service.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { people } from '../people/people.table.js';
 import {
   addDays,
   enterprisePrefixOf,
   inActorGroups,
-  nextCode,
   newTrackingCode,
+  nextCode,
   recordStep,
   searchVector,
   stepsOf,
@@ -67,8 +67,11 @@ async function createIdea(
   const now = d.clock.now();
   const code = await nextCode({ db: tx, prefix: 'JD', at: now });
   const route = await repo.resolveRoute({ db: tx, orgPath: v.org.path, category: v.input.category });
-  const handlerUserId = route?.handlerUserId ?? (await closestAdmins({ db: tx, orgPath: v.org.path }))[0] ?? null;
-  const deadlineAt = handlerUserId ? addDays(now, route?.deadlineDays ?? d.config.ideaAnswerDays).toISOString() : null;
+  const handlerUserId =
+    route?.handlerUserId ?? (await closestAdmins({ db: tx, orgPath: v.org.path }))[0] ?? null;
+  const deadlineAt = handlerUserId
+    ? addDays(now, route?.deadlineDays ?? d.config.ideaAnswerDays).toISOString()
+    : null;
   const [row] = await tx
     .insert(ideas)
     .values({
@@ -92,17 +95,22 @@ async function createIdea(
     })
     .returning();
   const idea = row!;
-  if (!v.anonymous && v.personId) await tx.insert(ideaCredits).values({ ideaId: idea.id, personId: v.personId, kind: 'submitter' });
+  if (!v.anonymous && v.personId)
+    await tx.insert(ideaCredits).values({ ideaId: idea.id, personId: v.personId, kind: 'submitter' });
   await recordStep(tx, d, { entityType: 'idea', entityId: idea.id, action: 'submit', toStatus: 'submitted' });
   if (handlerUserId) {
-    await recordStep(tx, { ...d, actor: null }, {
-      entityType: 'idea',
-      entityId: idea.id,
-      action: 'assign',
-      fromStatus: 'submitted',
-      toStatus: 'assigned',
-      note: deadlineAt ? `已分派处理人，答复期限 ${deadlineAt.slice(0, 10)}` : null,
-    });
+    await recordStep(
+      tx,
+      { ...d, actor: null },
+      {
+        entityType: 'idea',
+        entityId: idea.id,
+        action: 'assign',
+        fromStatus: 'submitted',
+        toStatus: 'assigned',
+        note: deadlineAt ? `已分派处理人，答复期限 ${deadlineAt.slice(0, 10)}` : null,
+      },
+    );
     await addAnswerTodo(tx, now, idea, v.org.path, handlerUserId);
   }
   // Anonymous ideas are audited without actor or address: the audit log must not undo the anonymity.
@@ -122,13 +130,21 @@ async function createIdea(
 export async function submitIdea({ ctx, input }: { ctx: Ctx; input: IdeaCreate }) {
   let orgId = input.orgId;
   if (!orgId && ctx.actor.personId) {
-    const [p] = await ctx.db.select({ orgId: people.orgId }).from(people).where(eq(people.id, ctx.actor.personId));
+    const [p] = await ctx.db
+      .select({ orgId: people.orgId })
+      .from(people)
+      .where(eq(people.id, ctx.actor.personId));
     orgId = p?.orgId;
   }
   if (!orgId) throw ideaErrors.orgInvalid('orgId');
-  const [org] = await ctx.db.select().from(orgs).where(and(eq(orgs.id, orgId), isNull(orgs.archivedAt)));
+  const [org] = await ctx.db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.id, orgId), isNull(orgs.archivedAt)));
   if (!org || !inActorGroups(ctx.actor, org.path)) throw ideaErrors.orgInvalid('orgId');
-  const idea = await ctx.db.transaction((tx) => createIdea(tx, ctx, { org, input, anonymous: false, personId: ctx.actor.personId }));
+  const idea = await ctx.db.transaction((tx) =>
+    createIdea(tx, ctx, { org, input, anonymous: false, personId: ctx.actor.personId }),
+  );
   return idea.id;
 }
 
@@ -136,7 +152,13 @@ export async function submitIdea({ ctx, input }: { ctx: Ctx; input: IdeaCreate }
  * Submits an anonymous idea from the public page. Returns only the tracking code (the submitter's one
  * handle on it), the archive number and the answer deadline. Nothing identifying is stored.
  */
-export async function submitPublicIdea({ deps, input }: { deps: Pick<Deps, 'db' | 'clock' | 'config'>; input: PublicIdeaCreate }) {
+export async function submitPublicIdea({
+  deps,
+  input,
+}: {
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>;
+  input: PublicIdeaCreate;
+}) {
   const [org] = await deps.db
     .select()
     .from(orgs)
@@ -149,7 +171,13 @@ export async function submitPublicIdea({ deps, input }: { deps: Pick<Deps, 'db' 
 }
 
 /** What a tracking code shows: status, public steps and the written answer — never a name. */
-export async function trackIdea({ deps, code }: { deps: Pick<Deps, 'db'>; code: string }): Promise<PublicIdeaStatus> {
+export async function trackIdea({
+  deps,
+  code,
+}: {
+  deps: Pick<Deps, 'db'>;
+  code: string;
+}): Promise<PublicIdeaStatus> {
   const row = await repo.findIdeaByTracking({ db: deps.db, trackingCode: code });
   if (!row) throw ideaErrors.trackNotFound();
   const steps = await stepsOf({ db: deps.db, entityType: 'idea', entityId: row.idea.id });
@@ -189,7 +217,15 @@ export async function similarForDraft({ ctx, text }: { ctx: Ctx; text: string })
 }
 
 /** The same for the anonymous page: ideas of the chosen org's enterprise (title and status only). */
-export async function similarForPublic({ deps, text, orgCode }: { deps: Pick<Deps, 'db'>; text: string; orgCode?: string }) {
+export async function similarForPublic({
+  deps,
+  text,
+  orgCode,
+}: {
+  deps: Pick<Deps, 'db'>;
+  text: string;
+  orgCode?: string;
+}) {
   if (!orgCode) return [];
   const [org] = await deps.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.code, orgCode));
   if (!org) return [];
@@ -200,11 +236,23 @@ export async function similarForPublic({ deps, text, orgCode }: { deps: Pick<Dep
 /** Enterprises and branches an anonymous submitter may choose, with their parent's name. */
 export async function publicOrgs({ deps }: { deps: Pick<Deps, 'db'> }) {
   const rows = await deps.db
-    .select({ id: orgs.id, code: orgs.code, name: orgs.name, kind: orgs.kind, parentId: orgs.parentId, path: orgs.path })
+    .select({
+      id: orgs.id,
+      code: orgs.code,
+      name: orgs.name,
+      kind: orgs.kind,
+      parentId: orgs.parentId,
+      path: orgs.path,
+    })
     .from(orgs)
     .where(and(isNull(orgs.archivedAt), inArray(orgs.kind, ['enterprise', 'branch'])))
     .orderBy(orgs.path)
     .limit(2000);
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, parentName: r.parentId ? (names.get(r.parentId) ?? null) : null }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parentName: r.parentId ? (names.get(r.parentId) ?? null) : null,
+  }));
 }

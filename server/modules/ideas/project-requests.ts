@@ -2,8 +2,7 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { IdeaToProject } from '../../../common/schemas/ideas.js';
 import type { IdeaStatus } from '../../../common/workflows/idea.js';
 import { ideaAdoptedStatuses } from '../../../common/workflows/idea.js';
-import { scopeOf } from '../../core/access.js';
-import { inScope } from '../../core/access.js';
+import { inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
@@ -31,7 +30,15 @@ const notFound = () => new AppError('projectRequests.not_found', 404);
 export async function createProjectRequest(
   tx: Db,
   ctx: Ctx,
-  v: { source: 'idea' | 'challenge'; sourceId: number; studioId: number; title: string; goal: string; field: string | null; orgPath: string },
+  v: {
+    source: 'idea' | 'challenge';
+    sourceId: number;
+    studioId: number;
+    title: string;
+    goal: string;
+    field: string | null;
+    orgPath: string;
+  },
 ): Promise<ProjectRequestRow> {
   const now = ctx.clock.now();
   const [row] = await tx
@@ -58,7 +65,12 @@ export async function createProjectRequest(
  * Turns a pending request into a project of its studio through the projects module (as the caller, who
  * must manage the studio), inside the caller's transaction, and marks the request linked.
  */
-export async function convertRequest(tx: Db, ctx: Ctx, req: ProjectRequestRow, opts: { plannedEnd?: string; challengeId?: number }) {
+export async function convertRequest(
+  tx: Db,
+  ctx: Ctx,
+  req: ProjectRequestRow,
+  opts: { plannedEnd?: string; challengeId?: number },
+) {
   if (req.status !== 'pending') throw new AppError('projectRequests.not_pending', 409);
   const [studio] = await tx.select().from(studios).where(eq(studios.id, req.studioId));
   const leaderPersonId = studio?.leaderPersonId ?? ctx.actor.personId;
@@ -79,7 +91,7 @@ export async function convertRequest(tx: Db, ctx: Ctx, req: ProjectRequestRow, o
       content: null,
       field: req.field,
       plannedStart,
-      plannedEnd: plannedEnd < plannedStart ? plannedStart : plannedEnd,
+      plannedEnd: [plannedStart, plannedEnd].sort().at(-1)!,
       budgetFen: 0,
       confidential: false,
       milestones: [],
@@ -146,7 +158,13 @@ export async function ideaToProject({ ctx, id, input }: { ctx: Ctx; id: number; 
 }
 
 /** Pending (or all) requests for the studios the caller leads, and those in their admin scope. */
-export async function findProjectRequests({ ctx, status }: { ctx: Ctx; status?: 'pending' | 'linked' | 'declined' }) {
+export async function findProjectRequests({
+  ctx,
+  status,
+}: {
+  ctx: Ctx;
+  status?: 'pending' | 'linked' | 'declined';
+}) {
   const led = [...(await membershipsOf(ctx)).entries()].filter(([, r]) => r === 'leader').map(([id]) => id);
   const rows = await ctx.db
     .select({ r: projectRequests, studioName: studios.name })
@@ -155,7 +173,10 @@ export async function findProjectRequests({ ctx, status }: { ctx: Ctx; status?: 
     .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
     .where(
       and(
-        or(led.length ? inArray(projectRequests.studioId, led) : undefined, inScope(orgs.path, scopeOf(ctx.actor, 'studios.manage'))),
+        or(
+          led.length ? inArray(projectRequests.studioId, led) : undefined,
+          inScope(orgs.path, scopeOf(ctx.actor, 'studios.manage')),
+        ),
         status ? eq(projectRequests.status, status) : undefined,
       ),
     )
@@ -180,7 +201,15 @@ export async function findProjectRequests({ ctx, status }: { ctx: Ctx; status?: 
  * The studio's leader (or an admin over it) accepts a request: the project is proposed in the projects
  * module and linked back to the idea, or — for a challenge — the challenge moves to 攻关 (its start action).
  */
-export async function acceptProjectRequest({ ctx, id, plannedEnd }: { ctx: Ctx; id: number; plannedEnd?: string }) {
+export async function acceptProjectRequest({
+  ctx,
+  id,
+  plannedEnd,
+}: {
+  ctx: Ctx;
+  id: number;
+  plannedEnd?: string;
+}) {
   const [req] = await ctx.db.select().from(projectRequests).where(eq(projectRequests.id, id));
   if (!req) throw notFound();
   try {
@@ -196,11 +225,33 @@ export async function acceptProjectRequest({ ctx, id, plannedEnd }: { ctx: Ctx; 
   }
   const projectId = await ctx.db.transaction(async (tx) => {
     const pid = await convertRequest(tx, ctx, req, { plannedEnd });
-    const [idea] = await tx.update(ideas).set({ projectId: pid, updatedAt: ctx.clock.now().toISOString() }).where(eq(ideas.id, req.sourceId)).returning();
-    await recordStep(tx, ctx, { entityType: 'idea', entityId: req.sourceId, action: 'toProject', note: '工作室已确认立项攻关' });
-    await recordAudit(tx, ctx, { action: 'projectRequests.accept', entityType: 'projectRequest', entityId: id, before: req, after: { projectId: pid } });
+    const [idea] = await tx
+      .update(ideas)
+      .set({ projectId: pid, updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(ideas.id, req.sourceId))
+      .returning();
+    await recordStep(tx, ctx, {
+      entityType: 'idea',
+      entityId: req.sourceId,
+      action: 'toProject',
+      note: '工作室已确认立项攻关',
+    });
+    await recordAudit(tx, ctx, {
+      action: 'projectRequests.accept',
+      entityType: 'projectRequest',
+      entityId: id,
+      before: req,
+      after: { projectId: pid },
+    });
     if (idea?.handlerUserId)
-      await notify({ db: tx, userIds: [idea.handlerUserId], kind: 'ideas.project', title: `建议 ${idea.code} 已立项攻关`, link: `/ideas/${idea.id}`, now: ctx.clock.now() });
+      await notify({
+        db: tx,
+        userIds: [idea.handlerUserId],
+        kind: 'ideas.project',
+        title: `建议 ${idea.code} 已立项攻关`,
+        link: `/ideas/${idea.id}`,
+        now: ctx.clock.now(),
+      });
     return pid;
   });
   return { projectId };

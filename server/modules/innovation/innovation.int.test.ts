@@ -141,20 +141,23 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
       expect(passed.statusCode, passed.body).toBe(200);
       expect(passed.json().scoreSheet.indicators.map((i: { name: string }) => i.name)).toContain('经济效益');
       const scored = await put(expert, `/api/results/${r.id}/score`, {
-        items: { advanced: 9, innovation: 9, difficulty: 8, social: 8, promotion: 8, value: 9 },
+        items: { advanced: 10, innovation: 10, difficulty: 9, social: 9, promotion: 9, value: 10 },
         opinion: '结构合理，效果明显',
       });
       expect(scored.statusCode, scored.body).toBe(200);
       cur = (await get(admin, `/api/results/${r.id}`)).json();
-      const rec = await post(admin, `/api/results/${r.id}/actions/recognise`, { version: cur.version, award: '集团职工技术创新成果奖' });
+      // The sheet's bands suggest the grade; below every band the recogniser must choose one.
+      const grade = r.id === patent.id ? { grade: 'merit' } : {};
+      if (r.id === patent.id) expect(cur.suggestedGrade).toBeNull();
+      const rec = await post(admin, `/api/results/${r.id}/actions/recognise`, { version: cur.version, award: '集团职工技术创新成果奖', ...grade });
       expect(rec.statusCode, rec.body).toBe(200);
-      expect(rec.json().status).toBe('recognised');
+      expect(rec.json()).toMatchObject({ status: 'recognised', grade: r.id === patent.id ? 'merit' : 'third' });
     }
     improvement = (await get(leader, `/api/results/${improvement.id}`)).json();
-    // 经济效益 by band: ¥41,500 verified → 15 points; 51 by hand → 66 total.
-    expect(improvement.scoreAvg).toBe(66);
+    // 经济效益 by band: ¥41,500 verified → 15 points; 57 by hand → 72 total (三等).
+    expect(improvement.scoreAvg).toBe(72);
     patent = (await get(leader, `/api/results/${patent.id}`)).json();
-    expect(patent.scoreAvg).toBe(51);
+    expect(patent.scoreAvg).toBe(57);
 
     // 8. Enterprise B finds the improvement in the market, adopts it and reports its verified benefit.
     const market = (await get(entB, '/api/market/results?pageSize=200')).json();
@@ -176,7 +179,7 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
     const self = await post(entB, `/api/benefits/${bB.id}/actions/verify`, { version: bB.version });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('benefits.self_verify');
-    expect((await post(admin, `/api/benefits/${bB.id}/actions/verify`, { version: bB.version, verifierName: '集团财务部' })).statusCode).toBe(200);
+    expect((await post(admin, `/api/benefits/${bB.id}/actions/verify`, { version: bB.version, verifierName: '集团财务部', verifiedOn: '2026-03-01' })).statusCode).toBe(200);
 
     // 9. The same benefit cannot be claimed twice.
     const dup = await post(leader, `/api/results/${improvement.id}/benefits`, k.benefitBody({ periodFrom: '2026-06-01', periodTo: '2026-12-31', orgId: w.orgs.workshopA.id }));
@@ -204,7 +207,7 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
     // 11. Studio health sees the recognised results and the verified benefit.
     const signals = (await collectSignals(t.database.db, [studioA.id])).get(studioA.id)!;
     expect(signals.lastResultOn).not.toBeNull();
-    expect(signals.lastBenefitOn).toBe('2026-01-15');
+    expect(signals.lastBenefitOn).toBe('2026-03-01');
 
     // Every step left an audit record.
     const actions = (await k.audit(admin, 'project', project.id)).map((a) => a.action);

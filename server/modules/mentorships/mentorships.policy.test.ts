@@ -9,10 +9,24 @@ describe('mentoring rules', () => {
     expect(isHigherGrade('junior', null)).toBe(true);
   });
   it('refuses a mentor as their own apprentice and a period ending before it starts', () => {
-    expect(agreementFieldErrors({ mentorPersonId: 1, apprenticePersonId: 1, startsOn: '2025-01-02', endsOn: '2025-01-01' })).toEqual({
+    expect(
+      agreementFieldErrors({
+        mentorPersonId: 1,
+        apprenticePersonId: 1,
+        startsOn: '2025-01-02',
+        endsOn: '2025-01-01',
+      }),
+    ).toEqual({
       apprenticePersonId: '师傅和徒弟不能是同一人',
       endsOn: '协议结束日期不能早于开始日期',
     });
-    expect(agreementFieldErrors({ mentorPersonId: 1, apprenticePersonId: 2, startsOn: '2025-01-01', endsOn: '2025-01-01' })).toEqual({});
+    expect(
+      agreementFieldErrors({
+        mentorPersonId: 1,
+        apprenticePersonId: 2,
+        startsOn: '2025-01-01',
+        endsOn: '2025-01-01',
+      }),
+    ).toEqual({});
   });
 });

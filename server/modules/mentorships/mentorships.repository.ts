@@ -32,7 +32,15 @@ function joined(db: Db) {
 }
 export type MentorshipJoined = Awaited<ReturnType<ReturnType<typeof joined>['execute']>>[number];
 
-export async function findMentorships({ db, visible, query }: { db: Db; visible: SQL; query: MentorshipListQuery }) {
+export async function findMentorships({
+  db,
+  visible,
+  query,
+}: {
+  db: Db;
+  visible: SQL;
+  query: MentorshipListQuery;
+}) {
   const where = and(
     visible,
     query.includeArchived ? undefined : isNull(mentorships.archivedAt),
@@ -43,10 +51,16 @@ export async function findMentorships({ db, visible, query }: { db: Db; visible:
       : undefined,
     query.from ? gte(mentorships.endsOn, query.from) : undefined,
     query.to ? lte(mentorships.startsOn, query.to) : undefined,
-    query.q ? or(ilike(mentor.name, likeText(query.q)), ilike(apprentice.name, likeText(query.q))) : undefined,
+    query.q
+      ? or(ilike(mentor.name, likeText(query.q)), ilike(apprentice.name, likeText(query.q)))
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
-    joined(db).where(where).orderBy(desc(mentorships.startsOn), desc(mentorships.id)).limit(query.pageSize).offset(offsetOf(query)),
+    joined(db)
+      .where(where)
+      .orderBy(desc(mentorships.startsOn), desc(mentorships.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db
       .select({ n: count() })
       .from(mentorships)

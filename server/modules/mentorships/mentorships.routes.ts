@@ -23,11 +23,19 @@ export function mentorshipsRoutes(app: FastifyInstance) {
   const manage = { access: 'studios.manage' } as const;
   r.get(
     '/api/mentorships',
-    { config: read, schema: { tags, querystring: mentorshipListQuery, response: { 200: pageOf(mentorship) } } },
+    {
+      config: read,
+      schema: { tags, querystring: mentorshipListQuery, response: { 200: pageOf(mentorship) } },
+    },
     (req) => service.findMentorships({ ctx: req.ctx(), query: req.query }),
   );
-  r.get('/api/mentorships/export', { config: read, schema: { tags, querystring: mentorshipListQuery } }, async (req, reply) =>
-    reply.headers(xlsxHeaders('师带徒台账.xlsx')).send(await service.exportMentorships({ ctx: req.ctx(), query: req.query })),
+  r.get(
+    '/api/mentorships/export',
+    { config: read, schema: { tags, querystring: mentorshipListQuery } },
+    async (req, reply) =>
+      reply
+        .headers(xlsxHeaders('师带徒台账.xlsx'))
+        .send(await service.exportMentorships({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/mentorships/:id',
@@ -37,11 +45,15 @@ export function mentorshipsRoutes(app: FastifyInstance) {
   r.post(
     '/api/mentorships',
     { config: manage, schema: { tags, body: mentorshipCreate, response: { 201: mentorshipDetail } } },
-    async (req, reply) => reply.code(201).send(await service.createMentorship({ ctx: req.ctx(), input: req.body })),
+    async (req, reply) =>
+      reply.code(201).send(await service.createMentorship({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/mentorships/:id',
-    { config: manage, schema: { tags, params: idParams, body: mentorshipUpdate, response: { 200: mentorshipDetail } } },
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: mentorshipUpdate, response: { 200: mentorshipDetail } },
+    },
     (req) => service.updateMentorship({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
@@ -54,12 +66,18 @@ export function mentorshipsRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/mentorships/:id/complete',
-    { config: manage, schema: { tags, params: idParams, body: mentorshipComplete, response: { 200: mentorshipDetail } } },
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: mentorshipComplete, response: { 200: mentorshipDetail } },
+    },
     (req) => service.completeMentorship({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/mentorships/:id/terminate',
-    { config: manage, schema: { tags, params: idParams, body: mentorshipTerminate, response: { 200: mentorshipDetail } } },
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: mentorshipTerminate, response: { 200: mentorshipDetail } },
+    },
     (req) => service.terminateMentorship({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   for (const [action, archived] of [
@@ -68,13 +86,25 @@ export function mentorshipsRoutes(app: FastifyInstance) {
   ] as const) {
     r.post(
       `/api/mentorships/:id/${action}`,
-      { config: manage, schema: { tags, params: idParams, body: z.object({ version }), response: { 200: mentorshipDetail } } },
-      (req) => service.setMentorshipArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: manage,
+        schema: { tags, params: idParams, body: z.object({ version }), response: { 200: mentorshipDetail } },
+      },
+      (req) =>
+        service.setMentorshipArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
   }
   r.get(
     '/api/people/:id/skill-history',
-    { config: { access: 'authenticated' }, schema: { tags: ['people'], params: idParams, response: { 200: z.array(skillGradeChange) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['people'], params: idParams, response: { 200: z.array(skillGradeChange) } },
+    },
     (req) => service.getSkillHistory({ ctx: req.ctx(), personId: req.params.id }),
   );
 }

@@ -9,8 +9,8 @@ import {
   type MentorshipStatus,
   type MentorshipTerminate,
   type MentorshipUpdate,
-  type SkillGradeChange,
   mentorshipStatusLabels,
+  type SkillGradeChange,
 } from '../../../common/schemas/mentorships.js';
 import { labelOf } from '../../../common/schemas/studio-life.js';
 import { type MentorshipAction, mentorshipMove } from '../../../common/workflows/mentorships.js';
@@ -19,17 +19,17 @@ import type { Ctx } from '../../core/context.js';
 import { AppError, conflict, forbidden, invalidFields, mapUniqueViolation } from '../../core/errors.js';
 import { buildWorkbook } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
+import { isStudioMember } from '../activities/activities.repository.js';
 import {
-  EXPORT_LIMIT,
   actorMemberships,
   allows,
   assertStudioActive,
+  EXPORT_LIMIT,
   resolvePeople,
   studioAccessFor,
   studioVisibility,
   toIso,
 } from '../activities/studio-life.access.js';
-import { isStudioMember } from '../activities/activities.repository.js';
 import { getPersonRow } from '../people/people.service.js';
 import { mentorshipErrors } from './mentorships.errors.js';
 import { agreementFieldErrors, isHigherGrade } from './mentorships.policy.js';
@@ -78,7 +78,12 @@ function toMentorship(ctx: Ctx, memberships: Map<number, string>, r: repo.Mentor
 async function load(ctx: Ctx, id: number, need: 'read' | 'contribute' | 'manage') {
   const row = await repo.getMentorshipJoined({ db: ctx.db, id });
   if (!row) throw mentorshipErrors.notFound();
-  const access = await studioAccessFor({ ctx, studioId: row.m.studioId, need, notFound: mentorshipErrors.notFound });
+  const access = await studioAccessFor({
+    ctx,
+    studioId: row.m.studioId,
+    need,
+    notFound: mentorshipErrors.notFound,
+  });
   return { row, access };
 }
 
@@ -101,7 +106,13 @@ export async function getMentorship({ ctx, id }: { ctx: Ctx; id: number }): Prom
   const notes = await repo.listNotes({ db: ctx.db, mentorshipId: id });
   return {
     ...toMentorship(ctx, await actorMemberships(ctx), row),
-    notes: notes.map((n) => ({ id: n.id, notedOn: n.notedOn, content: n.content, authorName: n.authorName, createdAt: toIso(n.createdAt) })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      notedOn: n.notedOn,
+      content: n.content,
+      authorName: n.authorName,
+      createdAt: toIso(n.createdAt),
+    })),
   };
 }
 
@@ -109,7 +120,13 @@ export async function getMentorship({ ctx, id }: { ctx: Ctx; id: number }): Prom
  * Signs a 师带徒 agreement in a studio the actor manages (its leader or an admin). The mentor must be an
  * active member of the studio; an apprentice has at most one active agreement per studio (409).
  */
-export async function createMentorship({ ctx, input }: { ctx: Ctx; input: MentorshipCreate }): Promise<MentorshipDetail> {
+export async function createMentorship({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: MentorshipCreate;
+}): Promise<MentorshipDetail> {
   const access = await studioAccessFor({
     ctx,
     studioId: input.studioId,
@@ -135,9 +152,17 @@ export async function createMentorship({ ctx, input }: { ctx: Ctx; input: Mentor
     const row = await repo
       .insertMentorship({
         db: tx,
-        values: { ...input, targetGrade: input.targetGrade ?? null, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now },
+        values: {
+          ...input,
+          targetGrade: input.targetGrade ?? null,
+          createdBy: ctx.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        },
       })
-      .catch((e) => mapUniqueViolation(e, { mentorships_active_apprentice_key: mentorshipErrors.apprenticeBusy }));
+      .catch((e) =>
+        mapUniqueViolation(e, { mentorships_active_apprentice_key: mentorshipErrors.apprenticeBusy }),
+      );
     await recordAudit(tx, ctx, {
       action: 'mentorships.create',
       entityType: 'mentorship',
@@ -152,16 +177,34 @@ export async function createMentorship({ ctx, input }: { ctx: Ctx; input: Mentor
 }
 
 /** Edits the period, goals or target of an active agreement. 409 when stale or no longer active. */
-export async function updateMentorship({ ctx, id, input }: { ctx: Ctx; id: number; input: MentorshipUpdate }) {
+export async function updateMentorship({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: MentorshipUpdate;
+}) {
   const { row, access } = await load(ctx, id, 'manage');
   const m = row.m;
   if (m.status !== 'active' || m.archivedAt) throw mentorshipErrors.invalidTransition(m.status);
-  const fields = agreementFieldErrors({ ...m, startsOn: input.startsOn ?? m.startsOn, endsOn: input.endsOn ?? m.endsOn });
+  const fields = agreementFieldErrors({
+    ...m,
+    startsOn: input.startsOn ?? m.startsOn,
+    endsOn: input.endsOn ?? m.endsOn,
+  });
   if (Object.keys(fields).length) throw invalidFields(fields);
   const known = await actorMemberships(ctx);
   await ctx.db.transaction(async (tx) => {
     const { version, ...set } = input;
-    const updated = await repo.updateMentorshipRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateMentorshipRow({
+      db: tx,
+      id,
+      version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw conflict('conflict.stale', { current: toMentorship(ctx, known, row) });
     await recordAudit(tx, ctx, {
       action: 'mentorships.update',
@@ -177,7 +220,15 @@ export async function updateMentorship({ ctx, id, input }: { ctx: Ctx; id: numbe
 }
 
 /** Adds a progress note to an active agreement (any contributor of the studio). */
-export async function addMentorshipNote({ ctx, id, input }: { ctx: Ctx; id: number; input: MentorshipNoteCreate }) {
+export async function addMentorshipNote({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: MentorshipNoteCreate;
+}) {
   const { row, access } = await load(ctx, id, 'contribute');
   if (row.m.status !== 'active' || row.m.archivedAt) throw mentorshipErrors.invalidTransition(row.m.status);
   if (input.notedOn < row.m.startsOn) throw invalidFields({ notedOn: '记录日期不能早于协议开始日期' });
@@ -198,7 +249,7 @@ export async function addMentorshipNote({ ctx, id, input }: { ctx: Ctx; id: numb
   return getMentorship({ ctx, id });
 }
 
-function move(ctx: Ctx, manage: boolean, status: string, action: MentorshipAction) {
+function move(manage: boolean, status: string, action: MentorshipAction) {
   const r = mentorshipMove(status as MentorshipStatus, action, manage ? ['manager'] : []);
   if (!r.ok) throw r.reason === 'forbidden' ? forbidden() : mentorshipErrors.invalidTransition(status);
   return r.to;
@@ -209,10 +260,18 @@ function move(ctx: Ctx, manage: boolean, status: string, action: MentorshipActio
  * is written to their skill-grade history (source 'mentorship'), all in one audited transaction. The
  * grade must be higher than the apprentice's current one.
  */
-export async function completeMentorship({ ctx, id, input }: { ctx: Ctx; id: number; input: MentorshipComplete }) {
+export async function completeMentorship({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: MentorshipComplete;
+}) {
   const { row, access } = await load(ctx, id, 'manage');
   if (row.m.archivedAt) throw mentorshipErrors.invalidTransition(row.m.status);
-  const to = move(ctx, true, row.m.status, 'complete');
+  const to = move(true, row.m.status, 'complete');
   if (input.outcomeOn < row.m.startsOn) throw invalidFields({ outcomeOn: '出师日期不能早于协议开始日期' });
   const current = row.apprenticeGrade as SkillGrade | null;
   if (input.outcomeGrade && !isHigherGrade(input.outcomeGrade, current)) {
@@ -273,10 +332,18 @@ export async function completeMentorship({ ctx, id, input }: { ctx: Ctx; id: num
 }
 
 /** Ends an agreement early with a reason (终止). */
-export async function terminateMentorship({ ctx, id, input }: { ctx: Ctx; id: number; input: MentorshipTerminate }) {
+export async function terminateMentorship({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: MentorshipTerminate;
+}) {
   const { row, access } = await load(ctx, id, 'manage');
   if (row.m.archivedAt) throw mentorshipErrors.invalidTransition(row.m.status);
-  const to = move(ctx, true, row.m.status, 'terminate');
+  const to = move(true, row.m.status, 'terminate');
   if (input.outcomeOn < row.m.startsOn) throw invalidFields({ outcomeOn: '终止日期不能早于协议开始日期' });
   await ctx.db.transaction(async (tx) => {
     const updated = await repo.updateMentorshipRow({
@@ -301,14 +368,26 @@ export async function terminateMentorship({ ctx, id, input }: { ctx: Ctx; id: nu
 }
 
 /** Archives or restores an agreement (leader or admin). */
-export async function setMentorshipArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setMentorshipArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, access } = await load(ctx, id, 'manage');
   if (!!row.m.archivedAt === archived) return getMentorship({ ctx, id });
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
     const updated = await repo
       .updateMentorshipRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now })
-      .catch((e) => mapUniqueViolation(e, { mentorships_active_apprentice_key: mentorshipErrors.apprenticeBusy }));
+      .catch((e) =>
+        mapUniqueViolation(e, { mentorships_active_apprentice_key: mentorshipErrors.apprenticeBusy }),
+      );
     if (!updated) throw conflict('conflict.stale');
     await recordAudit(tx, ctx, {
       action: archived ? 'mentorships.archive' : 'mentorships.restore',
@@ -324,7 +403,13 @@ export async function setMentorshipArchived({ ctx, id, version, archived }: { ct
 }
 
 /** A person's skill-grade history, visible to whoever may see the person (people.read scope, or themself). */
-export async function getSkillHistory({ ctx, personId }: { ctx: Ctx; personId: number }): Promise<SkillGradeChange[]> {
+export async function getSkillHistory({
+  ctx,
+  personId,
+}: {
+  ctx: Ctx;
+  personId: number;
+}): Promise<SkillGradeChange[]> {
   await getPersonRow({ ctx, id: personId });
   const rows = await repo.listSkillHistory({ db: ctx.db, personId });
   return rows.map((r) => ({
@@ -340,7 +425,13 @@ export async function getSkillHistory({ ctx, personId }: { ctx: Ctx; personId: n
 }
 
 /** The agreements list as an .xlsx. */
-export async function exportMentorships({ ctx, query }: { ctx: Ctx; query: MentorshipListQuery }): Promise<Buffer> {
+export async function exportMentorships({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: MentorshipListQuery;
+}): Promise<Buffer> {
   const { items } = await repo.findMentorships({
     db: ctx.db,
     visible: studioVisibility(ctx, 'read'),
@@ -349,7 +440,22 @@ export async function exportMentorships({ ctx, query }: { ctx: Ctx; query: Mento
   return buildWorkbook([
     {
       name: '师带徒',
-      headers: ['工作室', '师傅', '师傅工号', '徒弟', '徒弟工号', '开始日期', '结束日期', '培养目标', '目标等级', '状态', '出师日期', '取得等级', '证书', '进展记录数'],
+      headers: [
+        '工作室',
+        '师傅',
+        '师傅工号',
+        '徒弟',
+        '徒弟工号',
+        '开始日期',
+        '结束日期',
+        '培养目标',
+        '目标等级',
+        '状态',
+        '出师日期',
+        '取得等级',
+        '证书',
+        '进展记录数',
+      ],
       rows: items.map((r) => [
         r.studioName,
         r.mentorName,

@@ -1,10 +1,9 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Award, AwardCreate, AwardQuery } from '../../../common/schemas/points.js';
-import { can, scopeOf } from '../../core/access.js';
+import { can, inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { conflict, forbidden } from '../../core/errors.js';
-import { inScope } from '../../core/access.js';
 import { offsetOf, pageResult } from '../../core/pagination.js';
 import { groupRootsOf } from '../ideas/engagement.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -16,8 +15,20 @@ import { awardPoints } from './points.award.js';
 import { pointErrors } from './points.errors.js';
 import { awards, pointEntries } from './points.table.js';
 
-const columns = { a: awards, orgName: orgs.name, orgPath: orgs.path, personName: people.name, studioName: studios.name };
-type Joined = { a: typeof awards.$inferSelect; orgName: string; orgPath: string; personName: string | null; studioName: string | null };
+const columns = {
+  a: awards,
+  orgName: orgs.name,
+  orgPath: orgs.path,
+  personName: people.name,
+  studioName: studios.name,
+};
+type Joined = {
+  a: typeof awards.$inferSelect;
+  orgName: string;
+  orgPath: string;
+  personName: string | null;
+  studioName: string | null;
+};
 
 function toAward(ctx: Ctx, r: Joined): Award {
   const manage = can(ctx.actor, 'awards.manage', r.orgPath);
@@ -92,7 +103,8 @@ export async function createAward({ ctx, input }: { ctx: Ctx; input: AwardCreate
         .from(studios)
         .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
         .where(and(eq(studios.id, input.studioId!), isNull(studios.archivedAt)));
-  if (!winner || !scope.some((p) => winner.path.startsWith(p))) throw pointErrors.winnerInvalid(input.personId ? 'personId' : 'studioId');
+  if (!winner || !scope.some((p) => winner.path.startsWith(p)))
+    throw pointErrors.winnerInvalid(input.personId ? 'personId' : 'studioId');
   const id = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const [row] = await tx
@@ -111,7 +123,14 @@ export async function createAward({ ctx, input }: { ctx: Ctx; input: AwardCreate
         updatedAt: now.toISOString(),
       })
       .returning();
-    await recordAudit(tx, ctx, { action: 'awards.create', entityType: 'award', entityId: row!.id, orgId: winner.orgId, orgPath: winner.path, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'awards.create',
+      entityType: 'award',
+      entityId: row!.id,
+      orgId: winner.orgId,
+      orgPath: winner.path,
+      after: row,
+    });
     await awardPoints({
       db: tx,
       ctx,
@@ -124,7 +143,15 @@ export async function createAward({ ctx, input }: { ctx: Ctx; input: AwardCreate
     const userIds = input.personId
       ? [await userIdOfPerson({ db: tx, personId: input.personId })].filter((u): u is number => u !== null)
       : await studioUserIds({ db: tx, studioIds: [input.studioId!] });
-    await notify({ db: tx, userIds, kind: 'awards.granted', title: `恭喜获评：${input.title}`, body: input.citation, link: '/points/awards', now });
+    await notify({
+      db: tx,
+      userIds,
+      kind: 'awards.granted',
+      title: `恭喜获评：${input.title}`,
+      body: input.citation,
+      link: '/points/awards',
+      now,
+    });
     return row!.id;
   });
   return toAward(ctx, await getJoined(ctx, id));
@@ -134,7 +161,17 @@ export async function createAward({ ctx, input }: { ctx: Ctx; input: AwardCreate
  * Archives (withdraws) or restores an award. Its points are never deleted: withdrawing appends a
  * correction reversing them, restoring appends one re-crediting them. Audited; stale version → 409.
  */
-export async function setAwardArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setAwardArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const before = await getJoined(ctx, id);
   if (!can(ctx.actor, 'awards.manage', before.orgPath)) throw forbidden();
   if (!!before.a.archivedAt === archived) throw conflict('conflict.stale', { current: toAward(ctx, before) });
@@ -149,7 +186,13 @@ export async function setAwardArchived({ ctx, id, version, archived }: { ctx: Ct
     const [orig] = await tx
       .select()
       .from(pointEntries)
-      .where(and(eq(pointEntries.causeType, 'award'), eq(pointEntries.causeId, id), isNull(pointEntries.correctionOfId)));
+      .where(
+        and(
+          eq(pointEntries.causeType, 'award'),
+          eq(pointEntries.causeId, id),
+          isNull(pointEntries.correctionOfId),
+        ),
+      );
     if (orig) {
       await tx.insert(pointEntries).values({
         personId: orig.personId,

@@ -43,10 +43,12 @@ export async function awardPoints({
   now?: Date;
 }): Promise<PointEntryRow | null> {
   const [rule] = await db.select().from(pointRules).where(eq(pointRules.event, event));
-  if (!rule || !rule.active || rule.points === 0) return null;
+  if (!rule?.active || rule.points === 0) return null;
   const subject = personId ? 'person' : studioId ? 'studio' : null;
-  if (!subject || (personId && studioId)) throw new Error('awardPoints needs exactly one of personId or studioId');
-  if (subject !== rule.subject) throw new Error(`points rule ${event} credits a ${rule.subject}, not a ${subject}`);
+  if (!subject || (personId && studioId))
+    throw new Error('awardPoints needs exactly one of personId or studioId');
+  if (subject !== rule.subject)
+    throw new Error(`points rule ${event} credits a ${rule.subject}, not a ${subject}`);
   const [owner] = personId
     ? await db
         .select({ orgId: orgs.id, orgPath: orgs.path, name: people.name })
@@ -105,11 +107,25 @@ export async function awardPoints({
 }
 
 /** Whether an entry for this event and cause exists already (for callers that show "already credited"). */
-export async function hasPoints({ db, event, cause }: { db: Db; event: string; cause: { type: string; id: number } }) {
+export async function hasPoints({
+  db,
+  event,
+  cause,
+}: {
+  db: Db;
+  event: string;
+  cause: { type: string; id: number };
+}) {
   const [r] = await db
     .select({ id: pointEntries.id })
     .from(pointEntries)
-    .where(and(eq(pointEntries.event, event), eq(pointEntries.causeType, cause.type), eq(pointEntries.causeId, cause.id)))
+    .where(
+      and(
+        eq(pointEntries.event, event),
+        eq(pointEntries.causeType, cause.type),
+        eq(pointEntries.causeId, cause.id),
+      ),
+    )
     .limit(1);
   return r !== undefined;
 }

@@ -42,18 +42,37 @@ export async function listRules({ ctx }: { ctx: Ctx }): Promise<PointRule[]> {
  * Changes a rule's points, label or active flag (group admin). Versioned: a stale version gets
  * conflict.stale; entries keep the rule version they were earned under. Audited with before/after.
  */
-export async function updateRule({ ctx, id, input }: { ctx: Ctx; id: number; input: PointRuleUpdate }): Promise<PointRule> {
+export async function updateRule({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: PointRuleUpdate;
+}): Promise<PointRule> {
   const [before] = await ctx.db.select().from(pointRules).where(eq(pointRules.id, id));
   if (!before) throw pointErrors.ruleNotFound();
   const { version, ...set } = input;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(pointRules)
-      .set({ ...set, version: version + 1, updatedBy: ctx.actor.userId, updatedAt: ctx.clock.now().toISOString() })
+      .set({
+        ...set,
+        version: version + 1,
+        updatedBy: ctx.actor.userId,
+        updatedAt: ctx.clock.now().toISOString(),
+      })
       .where(and(eq(pointRules.id, id), eq(pointRules.version, version)))
       .returning();
     if (!row) throw conflict('conflict.stale', { current: toRule(before) });
-    await recordAudit(tx, ctx, { action: 'points.rule_update', entityType: 'point_rule', entityId: id, before, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'points.rule_update',
+      entityType: 'point_rule',
+      entityId: id,
+      before,
+      after: row,
+    });
     return toRule(row);
   });
 }
@@ -133,14 +152,20 @@ async function totals(ctx: Ctx, subject: SQL) {
 export async function getMyPoints({ ctx }: { ctx: Ctx }) {
   const personId = ctx.actor.personId ?? -1;
   const subject = eq(pointEntries.personId, personId);
-  return { ...(await totals(ctx, subject)), entries: await selectEntries(ctx, subject, { limit: 50, offset: 0 }) };
+  return {
+    ...(await totals(ctx, subject)),
+    entries: await selectEntries(ctx, subject, { limit: 50, offset: 0 }),
+  };
 }
 
 /** A studio's points, for anyone who may see the studio (studios.not_found otherwise). */
 export async function getStudioPoints({ ctx, studioId }: { ctx: Ctx; studioId: number }) {
   await getStudioAccess({ ctx, id: studioId, need: 'read' });
   const subject = eq(pointEntries.studioId, studioId);
-  return { ...(await totals(ctx, subject)), entries: await selectEntries(ctx, subject, { limit: 50, offset: 0 }) };
+  return {
+    ...(await totals(ctx, subject)),
+    entries: await selectEntries(ctx, subject, { limit: 50, offset: 0 }),
+  };
 }
 
 /**
@@ -148,7 +173,15 @@ export async function getStudioPoints({ ctx, studioId }: { ctx: Ctx; studioId: n
  * an adoption later found to be a duplicate. Only original entries may be corrected (points.not_correctable);
  * invisible entries are points.entry_not_found. Audited.
  */
-export async function correctEntry({ ctx, id, input }: { ctx: Ctx; id: number; input: PointCorrection }): Promise<PointEntry> {
+export async function correctEntry({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: PointCorrection;
+}): Promise<PointEntry> {
   const [orig] = await ctx.db
     .select()
     .from(pointEntries)
@@ -196,7 +229,10 @@ function boardScope(ctx: Ctx): string[] {
 }
 
 /** [from, to) of the period containing `at` (YYYY-MM-DD), in China time; nulls for all time. */
-export function periodBounds(period: LeaderboardQuery['period'], at: string): { from: string | null; to: string | null } {
+export function periodBounds(
+  period: LeaderboardQuery['period'],
+  at: string,
+): { from: string | null; to: string | null } {
   if (period === 'all') return { from: null, to: null };
   const y = Number(at.slice(0, 4));
   const m = Number(at.slice(5, 7));
@@ -212,7 +248,13 @@ export function periodBounds(period: LeaderboardQuery['period'], at: string): { 
  * actor's enterprises (the whole group for group-level users), or one enterprise. Corrections count in
  * the period they were made. Ties share a rank.
  */
-export async function getLeaderboard({ ctx, query }: { ctx: Ctx; query: LeaderboardQuery }): Promise<Leaderboard> {
+export async function getLeaderboard({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: LeaderboardQuery;
+}): Promise<Leaderboard> {
   let scope = boardScope(ctx);
   if (query.enterpriseId) {
     const [ent] = await ctx.db.select().from(orgs).where(eq(orgs.id, query.enterpriseId));
@@ -244,14 +286,25 @@ export async function getLeaderboard({ ctx, query }: { ctx: Ctx; query: Leaderbo
     const subjectCol = query.subject === 'person' ? pointEntries.personId : pointEntries.studioId;
     const nameCol = query.subject === 'person' ? people.name : studios.name;
     const joined = ctx.db
-      .select({ id: sql<number>`${subjectCol}`, name: nameCol, points: sum, entries: n, entPath: sql<string>`max(${entPrefix})` })
+      .select({
+        id: sql<number>`${subjectCol}`,
+        name: nameCol,
+        points: sum,
+        entries: n,
+        entPath: sql<string>`max(${entPrefix})`,
+      })
       .from(pointEntries);
     const withName =
       query.subject === 'person'
         ? joined.innerJoin(people, eq(people.id, pointEntries.personId))
         : joined.innerJoin(studios, eq(studios.id, pointEntries.studioId));
     rows = await withName
-      .where(and(where, query.subject === 'person' ? isNull(pointEntries.studioId) : isNull(pointEntries.personId)))
+      .where(
+        and(
+          where,
+          query.subject === 'person' ? isNull(pointEntries.studioId) : isNull(pointEntries.personId),
+        ),
+      )
       .groupBy(subjectCol, nameCol)
       .orderBy(sql`3 DESC`, asc(subjectCol))
       .limit(query.limit);
@@ -260,10 +313,12 @@ export async function getLeaderboard({ ctx, query }: { ctx: Ctx; query: Leaderbo
   const entPaths = [...new Set(rows.map((r) => r.entPath).filter((p): p is string => !!p))];
   const entNames = new Map(
     entPaths.length
-      ? (await ctx.db.select({ path: orgs.path, name: orgs.name }).from(orgs).where(inArray(orgs.path, entPaths))).map((o) => [
-          o.path,
-          o.name,
-        ])
+      ? (
+          await ctx.db
+            .select({ path: orgs.path, name: orgs.name })
+            .from(orgs)
+            .where(inArray(orgs.path, entPaths))
+        ).map((o) => [o.path, o.name])
       : [],
   );
   return {

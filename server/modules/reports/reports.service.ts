@@ -1,8 +1,9 @@
-import type { AnnualReportQuery } from '../../../common/schemas/reports.js';
+import { type AnnualReportQuery, type UpwardForm, upwardFormLabels } from '../../../common/schemas/reports.js';
 import { can } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
-import { getOverview } from '../stats/stats.service.js';
+import { getOverview, getStatsOrg } from '../stats/stats.service.js';
+import { buildUpwardForm } from './forms.js';
 import { renderDocx } from './report.docx.js';
 import { buildAnnualReport } from './report.model.js';
 import { renderPdf } from './report.pdf.js';
@@ -31,4 +32,15 @@ export async function generateAnnualReport({ ctx, query, progress }: { ctx: Ctx;
     mime: query.format === 'pdf' ? 'application/pdf' : DOCX,
     orgId: overview.org.id,
   };
+}
+
+/**
+ * Builds an upward form (provincial studio form, 五小 summary) for an org and year as .xlsx. Same checks as the
+ * annual report: 404 outside the stats.read scope, 403 without reports.generate there.
+ */
+export async function generateUpwardForm({ ctx, form, orgId, year }: { ctx: Ctx; form: UpwardForm; orgId: number; year: number }) {
+  const org = await getStatsOrg(ctx, orgId);
+  if (!can(ctx.actor, 'reports.generate', org.path)) throw forbidden();
+  const buffer = await buildUpwardForm(ctx.db, form, org, year);
+  return { buffer, name: `${upwardFormLabels[form].zh}-${org.name}-${year}.xlsx`, orgId: org.id };
 }

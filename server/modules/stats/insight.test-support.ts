@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Honour } from '../../../common/schemas/people.js';
 import type { World } from '../../../test/helpers.js';
 import type { Db } from '../../core/db.js';
 import { seedPerson } from '../../db/seed/factories.js';
@@ -20,9 +21,9 @@ async function one<T = { id: number }>(db: Db, q: ReturnType<typeof sql>): Promi
 export async function seedInsight(db: Db, w: World, year = 2025) {
   const t = w.tag;
   const { entA, entB, workshopA, workshopB, branchA } = w.orgs;
-  const person = async (orgId: number, name: string, trade: string | null, skillGrade: string | null = null) =>
-    seedPerson(db, { orgId, employeeNo: `${t}-P${name}`, name, trade, skillGrade, honours: [] });
-  const p1 = await person(workshopA.id, '张钳工', '钳工', 'senior');
+  const person = async (orgId: number, name: string, trade: string | null, skillGrade: string | null = null, honours: Honour[] = []) =>
+    seedPerson(db, { orgId, employeeNo: `${t}-P${name}`, name, trade, skillGrade, honours });
+  const p1 = await person(workshopA.id, '张钳工', '钳工', 'senior', [{ kind: 'modelWorker', level: 'province', year: 2019 }]);
   const p2 = await person(workshopA.id, '李车工', '车工', 'technician');
   const p3 = await person(workshopB.id, '王焊工', '焊工', 'intermediate');
   const p4 = await person(branchA.id, '赵电工', '电工', 'junior');

@@ -46,7 +46,10 @@ export function useReviewTasks(status: 'open' | 'done' | 'all') {
 }
 
 export function usePublicity() {
-  return useQuery({ queryKey: applicationKeys.publicity, queryFn: () => api<PublicityItem[]>('/api/publicity') });
+  return useQuery({
+    queryKey: applicationKeys.publicity,
+    queryFn: () => api<PublicityItem[]>('/api/publicity'),
+  });
 }
 
 export function useConditionCheck(studioId: number | undefined, level: string | undefined) {

@@ -1,9 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { ApplicationDetail, ExpertAssignment, ExpertCandidate } from '../../../../../common/schemas/applications';
+import type {
+  ApplicationDetail,
+  ExpertAssignment,
+  ExpertCandidate,
+} from '../../../../../common/schemas/applications';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
 import { formatDate } from '../../../shared/format';
@@ -13,7 +32,13 @@ import { useTexts } from '../texts';
 const statusColor = { pending: 'processing', submitted: 'success', cancelled: 'default' } as const;
 
 /** 专家评审 for the group admin: the panel, its deadline, the aggregate and the drop-extremes flag. */
-export function ExpertsPanel({ app, onChanged }: { app: ApplicationDetail; onChanged: (a: ApplicationDetail) => void }) {
+export function ExpertsPanel({
+  app,
+  onChanged,
+}: {
+  app: ApplicationDetail;
+  onChanged: (a: ApplicationDetail) => void;
+}) {
   const tx = useTexts();
   const toast = useErrorToast();
   const { modal } = App.useApp();
@@ -23,7 +48,12 @@ export function ExpertsPanel({ app, onChanged }: { app: ApplicationDetail; onCha
 
   const setDrop = async (dropExtremes: boolean) => {
     try {
-      onChanged(await api<ApplicationDetail>(`/api/applications/${app.id}/settings`, { method: 'PATCH', body: { dropExtremes, version: app.version } }));
+      onChanged(
+        await api<ApplicationDetail>(`/api/applications/${app.id}/settings`, {
+          method: 'PATCH',
+          body: { dropExtremes, version: app.version },
+        }),
+      );
     } catch (err) {
       toast(err);
     }
@@ -33,7 +63,9 @@ export function ExpertsPanel({ app, onChanged }: { app: ApplicationDetail; onCha
       title: `${tx('withdrawExpert')} ${e.expertName}`,
       onOk: async () => {
         try {
-          onChanged(await api<ApplicationDetail>(`/api/applications/${app.id}/experts/${e.id}`, { method: 'DELETE' }));
+          onChanged(
+            await api<ApplicationDetail>(`/api/applications/${app.id}/experts/${e.id}`, { method: 'DELETE' }),
+          );
         } catch (err) {
           toast(err);
         }
@@ -47,9 +79,17 @@ export function ExpertsPanel({ app, onChanged }: { app: ApplicationDetail; onCha
           size="small"
           column={{ xs: 1, md: 4 }}
           items={[
-            { key: 'n', label: tx('scoresIn'), children: `${s?.count ?? 0} / ${app.experts.filter((e) => e.status !== 'cancelled').length}` },
+            {
+              key: 'n',
+              label: tx('scoresIn'),
+              children: `${s?.count ?? 0} / ${app.experts.filter((e) => e.status !== 'cancelled').length}`,
+            },
             { key: 'score', label: tx('aggregate'), children: s?.score ?? '—' },
-            { key: 'grade', label: tx('grade'), children: s?.grade ? <Tag color="blue">{s.grade}</Tag> : '—' },
+            {
+              key: 'grade',
+              label: tx('grade'),
+              children: s?.grade ? <Tag color="blue">{s.grade}</Tag> : '—',
+            },
             { key: 'deadline', label: tx('deadline'), children: formatDate(app.expertDeadline) || '—' },
           ]}
         />
@@ -79,7 +119,11 @@ export function ExpertsPanel({ app, onChanged }: { app: ApplicationDetail; onCha
             { title: tx('expert'), dataIndex: 'expertName' },
             { title: tx('expertOrg'), dataIndex: 'orgName' },
             { title: tx('deadline'), dataIndex: 'deadline', render: (d: string | null) => formatDate(d) },
-            { title: tx('state'), dataIndex: 'status', render: (v: ExpertAssignment['status']) => <Tag color={statusColor[v]}>{tx(v)}</Tag> },
+            {
+              title: tx('state'),
+              dataIndex: 'status',
+              render: (v: ExpertAssignment['status']) => <Tag color={statusColor[v]}>{tx(v)}</Tag>,
+            },
             { title: tx('total'), dataIndex: 'total', render: (v: number | null) => v ?? '—' },
             {
               key: 'op',
@@ -93,12 +137,29 @@ export function ExpertsPanel({ app, onChanged }: { app: ApplicationDetail; onCha
           ]}
         />
       </Card>
-      {assigning && <AssignModal app={app} onClose={() => setAssigning(false)} onDone={(x) => { setAssigning(false); onChanged(x); }} />}
+      {assigning && (
+        <AssignModal
+          app={app}
+          onClose={() => setAssigning(false)}
+          onDone={(x) => {
+            setAssigning(false);
+            onChanged(x);
+          }}
+        />
+      )}
     </Flex>
   );
 }
 
-function AssignModal({ app, onClose, onDone }: { app: ApplicationDetail; onClose: () => void; onDone: (a: ApplicationDetail) => void }) {
+function AssignModal({
+  app,
+  onClose,
+  onDone,
+}: {
+  app: ApplicationDetail;
+  onClose: () => void;
+  onDone: (a: ApplicationDetail) => void;
+}) {
   const tx = useTexts();
   const toast = useErrorToast();
   const [form] = Form.useForm<{ expertUserIds: number[]; deadline: Dayjs }>();
@@ -113,7 +174,11 @@ function AssignModal({ app, onClose, onDone }: { app: ApplicationDetail; onClose
       onDone(
         await api<ApplicationDetail>(`/api/applications/${app.id}/experts`, {
           method: 'POST',
-          body: { expertUserIds: v.expertUserIds, deadline: v.deadline.format('YYYY-MM-DD'), version: app.version },
+          body: {
+            expertUserIds: v.expertUserIds,
+            deadline: v.deadline.format('YYYY-MM-DD'),
+            version: app.version,
+          },
         }),
       );
     } catch (err) {
@@ -123,8 +188,20 @@ function AssignModal({ app, onClose, onDone }: { app: ApplicationDetail; onClose
     }
   };
   return (
-    <Modal open title={tx('assignExperts')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} width={560}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(7, 'day'), expertUserIds: [] }}>
+    <Modal
+      open
+      title={tx('assignExperts')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      width={560}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ deadline: dayjs().add(7, 'day'), expertUserIds: [] }}
+      >
         <Form.Item name="expertUserIds" label={tx('expert')} rules={[{ required: true }]}>
           <Select
             mode="multiple"

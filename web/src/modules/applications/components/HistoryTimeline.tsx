@@ -10,7 +10,15 @@ import { useI18n } from '../../../shared/i18n';
 import { useTexts } from '../texts';
 
 const colorOf = (action: string) =>
-  action === 'reject' ? 'red' : action === 'return' ? 'orange' : action === 'fileObjection' ? 'gold' : action === 'name' ? 'green' : 'blue';
+  action === 'reject'
+    ? 'red'
+    : action === 'return'
+      ? 'orange'
+      : action === 'fileObjection'
+        ? 'gold'
+        : action === 'name'
+          ? 'green'
+          : 'blue';
 
 /** Who did what and when, with their opinion: the application's workflow history. */
 export function HistoryTimeline({ steps }: { steps: ApplicationStep[] }) {
@@ -24,7 +32,9 @@ export function HistoryTimeline({ steps }: { steps: ApplicationStep[] }) {
         color: colorOf(s.action),
         content: (
           <div>
-            <Typography.Text strong>{l(applicationActionLabels[s.action as ApplicationAction], s.action)}</Typography.Text>
+            <Typography.Text strong>
+              {l(applicationActionLabels[s.action as ApplicationAction], s.action)}
+            </Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {l(applicationStateLabels[s.fromState])} → {l(applicationStateLabels[s.toState])}
             </Typography.Text>
@@ -33,7 +43,11 @@ export function HistoryTimeline({ steps }: { steps: ApplicationStep[] }) {
                 {s.actorName ?? '—'} · {formatDateTime(s.at)}
               </Typography.Text>
             </div>
-            {s.opinion && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{s.opinion}</Typography.Paragraph>}
+            {s.opinion && (
+              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                {s.opinion}
+              </Typography.Paragraph>
+            )}
           </div>
         ),
       }))}

@@ -1,4 +1,17 @@
-import { App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { ApplicationDetail, Objection } from '../../../../../common/schemas/applications';
 import { api } from '../../../shared/api/client';
@@ -8,7 +21,13 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useTexts } from '../texts';
 
 /** 公示 window and the objections with their resolutions; admins resolve from here, anyone in the group files. */
-export function ObjectionsPanel({ app, onChanged }: { app: ApplicationDetail; onChanged: (a?: ApplicationDetail) => void }) {
+export function ObjectionsPanel({
+  app,
+  onChanged,
+}: {
+  app: ApplicationDetail;
+  onChanged: (a?: ApplicationDetail) => void;
+}) {
   const tx = useTexts();
   const [resolving, setResolving] = useState<Objection | null>(null);
   const [filing, setFiling] = useState(false);
@@ -17,9 +36,7 @@ export function ObjectionsPanel({ app, onChanged }: { app: ApplicationDetail; on
       size="small"
       title={tx('publicity')}
       extra={
-        app.abilities.fileObjection && (
-          <Button onClick={() => setFiling(true)}>{tx('fileObjection')}</Button>
-        )
+        app.abilities.fileObjection && <Button onClick={() => setFiling(true)}>{tx('fileObjection')}</Button>
       }
     >
       <Descriptions
@@ -28,7 +45,9 @@ export function ObjectionsPanel({ app, onChanged }: { app: ApplicationDetail; on
           {
             key: 'w',
             label: tx('publicityWindow'),
-            children: app.publicityStart ? `${formatDate(app.publicityStart)} ~ ${formatDate(app.publicityEnd)}` : '—',
+            children: app.publicityStart
+              ? `${formatDate(app.publicityStart)} ~ ${formatDate(app.publicityEnd)}`
+              : '—',
           },
         ]}
       />
@@ -52,7 +71,9 @@ export function ObjectionsPanel({ app, onChanged }: { app: ApplicationDetail; on
               <List.Item.Meta
                 title={
                   <Space wrap>
-                    <Tag color={o.status === 'open' ? 'orange' : 'green'}>{tx(o.status === 'open' ? 'open' : 'resolved')}</Tag>
+                    <Tag color={o.status === 'open' ? 'orange' : 'green'}>
+                      {tx(o.status === 'open' ? 'open' : 'resolved')}
+                    </Tag>
                     <Typography.Text type="secondary">
                       {o.filedByName ? `${tx('filedBy')}：${o.filedByName} · ` : ''}
                       {formatDateTime(o.filedAt)}
@@ -61,10 +82,13 @@ export function ObjectionsPanel({ app, onChanged }: { app: ApplicationDetail; on
                 }
                 description={
                   <>
-                    <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>{o.content}</Typography.Paragraph>
+                    <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>
+                      {o.content}
+                    </Typography.Paragraph>
                     {o.resolution && (
                       <Typography.Paragraph type="success" style={{ marginBottom: 0 }}>
-                        {tx('resolution')}（{o.resolvedByName} {formatDateTime(o.resolvedAt)}）：{o.resolution}
+                        {tx('resolution')}（{o.resolvedByName} {formatDateTime(o.resolvedAt)}）：
+                        {o.resolution}
                       </Typography.Paragraph>
                     )}
                   </>
@@ -146,7 +170,12 @@ export function TextModal({
   return (
     <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy}>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name={field} label={label} extra={extra} rules={[{ required: true, whitespace: true, min }]}>
+        <Form.Item
+          name={field}
+          label={label}
+          extra={extra}
+          rules={[{ required: true, whitespace: true, min }]}
+        >
           <Input.TextArea rows={5} maxLength={2000} showCount />
         </Form.Item>
       </Form>

@@ -114,7 +114,11 @@ export function TransitionModal({
         >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
-        {action === 'reject' && <Typography.Text type="danger">{l(applicationActionLabels.reject)}：{app.studioName}</Typography.Text>}
+        {action === 'reject' && (
+          <Typography.Text type="danger">
+            {l(applicationActionLabels.reject)}：{app.studioName}
+          </Typography.Text>
+        )}
       </Form>
     </Modal>
   );

@@ -1,6 +1,18 @@
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Steps, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Result,
+  Skeleton,
+  Steps,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { namingLevelLabels, studioTypeLabels } from '../../../../../common/enums';
@@ -25,7 +37,15 @@ import { StateTag } from '../components/StateTag';
 import { TransitionModal } from '../components/TransitionModal';
 import { useTexts } from '../texts';
 
-const buttonOrder: ApplicationAction[] = ['submit', 'pass', 'finishExpertReview', 'finishSiteVisit', 'name', 'return', 'reject'];
+const buttonOrder: ApplicationAction[] = [
+  'submit',
+  'pass',
+  'finishExpertReview',
+  'finishSiteVisit',
+  'name',
+  'return',
+  'reject',
+];
 
 /** One application: its step, the actions the server allows the caller, materials, history, experts and 公示. */
 export default function ApplicationDetailPage() {
@@ -41,17 +61,24 @@ export default function ApplicationDetailPage() {
   if (isLoading) return <Skeleton active />;
   if (error instanceof ApiError && error.status === 404)
     return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
-  if (error || !app) return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+  if (error || !app)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
 
   const a = app.abilities;
   const changed = (next?: ApplicationDetail) => {
     if (next) qc.setQueryData(applicationKeys.one(id), next);
     else void qc.invalidateQueries({ queryKey: applicationKeys.one(id) });
-    void qc.invalidateQueries({ queryKey: applicationKeys.all, exact: false, predicate: (q) => q.queryKey.length !== 2 });
+    void qc.invalidateQueries({
+      queryKey: applicationKeys.all,
+      exact: false,
+      predicate: (q) => q.queryKey.length !== 2,
+    });
   };
   const last = app.steps.at(-1);
   const stuck = app.state === 'returned' || app.state === 'rejected';
-  const current = stuck ? applicationMainLine.indexOf(last?.fromState ?? 'firstReview') : applicationMainLine.indexOf(app.state);
+  const current = stuck
+    ? applicationMainLine.indexOf(last?.fromState ?? 'firstReview')
+    : applicationMainLine.indexOf(app.state);
   const certificate = async () => {
     try {
       await download(`/api/applications/${app.id}/certificate`, `${app.studioName}-荣誉证书.pdf`);
@@ -65,7 +92,12 @@ export default function ApplicationDetailPage() {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {app.studioName}
             <Tag>{l(namingLevelLabels[app.level])}</Tag>
             <StateTag state={app.state} />
@@ -102,9 +134,20 @@ export default function ApplicationDetailPage() {
         <Steps
           size="small"
           current={current}
-          status={app.state === 'rejected' ? 'error' : app.state === 'returned' ? 'wait' : app.state === 'named' ? 'finish' : 'process'}
+          status={
+            app.state === 'rejected'
+              ? 'error'
+              : app.state === 'returned'
+                ? 'wait'
+                : app.state === 'named'
+                  ? 'finish'
+                  : 'process'
+          }
           items={applicationMainLine.map((s, i) => ({
-            title: l({ zh: ['申报', '基层初审', '上级审核', '专家评审', '实地考察', '公示', '命名'][i]!, en: applicationStateLabels[s].en }),
+            title: l({
+              zh: ['申报', '基层初审', '上级审核', '专家评审', '实地考察', '公示', '命名'][i]!,
+              en: applicationStateLabels[s].en,
+            }),
             description: stuck && i === current ? <StateTag state={app.state} /> : undefined,
           }))}
         />
@@ -128,11 +171,25 @@ export default function ApplicationDetailPage() {
                       { key: 'l', label: tx('leader'), children: app.leaderName ?? '—' },
                       { key: 'v', label: tx('level'), children: l(namingLevelLabels[app.level]) },
                       { key: 'r', label: tx('rulebookVersion'), children: `V${app.rulebookVersionNo}` },
-                      { key: 'sub', label: tx('submittedAt'), children: formatDateTime(app.submittedAt) || '—' },
-                      { key: 'sc', label: tx('score'), children: app.finalScore === null ? '—' : `${app.finalScore}（${app.grade}）` },
+                      {
+                        key: 'sub',
+                        label: tx('submittedAt'),
+                        children: formatDateTime(app.submittedAt) || '—',
+                      },
+                      {
+                        key: 'sc',
+                        label: tx('score'),
+                        children: app.finalScore === null ? '—' : `${app.finalScore}（${app.grade}）`,
+                      },
                       { key: 'p', label: tx('plaqueNo'), children: app.plaqueNo ?? '—' },
                       ...(app.publicityStart
-                        ? [{ key: 'w', label: tx('publicityWindow'), children: `${formatDate(app.publicityStart)} ~ ${formatDate(app.publicityEnd)}` }]
+                        ? [
+                            {
+                              key: 'w',
+                              label: tx('publicityWindow'),
+                              children: `${formatDate(app.publicityStart)} ~ ${formatDate(app.publicityEnd)}`,
+                            },
+                          ]
                         : []),
                     ]}
                   />
@@ -151,19 +208,43 @@ export default function ApplicationDetailPage() {
                     items={(['summary', 'achievements', 'plans'] as const).map((k) => ({
                       key: k,
                       label: tx(k),
-                      children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{app.materials[k] || '—'}</Typography.Paragraph>,
+                      children: (
+                        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                          {app.materials[k] || '—'}
+                        </Typography.Paragraph>
+                      ),
                     }))}
                   />
                 </Card>
               </Flex>
             ),
           },
-          { key: 'history', label: `${tx('history')} ${app.steps.length}`, children: <Card size="small"><HistoryTimeline steps={app.steps} /></Card> },
+          {
+            key: 'history',
+            label: `${tx('history')} ${app.steps.length}`,
+            children: (
+              <Card size="small">
+                <HistoryTimeline steps={app.steps} />
+              </Card>
+            ),
+          },
           ...(a.viewScores
-            ? [{ key: 'experts', label: tx('experts'), children: <ExpertsPanel app={app} onChanged={changed} /> }]
+            ? [
+                {
+                  key: 'experts',
+                  label: tx('experts'),
+                  children: <ExpertsPanel app={app} onChanged={changed} />,
+                },
+              ]
             : []),
           ...(app.publicityStart || app.objections.length
-            ? [{ key: 'publicity', label: `${tx('publicity')}${app.openObjections ? ` (${app.openObjections})` : ''}`, children: <ObjectionsPanel app={app} onChanged={changed} /> }]
+            ? [
+                {
+                  key: 'publicity',
+                  label: `${tx('publicity')}${app.openObjections ? ` (${app.openObjections})` : ''}`,
+                  children: <ObjectionsPanel app={app} onChanged={changed} />,
+                },
+              ]
             : []),
         ]}
       />

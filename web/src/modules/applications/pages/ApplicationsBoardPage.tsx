@@ -18,7 +18,17 @@ import { applicationKeys } from '../api';
 import { StateTag } from '../components/StateTag';
 import { useTexts } from '../texts';
 
-const tabStates: ApplicationState[] = ['firstReview', 'upperReview', 'expertReview', 'siteVisit', 'publicity', 'named', 'returned', 'rejected', 'draft'];
+const tabStates: ApplicationState[] = [
+  'firstReview',
+  'upperReview',
+  'expertReview',
+  'siteVisit',
+  'publicity',
+  'named',
+  'returned',
+  'rejected',
+  'draft',
+];
 
 /** The review board: applications by workflow step (tabs with counts), a row opens the application. */
 export default function ApplicationsBoardPage() {
@@ -35,14 +45,32 @@ export default function ApplicationsBoardPage() {
     { key: 'studio', title: tx('studio'), dataIndex: 'studioName', render: (v: string) => <a>{v}</a> },
     { key: 'org', title: tx('hostOrg'), dataIndex: 'hostOrgName', ellipsis: true },
     { key: 'leader', title: tx('leader'), dataIndex: 'leaderName', width: 90 },
-    { key: 'level', title: tx('level'), dataIndex: 'level', width: 100, render: (v: NamingLevel) => l(namingLevelLabels[v]) },
-    { key: 'state', title: tx('state'), dataIndex: 'state', width: 110, render: (v: ApplicationState, a) => (
-      <>
-        <StateTag state={v} />
-        {a.openObjections > 0 && <Badge count={a.openObjections} title={tx('objections')} />}
-      </>
-    ) },
-    { key: 'score', title: tx('score'), dataIndex: 'finalScore', width: 90, render: (v: number | null, a) => (v === null ? '' : `${v}（${a.grade}）`) },
+    {
+      key: 'level',
+      title: tx('level'),
+      dataIndex: 'level',
+      width: 100,
+      render: (v: NamingLevel) => l(namingLevelLabels[v]),
+    },
+    {
+      key: 'state',
+      title: tx('state'),
+      dataIndex: 'state',
+      width: 110,
+      render: (v: ApplicationState, a) => (
+        <>
+          <StateTag state={v} />
+          {a.openObjections > 0 && <Badge count={a.openObjections} title={tx('objections')} />}
+        </>
+      ),
+    },
+    {
+      key: 'score',
+      title: tx('score'),
+      dataIndex: 'finalScore',
+      width: 90,
+      render: (v: number | null, a) => (v === null ? '' : `${v}（${a.grade}）`),
+    },
     { key: 'submitted', title: tx('submittedAt'), dataIndex: 'submittedAt', width: 110, render: formatDate },
     { key: 'updated', title: tx('updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatDateTime },
     { key: 'plaque', title: tx('plaqueNo'), dataIndex: 'plaqueNo', width: 140 },
@@ -80,7 +108,9 @@ export default function ApplicationsBoardPage() {
       <ListPage<Application>
         queryKey={applicationKeys.all}
         fetchPage={async (query) => {
-          const r = await api<Page<Application> & { counts: Record<string, number> }>('/api/applications', { query });
+          const r = await api<Page<Application> & { counts: Record<string, number> }>('/api/applications', {
+            query,
+          });
           setCounts(r.counts);
           return r;
         }}
@@ -95,7 +125,12 @@ export default function ApplicationsBoardPage() {
               <Input allowClear placeholder={tx('searchStudio')} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="level">
-              <Select allowClear placeholder={tx('level')} options={optionsOf(namingLevels, namingLevelLabels, lang)} style={{ width: 130 }} />
+              <Select
+                allowClear
+                placeholder={tx('level')}
+                options={optionsOf(namingLevels, namingLevelLabels, lang)}
+                style={{ width: 130 }}
+              />
             </Form.Item>
             <Form.Item name="state" hidden>
               <Input />

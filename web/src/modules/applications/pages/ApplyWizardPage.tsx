@@ -1,8 +1,30 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Radio, Result, Select, Skeleton, Space, Steps, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Select,
+  Skeleton,
+  Space,
+  Steps,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type NamingLevel, namingLevelLabels, namingLevels, studioTypeLabels } from '../../../../../common/enums';
+import {
+  type NamingLevel,
+  namingLevelLabels,
+  namingLevels,
+  type studioTypeLabels,
+} from '../../../../../common/enums';
 import type { ApplicationDetail, ApplicationMaterials } from '../../../../../common/schemas/applications';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
@@ -41,7 +63,10 @@ export default function ApplyWizardPage() {
   const [app, setApp] = useState<ApplicationDetail | null>(null);
   const [form] = Form.useForm<ApplicationMaterials>();
   const [busy, setBusy] = useState(false);
-  const studios = useQuery({ queryKey: ['applications', 'my-studios'], queryFn: () => api<MyStudio[]>('/api/applications/my-studios') });
+  const studios = useQuery({
+    queryKey: ['applications', 'my-studios'],
+    queryFn: () => api<MyStudio[]>('/api/applications/my-studios'),
+  });
   const check = useConditionCheck(studioId, level);
 
   useEffect(() => {
@@ -67,8 +92,14 @@ export default function ApplyWizardPage() {
     setBusy(true);
     try {
       const saved = app
-        ? await api<ApplicationDetail>(`/api/applications/${app.id}`, { method: 'PATCH', body: { materials, version: app.version } })
-        : await api<ApplicationDetail>('/api/applications', { method: 'POST', body: { studioId, level, materials } });
+        ? await api<ApplicationDetail>(`/api/applications/${app.id}`, {
+            method: 'PATCH',
+            body: { materials, version: app.version },
+          })
+        : await api<ApplicationDetail>('/api/applications', {
+            method: 'POST',
+            body: { studioId, level, materials },
+          });
       setApp(saved);
       qc.setQueryData(applicationKeys.one(saved.id), saved);
       message.success(tx('draftSaved'));
@@ -102,12 +133,20 @@ export default function ApplyWizardPage() {
   const results = check.data?.results ?? [];
   return (
     <>
-      <PageHeader title={tx('wizardTitle')} sub={studio ? `${studio.name} · ${level ? l(namingLevelLabels[level]) : ''}` : undefined} />
+      <PageHeader
+        title={tx('wizardTitle')}
+        sub={studio ? `${studio.name} · ${level ? l(namingLevelLabels[level]) : ''}` : undefined}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Steps
           size="small"
           current={step}
-          items={[{ title: tx('stepPick') }, { title: tx('stepCheck') }, { title: tx('stepMaterials') }, { title: tx('stepConfirm') }]}
+          items={[
+            { title: tx('stepPick') },
+            { title: tx('stepCheck') },
+            { title: tx('stepMaterials') },
+            { title: tx('stepConfirm') },
+          ]}
         />
       </Card>
       <Card size="small">
@@ -144,7 +183,11 @@ export default function ApplyWizardPage() {
               <Alert type="error" showIcon title={(check.error as Error).message} />
             ) : (
               <>
-                <Alert type={check.data?.ok ? 'success' : 'error'} showIcon title={check.data?.ok ? tx('checkOk') : tx('checkFailed')} />
+                <Alert
+                  type={check.data?.ok ? 'success' : 'error'}
+                  showIcon
+                  title={check.data?.ok ? tx('checkOk') : tx('checkFailed')}
+                />
                 <ConditionTable results={results} />
               </>
             )}
@@ -205,11 +248,19 @@ export default function ApplyWizardPage() {
                   key: k,
                   label: tx(k),
                   span: 2,
-                  children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{app.materials[k] || '—'}</Typography.Paragraph>,
+                  children: (
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                      {app.materials[k] || '—'}
+                    </Typography.Paragraph>
+                  ),
                 })),
               ]}
             />
-            {results.length ? <ConditionTable results={results} notes={app.materials.conditionNotes} /> : <Empty />}
+            {results.length ? (
+              <ConditionTable results={results} notes={app.materials.conditionNotes} />
+            ) : (
+              <Empty />
+            )}
             <Space>
               <Button onClick={() => setStep(2)}>{tx('prev')}</Button>
               <Button onClick={() => navigate(`/applications/${app.id}`)}>{tx('saveDraft')}</Button>

@@ -32,7 +32,11 @@ export default function MyReviewsPage() {
           renderItem={(r) => (
             <List.Item
               actions={[
-                <Button key="go" type={r.status === 'pending' ? 'primary' : 'default'} onClick={() => navigate(r.link)}>
+                <Button
+                  key="go"
+                  type={r.status === 'pending' ? 'primary' : 'default'}
+                  onClick={() => navigate(r.link)}
+                >
                   {r.status === 'pending' ? tx('goScore') : tx('view')}
                 </Button>,
               ]}

@@ -2,7 +2,13 @@ import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router';
-import { type NamingLevel, type StudioType, namingLevelLabels, namingLevels, studioTypeLabels } from '../../../../../common/enums';
+import {
+  type NamingLevel,
+  namingLevelLabels,
+  namingLevels,
+  type StudioType,
+  studioTypeLabels,
+} from '../../../../../common/enums';
 import type { NamingListItem } from '../../../../../common/schemas/applications';
 import type { Page } from '../../../../../common/schemas/shared';
 import { api, download } from '../../../shared/api/client';
@@ -30,11 +36,23 @@ export default function NamingListPage() {
   const columns: ColumnsType<NamingListItem> = [
     { key: 'plaque', title: tx('plaqueNo'), dataIndex: 'plaqueNo', width: 150 },
     { key: 'studio', title: tx('studio'), dataIndex: 'studioName' },
-    { key: 'type', title: tx('type'), dataIndex: 'studioType', width: 140, render: (v: StudioType) => l(studioTypeLabels[v]) },
+    {
+      key: 'type',
+      title: tx('type'),
+      dataIndex: 'studioType',
+      width: 140,
+      render: (v: StudioType) => l(studioTypeLabels[v]),
+    },
     { key: 'ent', title: tx('enterprise'), dataIndex: 'enterpriseName', ellipsis: true },
     { key: 'org', title: tx('hostOrg'), dataIndex: 'hostOrgName', ellipsis: true },
     { key: 'leader', title: tx('leader'), dataIndex: 'leaderName', width: 90 },
-    { key: 'level', title: tx('namingLevel'), dataIndex: 'level', width: 100, render: (v: NamingLevel) => <Tag color="blue">{l(namingLevelLabels[v])}</Tag> },
+    {
+      key: 'level',
+      title: tx('namingLevel'),
+      dataIndex: 'level',
+      width: 100,
+      render: (v: NamingLevel) => <Tag color="blue">{l(namingLevelLabels[v])}</Tag>,
+    },
     { key: 'body', title: tx('namingBody'), dataIndex: 'namingBody', ellipsis: true },
     { key: 'date', title: tx('namedOn'), dataIndex: 'namedOn', width: 110, render: formatDate },
     {
@@ -73,7 +91,12 @@ export default function NamingListPage() {
               <InputNumber placeholder={tx('year')} min={1990} max={2100} style={{ width: 110 }} />
             </Form.Item>
             <Form.Item name="level">
-              <Select allowClear placeholder={tx('namingLevel')} options={optionsOf(namingLevels, namingLevelLabels, lang)} style={{ width: 130 }} />
+              <Select
+                allowClear
+                placeholder={tx('namingLevel')}
+                options={optionsOf(namingLevels, namingLevelLabels, lang)}
+                style={{ width: 130 }}
+              />
             </Form.Item>
             <Form.Item name="q">
               <Input allowClear placeholder={tx('searchNaming')} style={{ width: 200 }} />

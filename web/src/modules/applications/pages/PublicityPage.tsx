@@ -37,7 +37,13 @@ export default function PublicityPage() {
                 <Space wrap>
                   {p.studioName}
                   <Tag color="blue">{l(namingLevelLabels[p.level])}</Tag>
-                  {p.phase && <Tag color={phaseColor[p.phase]}>{tx(p.phase === 'open' ? 'phaseOpen' : p.phase === 'before' ? 'phaseBefore' : 'phaseOver')}</Tag>}
+                  {p.phase && (
+                    <Tag color={phaseColor[p.phase]}>
+                      {tx(
+                        p.phase === 'open' ? 'phaseOpen' : p.phase === 'before' ? 'phaseBefore' : 'phaseOver',
+                      )}
+                    </Tag>
+                  )}
                 </Space>
               }
               extra={
@@ -53,8 +59,21 @@ export default function PublicityPage() {
                   { key: 't', label: tx('type'), children: l(studioTypeLabels[p.studioType]) },
                   { key: 'o', label: tx('hostOrg'), children: p.hostOrgName },
                   { key: 'l', label: tx('leader'), children: p.leaderName ?? '—' },
-                  { key: 'w', label: tx('publicityWindow'), children: `${formatDate(p.publicityStart)} ~ ${formatDate(p.publicityEnd)}` },
-                  { key: 's', label: tx('summary'), span: 3, children: <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>{p.summary}</Typography.Paragraph> },
+                  {
+                    key: 'w',
+                    label: tx('publicityWindow'),
+                    children: `${formatDate(p.publicityStart)} ~ ${formatDate(p.publicityEnd)}`,
+                  },
+                  {
+                    key: 's',
+                    label: tx('summary'),
+                    span: 3,
+                    children: (
+                      <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
+                        {p.summary}
+                      </Typography.Paragraph>
+                    ),
+                  },
                 ]}
               />
               {p.myObjections.length > 0 && (
@@ -67,14 +86,20 @@ export default function PublicityPage() {
                       <List.Item.Meta
                         title={
                           <Space>
-                            <Tag color={o.status === 'open' ? 'orange' : 'green'}>{tx(o.status === 'open' ? 'open' : 'resolved')}</Tag>
+                            <Tag color={o.status === 'open' ? 'orange' : 'green'}>
+                              {tx(o.status === 'open' ? 'open' : 'resolved')}
+                            </Tag>
                             <Typography.Text type="secondary">{formatDateTime(o.filedAt)}</Typography.Text>
                           </Space>
                         }
                         description={
                           <>
                             <div>{o.content}</div>
-                            {o.resolution && <Typography.Text type="success">{tx('resolution')}：{o.resolution}</Typography.Text>}
+                            {o.resolution && (
+                              <Typography.Text type="success">
+                                {tx('resolution')}：{o.resolution}
+                              </Typography.Text>
+                            )}
                           </>
                         }
                       />

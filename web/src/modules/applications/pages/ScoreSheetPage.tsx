@@ -1,6 +1,22 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Result, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Skeleton,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { namingLevelLabels } from '../../../../../common/enums';
@@ -23,7 +39,10 @@ interface Values {
 }
 
 const clean = (r: Record<string, number | null | undefined> = {}) =>
-  Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number>;
+  Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined)) as Record<
+    string,
+    number
+  >;
 
 /** The expert's score sheet: the application's materials beside the pinned sheet version, a live total, draft or submit. */
 export default function ScoreSheetPage() {
@@ -47,7 +66,8 @@ export default function ScoreSheetPage() {
 
   const error = app.error ?? review.error;
   if (app.isLoading || review.isLoading || rulebook.isLoading) return <Skeleton active />;
-  if (error instanceof ApiError && error.status === 404) return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
+  if (error instanceof ApiError && error.status === 404)
+    return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
   if (error || !app.data || !review.data || !rulebook.data)
     return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
 
@@ -55,7 +75,8 @@ export default function ScoreSheetPage() {
   const r = review.data;
   const sheet = rulebook.data.sheet;
   const editable = r.canScore;
-  const sum = (o?: Record<string, number | null>) => Object.values(o ?? {}).reduce<number>((s, v) => s + (v ?? 0), 0);
+  const sum = (o?: Record<string, number | null>) =>
+    Object.values(o ?? {}).reduce<number>((s, v) => s + (v ?? 0), 0);
   const total = sum(values?.items) + Math.min(sum(values?.bonus), sheet.bonusCap);
 
   const save = async (submit: boolean) => {
@@ -91,8 +112,18 @@ export default function ScoreSheetPage() {
           key: 'p',
           width: 130,
           render: (_, ind) => (
-            <Form.Item name={[field, ind.key]} style={{ margin: 0 }} rules={field === 'items' ? [{ required: true, message: tx('points') }] : []}>
-              <InputNumber min={0} max={ind.maxPoints} step={0.5} disabled={!editable} style={{ width: 100 }} />
+            <Form.Item
+              name={[field, ind.key]}
+              style={{ margin: 0 }}
+              rules={field === 'items' ? [{ required: true, message: tx('points') }] : []}
+            >
+              <InputNumber
+                min={0}
+                max={ind.maxPoints}
+                step={0.5}
+                disabled={!editable}
+                style={{ width: 100 }}
+              />
             </Form.Item>
           ),
         },
@@ -105,7 +136,12 @@ export default function ScoreSheetPage() {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {tx('scoreSheet')} · {a.studioName}
             <Tag>{l(namingLevelLabels[a.level])}</Tag>
             {r.status === 'submitted' && <Tag color="green">{tx('submitted')}</Tag>}
@@ -123,7 +159,11 @@ export default function ScoreSheetPage() {
                 loading={busy}
                 onClick={async () => {
                   await form.validateFields();
-                  modal.confirm({ title: tx('submitScore'), content: tx('confirmSubmitScore'), onOk: () => save(true) });
+                  modal.confirm({
+                    title: tx('submitScore'),
+                    content: tx('confirmSubmitScore'),
+                    onOk: () => save(true),
+                  });
                 }}
               >
                 {tx('submitScore')}
@@ -144,7 +184,11 @@ export default function ScoreSheetPage() {
                 ...(['summary', 'achievements', 'plans'] as const).map((k) => ({
                   key: k,
                   label: tx(k),
-                  children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.materials[k] || '—'}</Typography.Paragraph>,
+                  children: (
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                      {a.materials[k] || '—'}
+                    </Typography.Paragraph>
+                  ),
                 })),
               ]}
             />
@@ -159,7 +203,13 @@ export default function ScoreSheetPage() {
           <Card
             size="small"
             title={`${tx('scoreSheet')}（${rulebook.data.name} V${rulebook.data.versionNo}）`}
-            extra={<Statistic value={total} suffix={`/ ${sheet.indicators.reduce((s, i) => s + i.maxPoints, 0) + sheet.bonusCap}`} valueStyle={{ fontSize: 20 }} />}
+            extra={
+              <Statistic
+                value={total}
+                suffix={`/ ${sheet.indicators.reduce((s, i) => s + i.maxPoints, 0) + sheet.bonusCap}`}
+                valueStyle={{ fontSize: 20 }}
+              />
+            }
           >
             <Form<Values> form={form} layout="vertical" initialValues={{ items: {}, bonus: {}, comment: '' }}>
               {indicatorTable(sheet.indicators, 'items')}

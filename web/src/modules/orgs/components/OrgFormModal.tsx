@@ -77,7 +77,7 @@ export function OrgFormModal(props: {
   return (
     <Modal
       open={props.open}
-      title={editing ? t('orgs.editTitle') : t('orgs.createTitle', { name: parent?.name ?? '' })}
+      title={editing ? t('orgs.editTitle') : t('orgs.createTitle')}
       onCancel={props.onClose}
       onOk={onOk}
       okText={t('common.save')}
@@ -86,6 +86,7 @@ export function OrgFormModal(props: {
       forceRender
     >
       <Form form={form} {...layout} style={{ marginTop: 16 }}>
+        {!editing && parent && <Form.Item label={t('orgs.parent')}>{parent.name}</Form.Item>}
         <Form.Item name="name" label={t('orgs.name')} rules={[required(t('orgs.name'))]}>
           <Input maxLength={100} />
         </Form.Item>

@@ -53,7 +53,7 @@ export function OrgMoveModal({
   return (
     <Modal
       open={org !== null}
-      title={t('orgs.moveTitle', { name: org?.name ?? '' })}
+      title={t('orgs.moveTitle')}
       onCancel={onClose}
       onOk={onOk}
       okText={t('common.confirm')}
@@ -61,6 +61,7 @@ export function OrgMoveModal({
       destroyOnHidden
     >
       <Form form={form} {...layout} style={{ marginTop: 16 }} preserve={false}>
+        <Form.Item label={t('orgs.org')}>{org?.name}</Form.Item>
         <Form.Item
           name="parentId"
           label={t('orgs.moveTo')}

@@ -1,6 +1,12 @@
 import { Card, Descriptions, Empty, Flex, Table, Tag } from 'antd';
 import { honourLevelLabels, namingLevelLabels } from '../../../../../common/enums';
-import { type Condition, conditionKindLabels, type GradeBand, type Indicator, type Rulebook } from '../../../../../common/schemas/rulebooks';
+import {
+  type Condition,
+  conditionKindLabels,
+  type GradeBand,
+  type Indicator,
+  type Rulebook,
+} from '../../../../../common/schemas/rulebooks';
 import { useI18n } from '../../../shared/i18n';
 import { useRulebookTexts } from '../texts';
 
@@ -54,23 +60,42 @@ export function RulebookView({ rulebook }: { rulebook: Rulebook }) {
             scroll={{ x: 'max-content' }}
             columns={[
               { title: rx('label'), dataIndex: 'label' },
-              { title: rx('kind'), dataIndex: 'kind', width: 130, render: (k: Condition['kind']) => <Tag>{l(conditionKindLabels[k])}</Tag> },
+              {
+                title: rx('kind'),
+                dataIndex: 'kind',
+                width: 130,
+                render: (k: Condition['kind']) => <Tag>{l(conditionKindLabels[k])}</Tag>,
+              },
               { title: rx('param'), key: 'p', width: 200, render: (_, c) => requirement(c) },
             ]}
           />
         )}
       </Card>
       <Card size="small" title={`${rx('sheet')} · ${rx('totalPoints', { n: full })}`}>
-        <Table<Indicator> size="small" rowKey="key" pagination={false} dataSource={s.indicators} columns={indicatorColumns} />
+        <Table<Indicator>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={s.indicators}
+          columns={indicatorColumns}
+        />
         {s.bonus.length > 0 && (
           <>
-            <Descriptions size="small" style={{ marginTop: 12 }} items={[{ key: 'cap', label: rx('bonusCap'), children: s.bonusCap }]} />
+            <Descriptions
+              size="small"
+              style={{ marginTop: 12 }}
+              items={[{ key: 'cap', label: rx('bonusCap'), children: s.bonusCap }]}
+            />
             <Table<Indicator>
               size="small"
               rowKey="key"
               pagination={false}
               dataSource={s.bonus}
-              columns={[{ ...indicatorColumns[0]!, title: rx('bonus') }, indicatorColumns[1]!, indicatorColumns[2]!]}
+              columns={[
+                { ...indicatorColumns[0]!, title: rx('bonus') },
+                indicatorColumns[1]!,
+                indicatorColumns[2]!,
+              ]}
             />
           </>
         )}

@@ -17,22 +17,36 @@ export default function RulebookDetailPage() {
   const { l, t } = useI18n();
   const rx = useRulebookTexts();
   const navigate = useNavigate();
-  const { data: rb, isLoading, error } = useQuery({ queryKey: ['rulebooks', id], queryFn: () => api<Rulebook>(`/api/rulebooks/${id}`) });
+  const {
+    data: rb,
+    isLoading,
+    error,
+  } = useQuery({ queryKey: ['rulebooks', id], queryFn: () => api<Rulebook>(`/api/rulebooks/${id}`) });
   const versions = useQuery({
     queryKey: ['rulebooks', 'versions', rb?.purpose, rb?.level],
-    queryFn: () => api<Rulebook[]>('/api/rulebooks', { query: { purpose: rb!.purpose, level: rb!.level ?? undefined, allVersions: 'true' } }),
+    queryFn: () =>
+      api<Rulebook[]>('/api/rulebooks', {
+        query: { purpose: rb!.purpose, level: rb!.level ?? undefined, allVersions: 'true' },
+      }),
     enabled: !!rb,
   });
   if (isLoading) return <Skeleton active />;
-  if (error instanceof ApiError && error.status === 404) return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
-  if (error || !rb) return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+  if (error instanceof ApiError && error.status === 404)
+    return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
+  if (error || !rb)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
   const family = (versions.data ?? []).filter((v) => (v.level ?? null) === (rb.level ?? null));
   return (
     <>
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/rulebooks')} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate('/rulebooks')}
+              aria-label={t('common.back')}
+            />
             {rb.name}
             <Tag color={rb.current ? 'green' : 'default'}>
               V{rb.versionNo} · {rb.current ? rx('current') : rx('old')}
@@ -41,7 +55,11 @@ export default function RulebookDetailPage() {
         }
         extra={
           rb.abilities?.createVersion && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/rulebooks/${rb.id}/edit`)}>
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => navigate(`/rulebooks/${rb.id}/edit`)}
+            >
               {rx('newVersion')}
             </Button>
           )
@@ -55,8 +73,16 @@ export default function RulebookDetailPage() {
               column={{ xs: 1, md: 3 }}
               items={[
                 { key: 'p', label: rx('purpose'), children: l(rulebookPurposeLabels[rb.purpose]) },
-                { key: 'l', label: rx('level'), children: rb.level ? l(namingLevelLabels[rb.level]) : rx('allLevels') },
-                { key: 'c', label: rx('createdAt'), children: `${formatDateTime(rb.createdAt)} ${rb.createdByName ?? ''}` },
+                {
+                  key: 'l',
+                  label: rx('level'),
+                  children: rb.level ? l(namingLevelLabels[rb.level]) : rx('allLevels'),
+                },
+                {
+                  key: 'c',
+                  label: rx('createdAt'),
+                  children: `${formatDateTime(rb.createdAt)} ${rb.createdByName ?? ''}`,
+                },
                 { key: 'n', label: rx('note'), children: rb.note ?? '—', span: 3 },
               ]}
             />
@@ -68,7 +94,13 @@ export default function RulebookDetailPage() {
             loading={versions.isLoading}
             dataSource={family}
             renderItem={(v) => (
-              <List.Item style={{ cursor: 'pointer', background: v.id === rb.id ? 'rgba(22,119,255,0.06)' : undefined }} onClick={() => navigate(`/rulebooks/${v.id}`)}>
+              <List.Item
+                style={{
+                  cursor: 'pointer',
+                  background: v.id === rb.id ? 'rgba(22,119,255,0.06)' : undefined,
+                }}
+                onClick={() => navigate(`/rulebooks/${v.id}`)}
+              >
                 <List.Item.Meta
                   title={
                     <>

@@ -1,9 +1,27 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Space,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { honourLevelLabels, honourLevels, namingLevelLabels, namingLevels } from '../../../../../common/enums';
+import {
+  honourLevelLabels,
+  honourLevels,
+  namingLevelLabels,
+  namingLevels,
+} from '../../../../../common/enums';
 import {
   type Condition,
   conditionKindLabels,
@@ -20,7 +38,8 @@ import { useI18n } from '../../../shared/i18n';
 import { optionsOf } from '../../../shared/labels';
 import { useRulebookTexts } from '../texts';
 
-type FormCondition = Condition & { minLevel?: string | null };
+/** A condition row in the form: leaderHonour's "any level" is the select value ANY rather than null. */
+type FormCondition = Record<string, unknown> & { kind: Condition['kind']; minLevel?: string | null };
 interface Values extends Omit<RulebookCreate, 'conditions' | 'purpose' | 'level' | 'baseId'> {
   conditions: FormCondition[];
 }
@@ -37,18 +56,25 @@ export default function RulebookEditorPage() {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const { data: base, isLoading, error } = useQuery({ queryKey: ['rulebooks', id], queryFn: () => api<Rulebook>(`/api/rulebooks/${id}`) });
+  const {
+    data: base,
+    isLoading,
+    error,
+  } = useQuery({ queryKey: ['rulebooks', id], queryFn: () => api<Rulebook>(`/api/rulebooks/${id}`) });
   useEffect(() => {
     if (!base) return;
     form.setFieldsValue({
       name: base.name,
       note: '',
-      conditions: base.conditions.map((c) => (c.kind === 'leaderHonour' ? { ...c, minLevel: c.minLevel ?? ANY } : c)),
+      conditions: base.conditions.map((c) =>
+        c.kind === 'leaderHonour' ? { ...c, minLevel: c.minLevel ?? ANY } : c,
+      ),
       sheet: base.sheet,
     });
   }, [base, form]);
   if (isLoading) return <Skeleton active />;
-  if (error || !base) return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+  if (error || !base)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
 
   const save = async (v: Values) => {
     const body: RulebookCreate = {
@@ -56,7 +82,9 @@ export default function RulebookEditorPage() {
       level: base.level,
       name: v.name,
       note: v.note || null,
-      conditions: (v.conditions ?? []).map((c) => (c.kind === 'leaderHonour' ? { ...c, minLevel: c.minLevel === ANY ? null : (c.minLevel as never) } : c)) as Condition[],
+      conditions: (v.conditions ?? []).map((c) =>
+        c.kind === 'leaderHonour' ? { ...c, minLevel: c.minLevel === ANY ? null : c.minLevel } : c,
+      ) as unknown as Condition[],
       sheet: { ...v.sheet, bonus: v.sheet.bonus ?? [], bonusCap: v.sheet.bonusCap ?? 0 },
       baseId: base.id,
     };
@@ -103,7 +131,11 @@ export default function RulebookEditorPage() {
                 <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
               </Space>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: '', name: '', maxPoints: 10, guidance: '' })}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ key: '', name: '', maxPoints: 10, guidance: '' })}
+            >
               {rx('add')}
             </Button>
           </Flex>
@@ -149,16 +181,29 @@ export default function RulebookEditorPage() {
                       <Form.Item name={[f.name, 'key']} rules={[{ required: true }]} style={{ width: 110 }}>
                         <Input placeholder={rx('key')} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'label']} rules={[{ required: true }]} style={{ width: 320, maxWidth: '80vw' }}>
+                      <Form.Item
+                        name={[f.name, 'label']}
+                        rules={[{ required: true }]}
+                        style={{ width: 320, maxWidth: '80vw' }}
+                      >
                         <Input placeholder={rx('label')} />
                       </Form.Item>
                       <Form.Item noStyle shouldUpdate>
-                        {() => <ConditionParams name={f.name} kind={form.getFieldValue(['conditions', f.name, 'kind'])} />}
+                        {() => (
+                          <ConditionParams
+                            name={f.name}
+                            kind={form.getFieldValue(['conditions', f.name, 'kind'])}
+                          />
+                        )}
                       </Form.Item>
                       <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
                     </Space>
                   ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'manual', key: '', label: '' })}>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ kind: 'manual', key: '', label: '' })}
+                  >
                     {rx('add')}
                   </Button>
                 </Flex>
@@ -180,18 +225,32 @@ export default function RulebookEditorPage() {
                         <Input placeholder={rx('grade')} style={{ width: 140 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'minScore']} rules={[{ required: true }]}>
-                        <InputNumber placeholder={rx('minScore')} min={0} addonBefore="≥" style={{ width: 140 }} />
+                        <InputNumber
+                          placeholder={rx('minScore')}
+                          min={0}
+                          addonBefore="≥"
+                          style={{ width: 140 }}
+                        />
                       </Form.Item>
                       <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />
                     </Space>
                   ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', minScore: 0 })}>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ name: '', minScore: 0 })}
+                  >
                     {rx('add')}
                   </Button>
                 </Flex>
               )}
             </Form.List>
-            <Typography.Text type="secondary">{l({ zh: '从高到低匹配；须有一个从 0 分起的最低等级。', en: 'Matched from the top; one band must start at 0.' })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {l({
+                zh: '从高到低匹配；须有一个从 0 分起的最低等级。',
+                en: 'Matched from the top; one band must start at 0.',
+              })}
+            </Typography.Text>
           </Card>
         </Flex>
       </Form>
@@ -202,7 +261,7 @@ export default function RulebookEditorPage() {
 /** The requirement inputs of a condition row, by kind. */
 function ConditionParams({ name, kind }: { name: number; kind: Condition['kind'] }) {
   const { lang } = useI18n();
-const rx = useRulebookTexts();
+  const rx = useRulebookTexts();
   const n = (field: string, ph: string, min = 0) => (
     <Form.Item name={[name, field]} rules={[{ required: true }]}>
       <InputNumber placeholder={ph} min={min} style={{ width: 110 }} />
@@ -211,7 +270,12 @@ const rx = useRulebookTexts();
   if (kind === 'leaderHonour')
     return (
       <Form.Item name={[name, 'minLevel']} style={{ width: 150 }}>
-        <Select options={[{ value: ANY, label: rx('anyHonour') }, ...optionsOf(honourLevels, honourLevelLabels, lang)]} />
+        <Select
+          options={[
+            { value: ANY, label: rx('anyHonour') },
+            ...optionsOf(honourLevels, honourLevelLabels, lang),
+          ]}
+        />
       </Form.Item>
     );
   if (kind === 'minMembers') return n('min', rx('minMembers', { n: '' }));

@@ -2,7 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { type NamingLevel, namingLevelLabels } from '../../../../../common/enums';
-import { type Rulebook, type RulebookPurpose, rulebookPurposeLabels } from '../../../../../common/schemas/rulebooks';
+import {
+  type Rulebook,
+  type RulebookPurpose,
+  rulebookPurposeLabels,
+} from '../../../../../common/schemas/rulebooks';
 import { api } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/format';
@@ -14,7 +18,10 @@ export default function RulebooksPage() {
   const { l } = useI18n();
   const rx = useRulebookTexts();
   const navigate = useNavigate();
-  const { data = [], isLoading } = useQuery({ queryKey: ['rulebooks', 'list'], queryFn: () => api<Rulebook[]>('/api/rulebooks') });
+  const { data = [], isLoading } = useQuery({
+    queryKey: ['rulebooks', 'list'],
+    queryFn: () => api<Rulebook[]>('/api/rulebooks'),
+  });
   return (
     <>
       <PageHeader title={rx('title')} />
@@ -27,8 +34,18 @@ export default function RulebooksPage() {
           scroll={{ x: 'max-content' }}
           onRow={(r) => ({ onClick: () => navigate(`/rulebooks/${r.id}`), style: { cursor: 'pointer' } })}
           columns={[
-            { title: rx('purpose'), dataIndex: 'purpose', width: 110, render: (p: RulebookPurpose) => <Tag color="blue">{l(rulebookPurposeLabels[p])}</Tag> },
-            { title: rx('level'), dataIndex: 'level', width: 100, render: (v: NamingLevel | null) => (v ? l(namingLevelLabels[v]) : rx('allLevels')) },
+            {
+              title: rx('purpose'),
+              dataIndex: 'purpose',
+              width: 110,
+              render: (p: RulebookPurpose) => <Tag color="blue">{l(rulebookPurposeLabels[p])}</Tag>,
+            },
+            {
+              title: rx('level'),
+              dataIndex: 'level',
+              width: 100,
+              render: (v: NamingLevel | null) => (v ? l(namingLevelLabels[v]) : rx('allLevels')),
+            },
             { title: rx('name'), dataIndex: 'name', render: (v: string) => <a>{v}</a> },
             { title: rx('version'), dataIndex: 'versionNo', width: 70, render: (v: number) => `V${v}` },
             { title: rx('conditions'), key: 'c', width: 90, render: (_, r) => r.conditions.length },
