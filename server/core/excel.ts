@@ -22,14 +22,16 @@ export function toHalfWidth(s: string): string {
     .replace(/\u3000/g, ' ');
 }
 
-function normHeader(s: string): string {
+/** A header text compared loosely: half-width, no spaces, marks or bracketed notes, lower case. */
+export function normHeader(s: string): string {
   return toHalfWidth(s)
     .replace(/[\s*＊:：]/g, '')
     .replace(/\(.*?\)|（.*?）/g, '')
     .toLowerCase();
 }
 
-function plain(v: ExcelJS.CellValue): CellValue {
+/** A cell's value as plain data: rich text and formulas flattened, full-width folded, blank text as null. */
+export function plain(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v;
   if (typeof v === 'number') return v;

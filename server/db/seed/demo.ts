@@ -8,6 +8,7 @@ import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js'
 import { seedDemoStudios } from './demo-studios.js';
 import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
 import { seedStudioLifeDemo } from '../../modules/activities/activities.seed.js';
+import { seedEngagementDemo } from '../../modules/ideas/engagement.demo.js';
 
 export const DEMO_PASSWORD = 'jiangxin-demo';
 
@@ -150,5 +151,6 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
   });
   await seedNamingDemo(db);
   await seedStudioLifeDemo(db);
+  await seedEngagementDemo(db);
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../common/schemas/activities.js';
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { checkIn, getCheckinInfo } from './activities.checkin.js';
+import { exportActivities } from './activities.export.js';
 import * as service from './activities.service.js';
 import { xlsxHeaders } from './studio-life.access.js';
 
@@ -33,7 +34,7 @@ export function activitiesRoutes(app: FastifyInstance) {
     async (req, reply) =>
       reply
         .headers(xlsxHeaders('活动台账.xlsx'))
-        .send(await service.exportActivities({ ctx: req.ctx(), query: req.query })),
+        .send(await exportActivities({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/activities/:id',

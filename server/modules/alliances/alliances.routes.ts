@@ -17,6 +17,7 @@ import {
 } from '../../../common/schemas/alliances.js';
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { xlsxHeaders } from '../activities/studio-life.access.js';
+import * as members from './alliances.members.service.js';
 import * as service from './alliances.service.js';
 
 export function alliancesRoutes(app: FastifyInstance) {
@@ -55,7 +56,7 @@ export function alliancesRoutes(app: FastifyInstance) {
   r.post(
     '/api/alliances/:id/members',
     { config: manage, schema: { tags, params: idParams, body: allianceMemberAdd, response: detail } },
-    (req) => service.addAllianceMember({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+    (req) => members.addAllianceMember({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/alliances/:id/members/:memberId/leave',
@@ -64,7 +65,7 @@ export function alliancesRoutes(app: FastifyInstance) {
       schema: { tags, params: allianceMemberParams, body: allianceMemberLeave, response: detail },
     },
     (req) =>
-      service.removeAllianceMember({
+      members.removeAllianceMember({
         ctx: req.ctx(),
         id: req.params.id,
         memberId: req.params.memberId,
@@ -74,7 +75,7 @@ export function alliancesRoutes(app: FastifyInstance) {
   r.post(
     '/api/alliances/:id/rotate-lead',
     { config: manage, schema: { tags, params: idParams, body: allianceRotateLead, response: detail } },
-    (req) => service.rotateAllianceLead({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+    (req) => members.rotateAllianceLead({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/alliances/:id/projects',
@@ -82,7 +83,7 @@ export function alliancesRoutes(app: FastifyInstance) {
       config: { access: 'studios.manage' },
       schema: { tags, params: idParams, body: allianceProjectCreate, response: detail },
     },
-    (req) => service.createAllianceProject({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+    (req) => members.createAllianceProject({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.patch(
     '/api/alliances/:id/projects/:projectId',
@@ -91,7 +92,7 @@ export function alliancesRoutes(app: FastifyInstance) {
       schema: { tags, params: allianceProjectParams, body: allianceProjectUpdate, response: detail },
     },
     (req) =>
-      service.updateAllianceProject({
+      members.updateAllianceProject({
         ctx: req.ctx(),
         id: req.params.id,
         projectId: req.params.projectId,

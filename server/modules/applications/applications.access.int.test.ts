@@ -383,7 +383,7 @@ describe('application endpoints refuse the wrong callers', () => {
     expect(await detail('admin', apps.firstReview)).toMatchObject({ pass: false, return: false });
     expect(await detail('admin', apps.expertReview)).toMatchObject({
       assignExperts: true,
-      finishExpertReview: true,
+      finishExpertReview: false,
     });
     expect(await detail('admin', apps.publicity)).toMatchObject({
       name: false,

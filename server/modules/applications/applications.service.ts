@@ -217,7 +217,13 @@ export async function getApplication({ ctx, id }: { ctx: Ctx; id: number }): Pro
         resolvedAt: o.resolvedAt,
       }))
     : [];
-  return { ...toApplication(ctx, l), steps, experts, scoreSummary, objections };
+  const base = toApplication(ctx, l);
+  // Finishing the expert review needs every assigned expert's score in: no button that would be refused.
+  if (isGroupAdmin && base.abilities.finishExpertReview) {
+    base.abilities.finishExpertReview =
+      experts.some((e) => e.status === 'submitted') && !experts.some((e) => e.status === 'pending');
+  }
+  return { ...base, steps, experts, scoreSummary, objections };
 }
 
 async function expertOrgNames(db: Db, userIds: number[]): Promise<Map<number, string>> {

@@ -19,6 +19,7 @@ import {
 } from '../../../common/schemas/funds.js';
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { xlsxHeaders } from '../activities/studio-life.access.js';
+import * as allocations from './funds.allocations.service.js';
 import * as reports from './funds.reports.js';
 import * as service from './funds.service.js';
 
@@ -36,7 +37,7 @@ export function fundsRoutes(app: FastifyInstance) {
       config: read,
       schema: { tags, querystring: allocationListQuery, response: { 200: pageOf(allocation) } },
     },
-    (req) => service.findAllocations({ ctx: req.ctx(), query: req.query }),
+    (req) => allocations.findAllocations({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/funds/allocations/export',
@@ -49,13 +50,13 @@ export function fundsRoutes(app: FastifyInstance) {
   r.get(
     '/api/funds/allocations/:id',
     { config: read, schema: { tags, params: idParams, response: { 200: allocation } } },
-    (req) => service.getAllocation({ ctx: req.ctx(), id: req.params.id }),
+    (req) => allocations.getAllocation({ ctx: req.ctx(), id: req.params.id }),
   );
   r.post(
     '/api/funds/allocations',
     { config: allocate, schema: { tags, body: allocationCreate, response: { 201: allocation } } },
     async (req, reply) =>
-      reply.code(201).send(await service.createAllocation({ ctx: req.ctx(), input: req.body })),
+      reply.code(201).send(await allocations.createAllocation({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/funds/allocations/:id',
@@ -63,7 +64,7 @@ export function fundsRoutes(app: FastifyInstance) {
       config: allocate,
       schema: { tags, params: idParams, body: allocationUpdate, response: { 200: allocation } },
     },
-    (req) => service.updateAllocation({ ctx: req.ctx(), id: req.params.id, input: req.body }),
+    (req) => allocations.updateAllocation({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
 
   r.get(
@@ -110,7 +111,7 @@ export function fundsRoutes(app: FastifyInstance) {
         schema: { tags, params: idParams, body: archiveBody, response: { 200: allocation } },
       },
       (req) =>
-        service.setAllocationArchived({
+        allocations.setAllocationArchived({
           ctx: req.ctx(),
           id: req.params.id,
           version: req.body.version,

@@ -10,7 +10,7 @@ export const importTemplates = pgTable('import_templates', {
   headerHash: text('header_hash').notNull(),
   headers: jsonb('headers').$type<string[]>().notNull(),
   /** field → 1-based column number in the sheet */
-  mapping: jsonb('mapping').$type<Record<string, number>>().notNull(),
+  mapping: jsonb('mapping').$type<Record<string, number | null>>().notNull(),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),

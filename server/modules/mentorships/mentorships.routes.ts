@@ -14,6 +14,7 @@ import {
 } from '../../../common/schemas/mentorships.js';
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { xlsxHeaders } from '../activities/studio-life.access.js';
+import * as reports from './mentorships.reports.js';
 import * as service from './mentorships.service.js';
 
 export function mentorshipsRoutes(app: FastifyInstance) {
@@ -35,7 +36,7 @@ export function mentorshipsRoutes(app: FastifyInstance) {
     async (req, reply) =>
       reply
         .headers(xlsxHeaders('师带徒台账.xlsx'))
-        .send(await service.exportMentorships({ ctx: req.ctx(), query: req.query })),
+        .send(await reports.exportMentorships({ ctx: req.ctx(), query: req.query })),
   );
   r.get(
     '/api/mentorships/:id',
@@ -105,6 +106,6 @@ export function mentorshipsRoutes(app: FastifyInstance) {
       config: { access: 'authenticated' },
       schema: { tags: ['people'], params: idParams, response: { 200: z.array(skillGradeChange) } },
     },
-    (req) => service.getSkillHistory({ ctx: req.ctx(), personId: req.params.id }),
+    (req) => reports.getSkillHistory({ ctx: req.ctx(), personId: req.params.id }),
   );
 }

@@ -118,7 +118,7 @@ export function orgsRoutes(app: FastifyInstance) {
         {
           name: '组织',
           headers: ['编码', '名称', '上级编码', '类型', '职工人数'],
-          rows: [['DEMO-01', '示例分厂', 'ENT-01', '分厂', 300]],
+          rows: [['SLHI-01-B9', '示例分厂', 'SLHI-01', '分厂', 300]],
         },
       ]);
       return reply

@@ -95,7 +95,7 @@ export function peopleRoutes(app: FastifyInstance) {
             [
               'E000001',
               '张三',
-              'ENT-01',
+              'SLHI-01-B1-W1-T1',
               '男',
               1985,
               '大专',

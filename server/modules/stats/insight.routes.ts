@@ -3,6 +3,7 @@ import type { Deps } from '../../core/context.js';
 import { jobsRoutes } from '../jobs/jobs.routes.js';
 import { startJobRunner } from '../jobs/jobs.runner.js';
 import { attachRunner } from '../jobs/jobs.service.js';
+import { importRoutes } from '../ledgers/import.routes.js';
 import { ledgersRoutes } from '../ledgers/ledgers.routes.js';
 import { reportsRoutes } from '../reports/reports.routes.js';
 import { statsRoutes } from './stats.routes.js';
@@ -15,6 +16,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps) {
   statsRoutes(app);
   jobsRoutes(app);
   ledgersRoutes(app);
+  importRoutes(app);
   reportsRoutes(app);
   const runner = startJobRunner(deps);
   attachRunner(deps.db, runner);

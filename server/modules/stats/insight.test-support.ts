@@ -42,6 +42,8 @@ export async function seedInsight(db: Db, w: World, year = 2025) {
   const sB1 = await studio('SB1', `装配职工创新工作室${t}`, 'employee', workshopB.id, 'rectifying', 'enterprise');
   await studio('SB2', `旧工作室${t}`, 'employee', workshopB.id, 'named', 'group', true);
   await studio('SB3', `摘牌工作室${t}`, 'employee', entB.id, 'revoked', null);
+  await db.execute(sql`UPDATE studios SET leader_person_id = ${p1.id} WHERE id = ${sA1.id}`);
+  await db.execute(sql`UPDATE studios SET leader_person_id = ${p3.id} WHERE id = ${sB1.id}`);
 
   const member = (studioId: number, personId: number, role: string, left: string | null = null) =>
     db.execute(sql`INSERT INTO studio_members (studio_id, person_id, role, joined_on, left_on) VALUES (${studioId}, ${personId}, ${role}, '2020-02-01', ${left})`);

@@ -7,6 +7,7 @@ import { NotFoundPage, RouteErrorPage } from './pages/ErrorPages';
 import { routes } from './routes';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
+const PublicIdeaPage = lazy(() => import('../modules/ideas/pages/PublicIdeaPage'));
 
 const pageRoutes: RouteObject[] = routes.map((route) => ({
   path: route.path,
@@ -22,6 +23,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading />}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The anonymous idea page and its tracking lookup: no login (a poster's QR code links here).
+    path: '/public/ideas',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <PublicIdeaPage />
       </Suspense>
     ),
   },

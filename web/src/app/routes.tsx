@@ -48,6 +48,12 @@ export const routes: AppRoute[] = [
     permission: 'ledgers.export',
     page: lazy(() => import('../modules/ledgers/pages/LedgerExportPage')),
   },
+  {
+    path: '/reports',
+    title: L('报告与上报', 'Reports'),
+    permission: 'reports.generate',
+    page: lazy(() => import('../modules/reports/pages/ReportsPage')),
+  },
   // Naming (issue 3): applications, expert reviews, 公示, the naming list and rulebooks.
   {
     path: '/applications',
@@ -145,5 +151,96 @@ export const routes: AppRoute[] = [
     title: L('编辑工作室', 'Edit studio'),
     parent: '/studios',
     page: lazy(() => import('../modules/studios/pages/StudioFormPage')),
+  },
+  // Engagement (issue 5): ideas, challenge board, clinic, points and awards, to-dos and notifications.
+  {
+    path: '/ideas',
+    title: L('我的金点子', 'My ideas'),
+    page: lazy(() => import('../modules/ideas/pages/IdeasPage')),
+  },
+  {
+    path: '/ideas/new',
+    title: L('提交金点子', 'Submit an idea'),
+    parent: '/ideas',
+    page: lazy(() => import('../modules/ideas/pages/IdeaSubmitPage')),
+  },
+  {
+    path: '/ideas/queue',
+    title: L('待我处理', 'My queue'),
+    page: lazy(() => import('../modules/ideas/pages/IdeasPage').then((m) => ({ default: m.IdeaQueuePage }))),
+  },
+  {
+    path: '/ideas/all',
+    title: L('全部建议', 'All ideas'),
+    permission: 'ideas.manage',
+    page: lazy(() => import('../modules/ideas/pages/IdeasPage').then((m) => ({ default: m.AllIdeasPage }))),
+  },
+  {
+    path: '/ideas/routes',
+    title: L('分派规则', 'Routing rules'),
+    permission: 'ideas.manage',
+    parent: '/ideas/all',
+    page: lazy(() => import('../modules/ideas/pages/IdeaRoutesPage')),
+  },
+  {
+    path: '/ideas/:id',
+    title: L('建议详情', 'Idea'),
+    parent: '/ideas',
+    page: lazy(() => import('../modules/ideas/pages/IdeaDetailPage')),
+  },
+  {
+    path: '/challenges',
+    title: L('揭榜挂帅', 'Challenge board'),
+    page: lazy(() => import('../modules/challenges/pages/ChallengeBoardPage')),
+  },
+  {
+    path: '/challenges/:id',
+    title: L('榜单详情', 'Challenge'),
+    parent: '/challenges',
+    page: lazy(() => import('../modules/challenges/pages/ChallengeDetailPage')),
+  },
+  {
+    path: '/clinic',
+    title: L('技术门诊', 'Technical clinic'),
+    page: lazy(() => import('../modules/clinic/pages/ClinicPage')),
+  },
+  {
+    path: '/clinic/:id',
+    title: L('门诊问题', 'Question'),
+    parent: '/clinic',
+    page: lazy(() => import('../modules/clinic/pages/ClinicDetailPage')),
+  },
+  {
+    path: '/points',
+    title: L('我的积分', 'My points'),
+    page: lazy(() => import('../modules/points/pages/MyPointsPage')),
+  },
+  {
+    path: '/points/leaderboard',
+    title: L('积分排行榜', 'Leaderboard'),
+    page: lazy(() => import('../modules/points/pages/LeaderboardPage')),
+  },
+  {
+    path: '/points/awards',
+    title: L('评优表彰', 'Awards'),
+    page: lazy(() => import('../modules/points/pages/AwardsPage')),
+  },
+  {
+    path: '/points/rules',
+    title: L('积分规则', 'Points rules'),
+    page: lazy(() => import('../modules/points/pages/PointRulesPage')),
+  },
+  {
+    path: '/points/ledger',
+    title: L('积分台账', 'Points ledger'),
+    permission: 'points.ledger',
+    page: lazy(() =>
+      import('../modules/points/pages/PointRulesPage').then((m) => ({ default: m.PointLedgerPage })),
+    ),
+  },
+  {
+    path: '/notifications',
+    title: L('待办与通知', 'To-dos & notifications'),
+    page: lazy(() => import('../modules/notifications/pages/NotificationCentrePage')),
   },
 ];

@@ -3,7 +3,7 @@ import type { Job } from '../../../../common/schemas/jobs';
 import { api } from '../../shared/api/client';
 
 /** The user's latest jobs of a kind, polled every second while one is queued or running (survives a reload). */
-export function useMyJobs(kind: string) {
+export function useMyJobs(kind?: string) {
   return useQuery({
     queryKey: ['jobs', kind],
     queryFn: () => api<Job[]>('/api/jobs', { query: { kind } }),

@@ -9,18 +9,27 @@ export const studioKeys = {
   members: (id: number, history: boolean) => ['studios', id, 'members', history] as const,
   atRisk: ['studios', 'at-risk'] as const,
 };
-export const fileKeys = { owner: (ownerType: string, ownerId: number) => ['files', ownerType, ownerId] as const };
+export const fileKeys = {
+  owner: (ownerType: string, ownerId: number) => ['files', ownerType, ownerId] as const,
+};
 
 /** GET /api/studios/:id */
 export function useStudio(id: number) {
-  return useQuery({ queryKey: studioKeys.one(id), queryFn: () => api<Studio>(`/api/studios/${id}`), enabled: id > 0 });
+  return useQuery({
+    queryKey: studioKeys.one(id),
+    queryFn: () => api<Studio>(`/api/studios/${id}`),
+    enabled: id > 0,
+  });
 }
 
 /** The roster, with former members when `history`. */
 export function useMembers(id: number, history: boolean) {
   return useQuery({
     queryKey: studioKeys.members(id, history),
-    queryFn: () => api<Member[]>(`/api/studios/${id}/members`, { query: { includeHistory: history ? 'true' : undefined } }),
+    queryFn: () =>
+      api<Member[]>(`/api/studios/${id}/members`, {
+        query: { includeHistory: history ? 'true' : undefined },
+      }),
   });
 }
 

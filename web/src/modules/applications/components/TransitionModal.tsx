@@ -7,7 +7,7 @@ import {
   applicationActionLabels,
   opinionRequired,
 } from '../../../../../common/workflows/application';
-import { api } from '../../../shared/api/client';
+import { ApiError, api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useI18n } from '../../../shared/i18n';
@@ -65,7 +65,11 @@ export function TransitionModal({
       message.success(l(applicationActionLabels[action]));
       onDone(done);
     } catch (err) {
-      if (!applyServerErrors(form, err)) toast(err);
+      // The window is one range field here; the server names its two ends.
+      const f = err instanceof ApiError ? err.fields : {};
+      const windowError = f.publicityStart ?? f.publicityEnd;
+      if (windowError) form.setFields([{ name: 'window', errors: [windowError] }]);
+      if (!applyServerErrors(form, err) && !windowError) toast(err);
     } finally {
       setBusy(false);
     }

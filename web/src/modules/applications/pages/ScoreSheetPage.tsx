@@ -102,15 +102,19 @@ export default function ScoreSheetPage() {
       rowKey="key"
       pagination={false}
       dataSource={list}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
       columns={[
-        { title: field === 'items' ? tx('indicator') : tx('bonus'), dataIndex: 'name', width: 130 },
-        { title: tx('maxPoints'), dataIndex: 'maxPoints', width: 70 },
-        { title: tx('guidance'), dataIndex: 'guidance' },
+        { title: field === 'items' ? tx('indicator') : tx('bonus'), dataIndex: 'name', width: 120 },
+        { title: tx('maxPoints'), dataIndex: 'maxPoints', width: 60 },
+        {
+          title: tx('guidance'),
+          dataIndex: 'guidance',
+          render: (g: string) => <Typography.Text type="secondary">{g}</Typography.Text>,
+        },
         {
           title: tx('points'),
           key: 'p',
-          width: 130,
+          width: 124,
           render: (_, ind) => (
             <Form.Item
               name={[field, ind.key]}
@@ -173,7 +177,7 @@ export default function ScoreSheetPage() {
         }
       />
       <Flex gap={16} wrap align="flex-start">
-        <Flex vertical gap={16} style={{ flex: '1 1 420px', minWidth: 0 }}>
+        <Flex vertical gap={16} style={{ flex: '2 1 380px', minWidth: 0 }}>
           <Card size="small" title={tx('basics')}>
             <Descriptions
               size="small"
@@ -199,7 +203,7 @@ export default function ScoreSheetPage() {
             </Card>
           )}
         </Flex>
-        <Flex vertical gap={16} style={{ flex: '1 1 560px', minWidth: 0 }}>
+        <Flex vertical gap={16} style={{ flex: '3 1 560px', minWidth: 0 }}>
           <Card
             size="small"
             title={`${tx('scoreSheet')}（${rulebook.data.name} V${rulebook.data.versionNo}）`}

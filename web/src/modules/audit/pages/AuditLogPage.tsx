@@ -54,6 +54,7 @@ export default function AuditLogPage() {
         rowKey="id"
         columns={columns}
         settingsKey="audit"
+        phoneColumns={['at', 'actor', 'action']}
         table={{ expandable: { expandedRowRender: (e) => <AuditChanges entry={e} /> } }}
         fromQuery={({ from, to, ...rest }) => ({
           ...rest,

@@ -57,7 +57,7 @@ export function JobItem({ job }: { job: Job }) {
 }
 
 /** The user's recent jobs of a kind: progress shown live, still there after a page reload. */
-export function JobList({ kind, title }: { kind: string; title?: string }) {
+export function JobList({ kind, title }: { kind?: string; title?: string }) {
   const { lang } = useI18n();
   const { data = [] } = useMyJobs(kind);
   return (

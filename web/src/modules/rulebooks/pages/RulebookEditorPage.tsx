@@ -110,7 +110,22 @@ export default function RulebookEditorPage() {
   };
 
   const indicatorList = (name: 'indicators' | 'bonus', title: string) => (
-    <Card size="small" title={title}>
+    <Card
+      size="small"
+      title={title}
+      extra={
+        name === 'bonus' && (
+          <Form.Item
+            name={['sheet', 'bonusCap']}
+            label={rx('bonusCap')}
+            layout="horizontal"
+            style={{ margin: 0 }}
+          >
+            <InputNumber min={0} step={0.5} style={{ width: 100 }} />
+          </Form.Item>
+        )
+      }
+    >
       <Form.List name={['sheet', name]}>
         {(fields, { add, remove }) => (
           <Flex vertical gap={4}>
@@ -123,7 +138,13 @@ export default function RulebookEditorPage() {
                   <Input placeholder={rx('indicator')} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'maxPoints']} rules={[{ required: true }]}>
-                  <InputNumber placeholder={rx('maxPoints')} min={0.5} step={0.5} style={{ width: 90 }} />
+                  <InputNumber
+                    placeholder={rx('maxPoints')}
+                    min={0.5}
+                    step={0.5}
+                    addonAfter={lang === 'zh' ? '分' : 'pts'}
+                    style={{ width: 110 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'guidance']} style={{ width: 420, maxWidth: '80vw' }}>
                   <Input.TextArea autoSize placeholder={rx('guidance')} />
@@ -213,9 +234,6 @@ export default function RulebookEditorPage() {
           {indicatorList('indicators', rx('indicators'))}
           {indicatorList('bonus', rx('bonus'))}
           <Card size="small" title={rx('grades')}>
-            <Form.Item name={['sheet', 'bonusCap']} label={rx('bonusCap')}>
-              <InputNumber min={0} step={0.5} />
-            </Form.Item>
             <Form.List name={['sheet', 'grades']}>
               {(fields, { add, remove }) => (
                 <Flex vertical gap={4}>
@@ -262,11 +280,12 @@ export default function RulebookEditorPage() {
 function ConditionParams({ name, kind }: { name: number; kind: Condition['kind'] }) {
   const { lang } = useI18n();
   const rx = useRulebookTexts();
-  const n = (field: string, ph: string, min = 0) => (
+  const n = (field: string, ph: string, unit: string, min = 0) => (
     <Form.Item name={[name, field]} rules={[{ required: true }]}>
-      <InputNumber placeholder={ph} min={min} style={{ width: 110 }} />
+      <InputNumber placeholder={ph} min={min} addonAfter={unit} style={{ width: 130 }} />
     </Form.Item>
   );
+  const u = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   if (kind === 'leaderHonour')
     return (
       <Form.Item name={[name, 'minLevel']} style={{ width: 150 }}>
@@ -278,14 +297,14 @@ function ConditionParams({ name, kind }: { name: number; kind: Condition['kind']
         />
       </Form.Item>
     );
-  if (kind === 'minMembers') return n('min', rx('minMembers', { n: '' }));
-  if (kind === 'minYearsRunning') return n('years', rx('years', { n: '' }));
-  if (kind === 'minSiteArea') return n('sqm', rx('sqm', { n: '' }));
+  if (kind === 'minMembers') return n('min', rx('minMembers', { n: '' }), u('人', 'people'));
+  if (kind === 'minYearsRunning') return n('years', rx('years', { n: '' }), u('年', 'yrs'));
+  if (kind === 'minSiteArea') return n('sqm', rx('sqm', { n: '' }), 'm²');
   if (kind === 'minResultsPerYear')
     return (
       <Space>
-        {n('perYear', rx('perYear', { n: '', y: '' }))}
-        {n('years', rx('years', { n: '' }), 1)}
+        {n('perYear', rx('perYear', { n: '', y: '' }), u('项/年', '/yr'))}
+        {n('years', rx('years', { n: '' }), u('近几年', 'yrs'), 1)}
       </Space>
     );
   if (kind === 'priorNaming')

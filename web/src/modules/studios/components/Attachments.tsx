@@ -29,7 +29,15 @@ export function formatSize(n: number): string {
  * 附件 of any owner (studio, application, result…): photos as a previewable gallery, other files as a table
  * with download; upload for those allowed. The server checks the type from the content and the access.
  */
-export function Attachments({ ownerType, ownerId, canUpload }: { ownerType: string; ownerId: number; canUpload: boolean }) {
+export function Attachments({
+  ownerType,
+  ownerId,
+  canUpload,
+}: {
+  ownerType: string;
+  ownerId: number;
+  canUpload: boolean;
+}) {
   const { t, l, lang } = useI18n();
   const tx = useTexts();
   const qc = useQueryClient();
@@ -102,14 +110,29 @@ export function Attachments({ ownerType, ownerId, canUpload }: { ownerType: stri
             <Flex gap={12} wrap>
               {photos.map((p) => (
                 <Flex key={p.id} vertical gap={4} style={{ width: 160 }}>
-                  <Image src={p.url} alt={p.originalName} width={160} height={120} style={{ objectFit: 'cover', borderRadius: 4 }} />
+                  <Image
+                    src={p.url}
+                    alt={p.originalName}
+                    width={160}
+                    height={120}
+                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                  />
                   <Flex justify="space-between" align="center">
                     <Typography.Text ellipsis style={{ maxWidth: 120 }} title={p.originalName}>
                       {p.originalName}
                     </Typography.Text>
                     {p.abilities.delete && (
-                      <Popconfirm title={tx('confirmDeleteFile', { name: p.originalName })} onConfirm={() => remove(p)}>
-                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={tx('delete')} />
+                      <Popconfirm
+                        title={tx('confirmDeleteFile', { name: p.originalName })}
+                        onConfirm={() => remove(p)}
+                      >
+                        <Button
+                          type="text"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={tx('delete')}
+                        />
                       </Popconfirm>
                     )}
                   </Flex>
@@ -128,8 +151,16 @@ export function Attachments({ ownerType, ownerId, canUpload }: { ownerType: stri
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tx('noFiles')} /> }}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: tx('fileName'), dataIndex: 'originalName', render: (n: string, f) => <a href={`${f.url}?download=1`}>{n}</a> },
-            { title: tx('purpose'), dataIndex: 'purpose', render: (p: FilePurpose) => l(filePurposeLabels[p]) },
+            {
+              title: tx('fileName'),
+              dataIndex: 'originalName',
+              render: (n: string, f) => <a href={`${f.url}?download=1`}>{n}</a>,
+            },
+            {
+              title: tx('purpose'),
+              dataIndex: 'purpose',
+              render: (p: FilePurpose) => l(filePurposeLabels[p]),
+            },
             { title: tx('size'), dataIndex: 'size', align: 'right', render: formatSize },
             { title: tx('uploadedBy'), dataIndex: 'uploadedByName', render: (v) => v ?? '—' },
             { title: tx('uploadedAt'), dataIndex: 'createdAt', render: formatDateTime },
@@ -142,7 +173,10 @@ export function Attachments({ ownerType, ownerId, canUpload }: { ownerType: stri
                     {tx('download')}
                   </Button>
                   {f.abilities.delete && (
-                    <Popconfirm title={tx('confirmDeleteFile', { name: f.originalName })} onConfirm={() => remove(f)}>
+                    <Popconfirm
+                      title={tx('confirmDeleteFile', { name: f.originalName })}
+                      onConfirm={() => remove(f)}
+                    >
                       <Button type="link" size="small" danger>
                         {tx('delete')}
                       </Button>

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Empty, Flex, Table, Typography } from 'antd';
 import type { EquipmentItem, Studio } from '../../../../../common/schemas/studios';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format';
+import { usePhone } from '../../../shared/hooks/useFormLayout';
 import { useI18n } from '../../../shared/i18n';
 import { HonourTags } from '../../people/components/HonourTags';
 import { useTexts } from '../texts';
@@ -12,6 +13,7 @@ const dash = (v: string | number | null | undefined) => (v === null || v === und
 export function BasicInfo({ studio: s }: { studio: Studio }) {
   const { t } = useI18n();
   const tx = useTexts();
+  const phone = usePhone();
   const total = s.equipment.reduce((sum, e) => sum + (e.value ?? 0) * e.quantity, 0);
   const count = s.equipment.reduce((sum, e) => sum + e.quantity, 0);
   return (
@@ -20,6 +22,7 @@ export function BasicInfo({ studio: s }: { studio: Studio }) {
         <Descriptions
           bordered
           size="small"
+          layout={phone ? 'vertical' : 'horizontal'}
           column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
           items={[
             { key: 'code', label: tx('code'), children: s.code },
@@ -30,7 +33,11 @@ export function BasicInfo({ studio: s }: { studio: Studio }) {
             { key: 'founded', label: tx('foundedOn'), children: dash(formatDate(s.foundedOn)) },
             { key: 'leader', label: tx('leader'), children: dash(s.leaderName) },
             { key: 'field', label: tx('field'), children: dash(s.field) },
-            { key: 'members', label: tx('memberCount'), children: t('common.unit.people', { n: s.memberCount }) },
+            {
+              key: 'members',
+              label: tx('memberCount'),
+              children: t('common.unit.people', { n: s.memberCount }),
+            },
             { key: 'status', label: tx('status'), children: <StatusTag status={s.status} /> },
             { key: 'level', label: tx('level'), children: <LevelTag level={s.currentLevel} /> },
             { key: 'area', label: tx('siteArea'), children: dash(s.siteArea) },
@@ -48,7 +55,11 @@ export function BasicInfo({ studio: s }: { studio: Studio }) {
               key: 'intro',
               label: tx('intro'),
               span: 'filled',
-              children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{dash(s.intro)}</Typography.Paragraph>,
+              children: (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                  {dash(s.intro)}
+                </Typography.Paragraph>
+              ),
             },
             { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(s.updatedAt) },
           ]}
@@ -57,22 +68,32 @@ export function BasicInfo({ studio: s }: { studio: Studio }) {
       <Card
         size="small"
         title={tx('equipment')}
-        extra={s.equipment.length > 0 && <Typography.Text type="secondary">{tx('equipmentTotal', { n: count, value: formatMoney(total) })}</Typography.Text>}
+        extra={
+          s.equipment.length > 0 && (
+            <Typography.Text type="secondary">
+              {tx('equipmentTotal', { n: count, value: formatMoney(total) })}
+            </Typography.Text>
+          )
+        }
       >
         {s.equipment.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
-          <Table<EquipmentItem>
+          <Table<EquipmentItem & { key: number }>
             size="small"
             pagination={false}
-            rowKey={(_e, i) => String(i)}
-            dataSource={s.equipment}
+            dataSource={s.equipment.map((e, key) => ({ ...e, key }))}
             scroll={{ x: 'max-content' }}
             columns={[
               { title: tx('equipmentName'), dataIndex: 'name' },
               { title: tx('model'), dataIndex: 'model', render: dash },
               { title: tx('quantity'), dataIndex: 'quantity', align: 'right' },
-              { title: tx('value'), dataIndex: 'value', align: 'right', render: (v?: number) => (v === undefined ? '—' : formatMoney(v)) },
+              {
+                title: tx('value'),
+                dataIndex: 'value',
+                align: 'right',
+                render: (v?: number) => (v === undefined ? '—' : formatMoney(v)),
+              },
             ]}
           />
         )}

@@ -46,8 +46,19 @@ export function LeaderChangeModal({
     }
   };
   return (
-    <Modal title={`${tx('leaderChange')}：${studio.name}`} open={open} onCancel={onClose} onOk={submit} confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ keepOldAsCore: true, effectiveOn: dayjs().format('YYYY-MM-DD') }}>
+    <Modal
+      title={`${tx('leaderChange')}：${studio.name}`}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ keepOldAsCore: true, effectiveOn: dayjs().format('YYYY-MM-DD') }}
+      >
         <Form.Item label={tx('leader')}>{studio.leaderName ?? '—'}</Form.Item>
         <Form.Item name="personId" label={tx('newLeader')} rules={[{ required: true }]}>
           <PersonSelect />

@@ -1,9 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { memberRoleLabels, skillGradeLabels, type SkillGrade } from '../../../../../common/enums';
+import { memberRoleLabels, type SkillGrade, skillGradeLabels } from '../../../../../common/enums';
 import type { Member, Studio } from '../../../../../common/schemas/studios';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
@@ -23,7 +37,15 @@ const roleColor = { leader: 'gold', core: 'blue', member: 'default', trainee: 'g
 type Dialog = { kind: 'add' } | { kind: 'edit'; member: Member } | { kind: 'leave'; member: Member } | null;
 
 /** 成员: the roster (leader first), former members on demand, and add / change / leave for managers. */
-export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Studio; onChanged: () => void; onChangeLeader: () => void }) {
+export function MembersTab({
+  studio,
+  onChanged,
+  onChangeLeader,
+}: {
+  studio: Studio;
+  onChanged: () => void;
+  onChangeLeader: () => void;
+}) {
   const { t, l, lang } = useI18n();
   const tx = useTexts();
   const qc = useQueryClient();
@@ -35,7 +57,10 @@ export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Stud
   const [form] = Form.useForm();
   const { data = [], isFetching } = useMembers(studio.id, history);
   const manage = studio.abilities.manageMembers ?? false;
-  const roleOptions = (['core', 'member', 'trainee'] as const).map((r) => ({ value: r, label: l(memberRoleLabels[r]) }));
+  const roleOptions = (['core', 'member', 'trainee'] as const).map((r) => ({
+    value: r,
+    label: l(memberRoleLabels[r]),
+  }));
 
   const open = (d: Dialog) => {
     form.resetFields();
@@ -50,8 +75,15 @@ export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Stud
       const base = `/api/studios/${studio.id}/members`;
       if (dialog.kind === 'add') await api(base, { method: 'POST', body: values });
       else if (dialog.kind === 'edit')
-        await api(`${base}/${dialog.member.id}`, { method: 'PATCH', body: { ...values, version: dialog.member.version } });
-      else await api(`${base}/${dialog.member.id}/leave`, { method: 'POST', body: { ...values, version: dialog.member.version } });
+        await api(`${base}/${dialog.member.id}`, {
+          method: 'PATCH',
+          body: { ...values, version: dialog.member.version },
+        });
+      else
+        await api(`${base}/${dialog.member.id}/leave`, {
+          method: 'POST',
+          body: { ...values, version: dialog.member.version },
+        });
       message.success(t('common.done'));
       setDialog(null);
       void qc.invalidateQueries({ queryKey: ['studios', studio.id, 'members'] });
@@ -93,19 +125,36 @@ export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Stud
         scroll={{ x: 'max-content' }}
         rowClassName={(m) => (m.leftOn ? 'jx-row-muted' : '')}
         columns={[
-          { title: tx('person'), dataIndex: 'personName', render: (n: string, m) => (m.leftOn ? <span style={{ color: '#999' }}>{n}</span> : n) },
+          {
+            title: tx('person'),
+            dataIndex: 'personName',
+            render: (n: string, m) => (m.leftOn ? <span style={{ color: '#999' }}>{n}</span> : n),
+          },
           { title: tx('employeeNo'), dataIndex: 'employeeNo' },
-          { title: tx('role'), dataIndex: 'role', render: (r: Member['role']) => <Tag color={roleColor[r]}>{l(memberRoleLabels[r])}</Tag> },
+          {
+            title: tx('role'),
+            dataIndex: 'role',
+            render: (r: Member['role']) => <Tag color={roleColor[r]}>{l(memberRoleLabels[r])}</Tag>,
+          },
           { title: tx('division'), dataIndex: 'division', render: (v) => v ?? '—' },
           { title: tx('org'), dataIndex: 'orgName' },
-          { title: t('people.skillGrade'), dataIndex: 'skillGrade', render: (g: SkillGrade | null) => labelOf(skillGradeLabels, g, lang) || '—' },
+          {
+            title: t('people.skillGrade'),
+            dataIndex: 'skillGrade',
+            render: (g: SkillGrade | null) => labelOf(skillGradeLabels, g, lang) || '—',
+          },
           { title: tx('joinedOn'), dataIndex: 'joinedOn', render: formatDate },
           ...(history
             ? [
                 {
                   title: tx('leftOn'),
                   dataIndex: 'leftOn',
-                  render: (v: string | null, m: Member) => (v ? `${formatDate(v)}（${m.leftReason ?? ''}）` : <Tag color="green">{tx('current')}</Tag>),
+                  render: (v: string | null, m: Member) =>
+                    v ? (
+                      `${formatDate(v)}（${m.leftReason ?? ''}）`
+                    ) : (
+                      <Tag color="green">{tx('current')}</Tag>
+                    ),
                 },
               ]
             : []),
@@ -121,7 +170,12 @@ export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Stud
                         <Button type="link" size="small" onClick={() => open({ kind: 'edit', member: m })}>
                           {t('common.edit')}
                         </Button>
-                        <Button type="link" size="small" danger onClick={() => open({ kind: 'leave', member: m })}>
+                        <Button
+                          type="link"
+                          size="small"
+                          danger
+                          onClick={() => open({ kind: 'leave', member: m })}
+                        >
                           {tx('leave')}
                         </Button>
                       </Space>
@@ -133,13 +187,27 @@ export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Stud
       />
       <Modal
         open={dialog !== null}
-        title={dialog?.kind === 'add' ? tx('addMember') : dialog?.kind === 'edit' ? `${tx('editMember')}：${dialog.member.personName}` : `${tx('leaveTitle')}：${dialog?.member.personName ?? ''}`}
+        title={
+          dialog?.kind === 'add'
+            ? tx('addMember')
+            : dialog?.kind === 'edit'
+              ? `${tx('editMember')}：${dialog.member.personName}`
+              : `${tx('leaveTitle')}：${dialog?.member.personName ?? ''}`
+        }
         onCancel={() => setDialog(null)}
         onOk={submit}
         confirmLoading={saving}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ role: 'member', joinedOn: dayjs().format('YYYY-MM-DD'), leftOn: dayjs().format('YYYY-MM-DD') }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            role: 'member',
+            joinedOn: dayjs().format('YYYY-MM-DD'),
+            leftOn: dayjs().format('YYYY-MM-DD'),
+          }}
+        >
           {dialog?.kind === 'add' && (
             <Form.Item name="personId" label={tx('person')} rules={[{ required: true }]}>
               <PersonSelect />
@@ -147,7 +215,12 @@ export function MembersTab({ studio, onChanged, onChangeLeader }: { studio: Stud
           )}
           {dialog?.kind !== 'leave' && (
             <Flex gap={12} wrap>
-              <Form.Item name="role" label={tx('role')} rules={[{ required: true }]} style={{ minWidth: 140 }}>
+              <Form.Item
+                name="role"
+                label={tx('role')}
+                rules={[{ required: true }]}
+                style={{ minWidth: 140 }}
+              >
                 <Select options={roleOptions} />
               </Form.Item>
               {dialog?.kind === 'add' && (

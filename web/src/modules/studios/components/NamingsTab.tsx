@@ -40,7 +40,11 @@ export function NamingsTab({ studio, onChanged }: { studio: Studio; onChanged: (
     setSaving(true);
     try {
       if (editing === 'new') await api(base, { method: 'POST', body: values });
-      else if (editing) await api(`${base}/${editing.id}`, { method: 'PATCH', body: { ...values, version: editing.version } });
+      else if (editing)
+        await api(`${base}/${editing.id}`, {
+          method: 'PATCH',
+          body: { ...values, version: editing.version },
+        });
       message.success(t('common.done'));
       setEditing(null);
       onChanged();
@@ -94,7 +98,12 @@ export function NamingsTab({ studio, onChanged }: { studio: Studio; onChanged: (
             {
               title: t('common.status'),
               dataIndex: 'revokedOn',
-              render: (v: string | null) => (v ? <Tag color="red">{`${tx('revoked')} ${formatDate(v)}`}</Tag> : <Tag color="green">{t('common.active')}</Tag>),
+              render: (v: string | null) =>
+                v ? (
+                  <Tag color="red">{`${tx('revoked')} ${formatDate(v)}`}</Tag>
+                ) : (
+                  <Tag color="green">{t('common.active')}</Tag>
+                ),
             },
             { title: tx('note'), dataIndex: 'note', render: (v) => v ?? '—' },
             ...(manage
@@ -130,7 +139,11 @@ export function NamingsTab({ studio, onChanged }: { studio: Studio; onChanged: (
           <Form.Item name="level" label={tx('level')} rules={[{ required: true }]}>
             <Select options={optionsOf(namingLevels, namingLevelLabels, lang)} />
           </Form.Item>
-          <Form.Item name="namingBody" label={tx('namingBody')} rules={[{ required: true, min: 2, max: 100 }]}>
+          <Form.Item
+            name="namingBody"
+            label={tx('namingBody')}
+            rules={[{ required: true, min: 2, max: 100 }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="namedOn" label={tx('namedOn')} rules={[{ required: true }]} {...dateProps}>

@@ -29,7 +29,8 @@ export function PersonSelect({ initialLabel, value, ...rest }: Props) {
     value: p.id,
     label: `${p.name}（${p.employeeNo} · ${p.orgName}）`,
   }));
-  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
+  if (value && initialLabel && !options.some((o) => o.value === value))
+    options.unshift({ value, label: initialLabel });
   return (
     <Select<number>
       showSearch={{ filterOption: false, onSearch: setQ }}

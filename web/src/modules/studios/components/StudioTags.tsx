@@ -3,8 +3,8 @@ import {
   type NamingLevel,
   namingLevelLabels,
   type StudioStatus,
-  studioStatusLabels,
   type StudioType,
+  studioStatusLabels,
   studioTypeLabels,
 } from '../../../../../common/enums';
 import { type HealthStatus, healthStatusLabels } from '../../../../../common/schemas/studios';

@@ -1,5 +1,5 @@
 import { NotificationOutlined } from '@ant-design/icons';
-import { App, Alert, Button, Form } from 'antd';
+import { Alert, App, Button, Form } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -29,7 +29,9 @@ export default function AtRiskPage() {
   const notify = async () => {
     setNotifying(true);
     try {
-      const r = await api<{ studios: number; notified: number }>('/api/studios/at-risk/notify', { method: 'POST' });
+      const r = await api<{ studios: number; notified: number }>('/api/studios/at-risk/notify', {
+        method: 'POST',
+      });
       message.success(tx('notified', r));
     } catch (err) {
       toast(err);
@@ -41,13 +43,33 @@ export default function AtRiskPage() {
   const columns: ColumnsType<Row> = [
     { key: 'code', title: tx('code'), render: (_, x) => x.studio.code, width: 130 },
     { key: 'name', title: tx('name'), render: (_, x) => <a>{x.studio.name}</a> },
-    { key: 'enterprise', title: tx('enterprise'), render: (_, x) => x.studio.enterpriseName ?? x.studio.hostOrgName, width: 190 },
+    {
+      key: 'enterprise',
+      title: tx('enterprise'),
+      render: (_, x) => x.studio.enterpriseName ?? x.studio.hostOrgName,
+      width: 190,
+    },
     { key: 'leader', title: tx('leader'), render: (_, x) => x.studio.leaderName ?? '—', width: 90 },
     { key: 'founded', title: tx('foundedOn'), render: (_, x) => formatDate(x.studio.foundedOn), width: 110 },
-    { key: 'level', title: tx('level'), render: (_, x) => <LevelTag level={x.studio.currentLevel} />, width: 100 },
-    { key: 'status', title: tx('status'), render: (_, x) => <StatusTag status={x.studio.status} />, width: 90 },
+    {
+      key: 'level',
+      title: tx('level'),
+      render: (_, x) => <LevelTag level={x.studio.currentLevel} />,
+      width: 100,
+    },
+    {
+      key: 'status',
+      title: tx('status'),
+      render: (_, x) => <StatusTag status={x.studio.status} />,
+      width: 90,
+    },
     { key: 'result', title: tx('lastResult'), render: (_, x) => date(x.health.lastResultOn), width: 110 },
-    { key: 'activity', title: tx('lastActivity'), render: (_, x) => date(x.health.lastActivityOn), width: 110 },
+    {
+      key: 'activity',
+      title: tx('lastActivity'),
+      render: (_, x) => date(x.health.lastActivityOn),
+      width: 110,
+    },
     { key: 'benefit', title: tx('lastBenefit'), render: (_, x) => date(x.health.lastBenefitOn), width: 110 },
   ];
 

@@ -37,7 +37,8 @@ export default function StudioDetailPage() {
   if (isLoading) return <Skeleton active />;
   if (error instanceof ApiError && error.status === 404)
     return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
-  if (error || !studio) return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+  if (error || !studio)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
 
   const a = studio.abilities;
   const tab = tabKeys.find((k) => k === params.get('tab')) ?? 'basic';
@@ -48,11 +49,18 @@ export default function StudioDetailPage() {
   const setArchived = (archived: boolean) =>
     modal.confirm({
       title: archived ? t('common.archive') : t('common.restore'),
-      content: archived ? tx('confirmArchive', { name: studio.name }) : t('common.confirmRestore', { name: studio.name }),
+      content: archived
+        ? tx('confirmArchive', { name: studio.name })
+        : t('common.confirmRestore', { name: studio.name }),
       okButtonProps: archived ? { danger: true } : undefined,
       onOk: async () => {
         try {
-          refresh(await api<Studio>(`/api/studios/${studio.id}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: { version: studio.version } }));
+          refresh(
+            await api<Studio>(`/api/studios/${studio.id}/${archived ? 'archive' : 'restore'}`, {
+              method: 'POST',
+              body: { version: studio.version },
+            }),
+          );
           message.success(t('common.done'));
         } catch (err) {
           toast(err);
@@ -66,7 +74,12 @@ export default function StudioDetailPage() {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {studio.name}
             <StatusTag status={studio.status} />
             <LevelTag level={studio.currentLevel} />
@@ -81,7 +94,9 @@ export default function StudioDetailPage() {
         }
         extra={
           <>
-            {a.update && <Button onClick={() => navigate(`/studios/${studio.id}/edit`)}>{t('common.edit')}</Button>}
+            {a.update && (
+              <Button onClick={() => navigate(`/studios/${studio.id}/edit`)}>{t('common.edit')}</Button>
+            )}
             {a.changeLeader && <Button onClick={() => setChangingLeader(true)}>{tx('leaderChange')}</Button>}
             {a.archive && (
               <Button danger onClick={() => setArchived(true)}>
@@ -100,9 +115,19 @@ export default function StudioDetailPage() {
           {
             key: 'members',
             label: `${tx('tabMembers')} ${studio.memberCount}`,
-            children: <MembersTab studio={studio} onChanged={() => refresh()} onChangeLeader={() => setChangingLeader(true)} />,
+            children: (
+              <MembersTab
+                studio={studio}
+                onChanged={() => refresh()}
+                onChangeLeader={() => setChangingLeader(true)}
+              />
+            ),
           },
-          { key: 'namings', label: tx('tabNamings'), children: <NamingsTab studio={studio} onChanged={() => refresh()} /> },
+          {
+            key: 'namings',
+            label: tx('tabNamings'),
+            children: <NamingsTab studio={studio} onChanged={() => refresh()} />,
+          },
           {
             key: 'files',
             label: tx('tabFiles'),

@@ -1,6 +1,20 @@
 import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Result, Select, Skeleton, Space } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Select,
+  Skeleton,
+  Space,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -70,7 +84,12 @@ export default function StudioFormPage() {
 
   if (editing && isLoading) return <Skeleton active />;
   if (editing && (error || !studio))
-    return <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} title={(error as Error)?.message} />;
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        title={(error as Error)?.message}
+      />
+    );
   const coreLocked = editing && !studio?.abilities.updateCore;
 
   const save = async (values: Values) => {
@@ -98,9 +117,19 @@ export default function StudioFormPage() {
           form.setFieldValue('version', current.version);
           qc.setQueryData(studioKeys.one(studioId), current);
           const mine = values as Record<string, unknown>;
-          for (const key of ['name', 'field', 'slogan', 'intro', 'contactName', 'contactPhone', 'contactEmail', 'siteArea'] as const) {
+          for (const key of [
+            'name',
+            'field',
+            'slogan',
+            'intro',
+            'contactName',
+            'contactPhone',
+            'contactEmail',
+            'siteArea',
+          ] as const) {
             const theirs = current[key];
-            if ((theirs ?? '') !== (mine[key] ?? '')) changed.push({ label: tx(key), value: String(theirs ?? '—') });
+            if ((theirs ?? '') !== (mine[key] ?? ''))
+              changed.push({ label: tx(key), value: String(theirs ?? '—') });
           }
         }
         setStale(changed);
@@ -115,7 +144,12 @@ export default function StudioFormPage() {
       <PageHeader
         title={
           <Flex align="center" gap={8}>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {editing ? `${tx('editStudio')}：${studio?.name}` : tx('newStudio')}
           </Flex>
         }
@@ -188,14 +222,28 @@ export default function StudioFormPage() {
                 <Flex vertical gap={8}>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline" wrap>
-                      <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: tx('equipmentName') }]} noStyle>
+                      <Form.Item
+                        name={[f.name, 'name']}
+                        rules={[{ required: true, message: tx('equipmentName') }]}
+                        noStyle
+                      >
                         <Input placeholder={tx('equipmentName')} style={{ width: 180 }} maxLength={100} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'model']} noStyle>
                         <Input placeholder={tx('model')} style={{ width: 140 }} maxLength={100} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'quantity']} rules={[{ required: true }]} noStyle initialValue={1}>
-                        <InputNumber placeholder={tx('quantity')} min={1} precision={0} style={{ width: 90 }} />
+                      <Form.Item
+                        name={[f.name, 'quantity']}
+                        rules={[{ required: true }]}
+                        noStyle
+                        initialValue={1}
+                      >
+                        <InputNumber
+                          placeholder={tx('quantity')}
+                          min={1}
+                          precision={0}
+                          style={{ width: 90 }}
+                        />
                       </Form.Item>
                       <Form.Item name={[f.name, 'value']} noStyle>
                         <InputNumber placeholder={tx('value')} min={0} precision={2} style={{ width: 140 }} />
@@ -203,7 +251,12 @@ export default function StudioFormPage() {
                       <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.cancel')} />
                     </Space>
                   ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} style={{ width: 180 }}>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ quantity: 1 })}
+                    style={{ width: 180 }}
+                  >
                     {tx('addEquipment')}
                   </Button>
                 </Flex>

@@ -57,14 +57,26 @@ export default function StudioListPage() {
   const columns: ColumnsType<StudioListItem> = [
     { key: 'code', title: tx('code'), dataIndex: 'code', width: 130 },
     { key: 'name', title: tx('name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
+    {
+      key: 'level',
+      title: tx('level'),
+      dataIndex: 'currentLevel',
+      width: 100,
+      render: (v) => <LevelTag level={v} />,
+    },
+    {
+      key: 'status',
+      title: tx('status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (v) => <StatusTag status={v} />,
+    },
     { key: 'type', title: tx('type'), dataIndex: 'type', width: 150, render: (v) => <TypeText type={v} /> },
     { key: 'enterprise', title: tx('enterprise'), dataIndex: 'enterpriseName', width: 190, ellipsis: true },
     { key: 'host', title: tx('hostOrg'), dataIndex: 'hostOrgName', width: 110, ellipsis: true },
     { key: 'leader', title: tx('leader'), dataIndex: 'leaderName', width: 90 },
     { key: 'field', title: tx('field'), dataIndex: 'field', width: 100 },
     { key: 'foundedOn', title: tx('foundedOn'), dataIndex: 'foundedOn', width: 110, render: formatDate },
-    { key: 'level', title: tx('level'), dataIndex: 'currentLevel', width: 100, render: (v) => <LevelTag level={v} /> },
-    { key: 'status', title: tx('status'), dataIndex: 'status', width: 90, render: (v) => <StatusTag status={v} /> },
     {
       key: 'members',
       title: tx('memberCount'),
@@ -86,21 +98,43 @@ export default function StudioListPage() {
         settingsKey="studios"
         phoneColumns={['name', 'level', 'status']}
         onRowClick={(s) => navigate(`/studios/${s.id}`)}
-        fromQuery={(q) => ({ ...q, orgId: q.orgId ? Number(q.orgId) : undefined, includeArchived: q.includeArchived === 'true' })}
-        toQuery={(v) => ({ ...(v as Record<string, string>), includeArchived: v.includeArchived ? 'true' : undefined })}
+        fromQuery={(q) => ({
+          ...q,
+          orgId: q.orgId ? Number(q.orgId) : undefined,
+          includeArchived: q.includeArchived === 'true',
+        })}
+        toQuery={(v) => ({
+          ...(v as Record<string, string>),
+          includeArchived: v.includeArchived ? 'true' : undefined,
+        })}
         filters={
           <>
             <Form.Item name="q">
               <Input allowClear placeholder={tx('searchPlaceholder')} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="type">
-              <Select allowClear placeholder={tx('type')} options={optionsOf(studioTypes, studioTypeLabels, lang)} style={{ width: 160 }} />
+              <Select
+                allowClear
+                placeholder={tx('type')}
+                options={optionsOf(studioTypes, studioTypeLabels, lang)}
+                style={{ width: 160 }}
+              />
             </Form.Item>
             <Form.Item name="level">
-              <Select allowClear placeholder={tx('level')} options={optionsOf(namingLevels, namingLevelLabels, lang)} style={{ width: 120 }} />
+              <Select
+                allowClear
+                placeholder={tx('level')}
+                options={optionsOf(namingLevels, namingLevelLabels, lang)}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={tx('status')} options={optionsOf(studioStatuses, studioStatusLabels, lang)} style={{ width: 110 }} />
+              <Select
+                allowClear
+                placeholder={tx('status')}
+                options={optionsOf(studioStatuses, studioStatusLabels, lang)}
+                style={{ width: 110 }}
+              />
             </Form.Item>
             <Form.Item name="orgId">
               <OrgTreeSelect placeholder={tx('enterprise')} style={{ width: 200 }} />

@@ -1,0 +1,95 @@
+import { CheckCircleFilled, ClockCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { activityKindLabels, type CheckinInfo, type CheckinResult } from '../../../../../common/schemas/activities';
+import { ApiError, api } from '../../../shared/api/client';
+import { formatDate, formatDateTime } from '../../../shared/format';
+import { useI18n } from '../../../shared/i18n';
+import { labelOf } from '../../../shared/labels';
+import { useLifeTexts } from '../texts';
+
+/**
+ * The page a phone opens from an activity's QR code (/checkin/:token). It needs a login (the API client
+ * sends anonymous visitors to the login page and back), then shows the activity and one big button.
+ */
+export default function CheckinPage() {
+  const { token = '' } = useParams();
+  const { t, lang } = useI18n();
+  const tx = useLifeTexts();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const key = ['checkin', token];
+  const info = useQuery({ queryKey: key, queryFn: () => api<CheckinInfo>(`/api/checkin/${encodeURIComponent(token)}`), retry: false });
+  const checkIn = useMutation({
+    mutationFn: () => api<CheckinResult>(`/api/checkin/${encodeURIComponent(token)}`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+
+  const shell = (body: React.ReactNode) => (
+    <Flex justify="center" style={{ minHeight: '100vh', padding: 16, background: '#f5f6f8' }}>
+      <div style={{ width: '100%', maxWidth: 480 }}>
+        <Typography.Title level={4} style={{ textAlign: 'center', margin: '16px 0' }}>
+          {t('app.name')} · {tx('checkinTitle')}
+        </Typography.Title>
+        {body}
+      </div>
+    </Flex>
+  );
+  if (info.isLoading) return shell(<Skeleton active />);
+  if (info.error) {
+    const e = info.error;
+    return shell(
+      <Result status={e instanceof ApiError && e.status === 404 ? 'warning' : 'error'} title={(e as Error).message}
+        extra={<Button onClick={() => navigate('/')}>{tx('toWorkbench')}</Button>} />,
+    );
+  }
+  const a = info.data!;
+  const done = checkIn.data ?? (a.attendedAt ? { attendedAt: a.attendedAt, already: true } : null);
+  const failed = checkIn.error as ApiError | null;
+
+  let action: React.ReactNode;
+  if (done)
+    action = (
+      <Result
+        icon={<CheckCircleFilled style={{ color: '#52c41a' }} />}
+        title={done.already ? tx('checkinAlready') : tx('checkinDone')}
+        subTitle={tx('checkinAt', { at: formatDateTime(done.attendedAt) })}
+        extra={<Button onClick={() => navigate('/')}>{tx('toWorkbench')}</Button>}
+      />
+    );
+  else if (a.state === 'notOpen')
+    action = <Result icon={<ClockCircleOutlined />} title={tx('checkinNotOpen', { opens: formatDateTime(a.opensAt) })} />;
+  else if (a.state === 'expired') action = <Result icon={<StopOutlined />} title={tx('checkinExpired')} />;
+  else if (!a.eligible) action = <Alert type="warning" showIcon title={tx('checkinNotEligible')} />;
+  else
+    action = (
+      <Flex vertical gap={12}>
+        {failed && <Alert type="error" showIcon title={failed.message} />}
+        <Button type="primary" size="large" block style={{ height: 56, fontSize: 18 }} loading={checkIn.isPending} onClick={() => checkIn.mutate()}>
+          {tx('checkinButton')}
+        </Button>
+      </Flex>
+    );
+
+  return shell(
+    <Flex vertical gap={16}>
+      <Card>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {a.title}
+        </Typography.Title>
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            { key: 'studio', label: tx('studio'), children: a.studioName },
+            { key: 'kind', label: tx('kind'), children: labelOf(activityKindLabels, a.kind, lang) },
+            { key: 'date', label: tx('heldOn'), children: formatDate(a.heldOn) },
+            ...(a.place ? [{ key: 'place', label: tx('place'), children: a.place }] : []),
+          ]}
+        />
+      </Card>
+      <Card>{action}</Card>
+    </Flex>,
+  );
+}

@@ -1,0 +1,210 @@
+import { CopyOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Input, Result, Segmented, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { PublicIdeaStatus } from '../../../../../common/schemas/ideas';
+import { LangSwitch } from '../../../app/layout/LangSwitch';
+import { api } from '../../../shared/api/client';
+import { formatDate } from '../../../shared/format';
+import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { fetchTracking } from '../api';
+import { IdeaForm } from '../components/IdeaForm';
+import { TrackResult } from '../components/TrackResult';
+import { useTexts } from '../texts';
+
+const group = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+
+/**
+ * The public, phone-first idea page (no login): submit anonymously and get a tracking code, or look up an
+ * idea's progress and answer by its code. `?org=CODE` preselects the unit (from a QR code on a poster).
+ */
+export default function PublicIdeaPage() {
+  const tx = useTexts();
+  const toast = useErrorToast();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const mode = params.get('code') || params.get('tab') === 'track' ? 'track' : 'submit';
+  const [created, setCreated] = useState<{
+    trackingCode: string;
+    code: string;
+    deadlineAt: string | null;
+  } | null>(null);
+  const [codeInput, setCodeInput] = useState(params.get('code') ?? '');
+  const [tracked, setTracked] = useState<PublicIdeaStatus | null>(null);
+  const [trackError, setTrackError] = useState<string | null>(null);
+  const orgs = useQuery({
+    queryKey: ['public', 'ideas', 'orgs'],
+    queryFn: () =>
+      api<{ code: string; name: string; parentName: string | null }[]>('/api/public/ideas/orgs', {
+        redirectOn401: false,
+      }),
+    staleTime: 10 * 60_000,
+  });
+
+  const track = async (code: string) => {
+    setTrackError(null);
+    try {
+      setTracked(await fetchTracking(code.trim()));
+    } catch (err) {
+      setTracked(null);
+      setTrackError((err as Error).message);
+    }
+  };
+  const setMode = (m: string) => {
+    const next = new URLSearchParams(params);
+    next.delete('code');
+    if (m === 'track') next.set('tab', 'track');
+    else next.delete('tab');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', background: '#f0f4fa' }}>
+      <div
+        style={{
+          background: 'linear-gradient(135deg, #0b3d7a 0%, #1a5fb4 60%, #4f8fd8 100%)',
+          color: '#fff',
+          padding: '20px 16px 56px',
+        }}
+      >
+        <div style={{ maxWidth: 560, margin: '0 auto', display: 'flex', alignItems: 'center', gap: 10 }}>
+          <img src="/favicon.svg" alt="" width={32} height={32} />
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
+            {tx('submitTitle')}
+          </Typography.Title>
+          <LangSwitch dark />
+        </div>
+        <div style={{ maxWidth: 560, margin: '8px auto 0', opacity: 0.9, fontSize: 13 }}>
+          {tx('anonymousSub')}
+        </div>
+      </div>
+      <div style={{ maxWidth: 560, margin: '-40px auto 0', padding: '0 12px 32px' }}>
+        <Card>
+          <Segmented
+            block
+            value={mode}
+            onChange={(v) => setMode(String(v))}
+            options={[
+              { value: 'submit', label: tx('submitTitle') },
+              { value: 'track', label: tx('trackTitle') },
+            ]}
+            style={{ marginBottom: 16 }}
+          />
+          {mode === 'submit' && created && (
+            <Result
+              status="success"
+              title={tx('submitted', { code: created.code })}
+              subTitle={`${tx('deadline')}：${formatDate(created.deadlineAt)}`}
+              extra={
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Typography.Text type="secondary">{tx('trackingCode')}</Typography.Text>
+                  <Typography.Text
+                    strong
+                    style={{ fontSize: 28, letterSpacing: 3, fontFamily: 'monospace' }}
+                    data-testid="tracking-code"
+                  >
+                    {group(created.trackingCode)}
+                  </Typography.Text>
+                  <Alert type="warning" showIcon title={tx('trackingSaved')} />
+                  <Space wrap style={{ justifyContent: 'center' }}>
+                    <Button
+                      icon={<CopyOutlined />}
+                      onClick={() => {
+                        void navigator.clipboard?.writeText(created.trackingCode);
+                        message.success(tx('trackingCode'));
+                      }}
+                    >
+                      {tx('trackingCode')}
+                    </Button>
+                    <Button type="primary" onClick={() => setParams({ code: created.trackingCode })}>
+                      {tx('trackTitle')}
+                    </Button>
+                    <Button onClick={() => setCreated(null)}>{tx('newIdea')}</Button>
+                  </Space>
+                </Space>
+              }
+            />
+          )}
+          {mode === 'submit' && !created && (
+            <IdeaForm
+              allowPhoto={false}
+              publicOrgs={orgs.data ?? []}
+              initialOrgCode={params.get('org') ?? undefined}
+              onSubmit={async (values) => {
+                const r = await api<{ trackingCode: string; code: string; deadlineAt: string | null }>(
+                  '/api/public/ideas',
+                  {
+                    method: 'POST',
+                    body: values,
+                    redirectOn401: false,
+                  },
+                ).catch((e) => {
+                  toast(e);
+                  throw e;
+                });
+                setCreated(r);
+              }}
+            />
+          )}
+          {mode === 'track' && (
+            <TrackPanel
+              value={codeInput}
+              onChange={setCodeInput}
+              onTrack={track}
+              initial={params.get('code')}
+              tracked={tracked}
+              error={trackError}
+            />
+          )}
+        </Card>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/ideas/new">{tx('loginHint')}</Link>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function TrackPanel(props: {
+  value: string;
+  onChange: (v: string) => void;
+  onTrack: (code: string) => Promise<void>;
+  initial: string | null;
+  tracked: PublicIdeaStatus | null;
+  error: string | null;
+}) {
+  const tx = useTexts();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: look the code up once when the page opens with one
+  useEffect(() => {
+    if (props.initial) {
+      props.onChange(props.initial);
+      void props.onTrack(props.initial);
+    }
+  }, [props.initial]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          size="large"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value.toUpperCase())}
+          placeholder={tx('trackPh')}
+          maxLength={11}
+          style={{ fontFamily: 'monospace', letterSpacing: 2 }}
+          onPressEnter={() => void props.onTrack(props.value)}
+        />
+        <Button
+          size="large"
+          type="primary"
+          icon={<SearchOutlined />}
+          onClick={() => void props.onTrack(props.value)}
+        >
+          {tx('track')}
+        </Button>
+      </Space.Compact>
+      {props.error && <Alert type="error" showIcon title={props.error} />}
+      {props.tracked && <TrackResult data={props.tracked} />}
+    </Space>
+  );
+}
