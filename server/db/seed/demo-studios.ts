@@ -144,10 +144,11 @@ export async function seedDemoStudios(
           contactName: leader.name,
           contactPhone: leader.phone ?? `13${r.int(100000000, 999999999)}`,
           siteArea: r.int(6, 40) * 10,
-          equipment: Array.from({ length: r.int(1, 4) }, () => ({
-            ...r.pick(equipmentPool),
-            quantity: r.int(1, 3),
-          })),
+          equipment: equipmentPool
+            .map((e) => ({ e, k: r.next() }))
+            .sort((a, b) => a.k - b.k)
+            .slice(0, r.int(1, 4))
+            .map(({ e }) => ({ ...e, quantity: r.int(1, 3) })),
           createdAt: `${foundedOn}T09:00:00+08:00`,
           updatedAt: `${foundedOn}T09:00:00+08:00`,
         })

@@ -8,7 +8,7 @@ import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js'
 import { seedDemoStudios } from './demo-studios.js';
 import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
 import { seedStudioLifeDemo } from '../../modules/activities/activities.seed.js';
-import { seedEngagementDemo } from '../../modules/ideas/engagement.demo.js';
+import { seedEngagementDemo } from '../../modules/ideas/engagement.seed.js';
 
 export const DEMO_PASSWORD = 'jiangxin-demo';
 

@@ -99,10 +99,43 @@ export function addDays(at: Date, days: number): Date {
 }
 
 const plainWord = /^[\p{L}\p{N}_]+$/u;
+/** Words every idea uses: they would make unrelated ideas look alike. */
+const ideaStopWords = new Set([
+  '建议',
+  '增加',
+  '希望',
+  '能够',
+  '现在',
+  '目前',
+  '需要',
+  '时间',
+  '分钟',
+  '以上',
+  '以下',
+  '左右',
+  '平均',
+  '车间',
+  '公司',
+  '一个',
+  '没有',
+  '因为',
+  '所以',
+  '如果',
+  '可能',
+  '比较',
+  '非常',
+  '这个',
+  '那个',
+  '效果',
+  '改为',
+  '改进',
+  '方便',
+  '减少',
+]);
 /** The search words of some text (Intl.Segmenter words, see similarity.text.ts), limited to plain letters and digits. */
 export function searchWords(parts: readonly (string | null | undefined)[], limit = 200): string[] {
   return wordsOf(parts.filter(Boolean).join('\n'))
-    .filter((w) => plainWord.test(w))
+    .filter((w) => plainWord.test(w) && !ideaStopWords.has(w))
     .slice(0, limit);
 }
 

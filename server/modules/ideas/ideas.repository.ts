@@ -111,7 +111,7 @@ export async function similarIdeas({
       createdAt: r.createdAt,
       score: overlapScore(text, `${r.title}\n${r.content}`),
     }))
-    .filter((r) => r.score >= 0.1)
+    .filter((r) => r.score >= 0.2)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, limit);
 }

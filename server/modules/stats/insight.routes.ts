@@ -6,6 +6,7 @@ import { attachRunner } from '../jobs/jobs.service.js';
 import { importRoutes } from '../ledgers/import.routes.js';
 import { ledgersRoutes } from '../ledgers/ledgers.routes.js';
 import { reportsRoutes } from '../reports/reports.routes.js';
+import { searchRoutes } from '../search/search.routes.js';
 import { statsRoutes } from './stats.routes.js';
 
 /**
@@ -18,6 +19,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps) {
   ledgersRoutes(app);
   importRoutes(app);
   reportsRoutes(app);
+  searchRoutes(app);
   const runner = startJobRunner(deps);
   attachRunner(deps.db, runner);
   app.addHook('onClose', () => runner.stop());

@@ -8,6 +8,7 @@ import { routes } from './routes';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const PublicIdeaPage = lazy(() => import('../modules/ideas/pages/PublicIdeaPage'));
+const CheckinPage = lazy(() => import('../modules/activities/pages/CheckinPage'));
 
 const pageRoutes: RouteObject[] = routes.map((route) => ({
   path: route.path,
@@ -32,6 +33,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading />}>
         <PublicIdeaPage />
+      </Suspense>
+    ),
+  },
+  {
+    // QR attendance on a phone (issue 6): a page of its own, without the side menu; the API asks for a login.
+    path: '/checkin/:token',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <CheckinPage />
       </Suspense>
     ),
   },

@@ -10,6 +10,7 @@ import { menuGroups, menuItems } from '../menu';
 import { crumbsFor, groupOf, type NavNode, selectedMenuKey, visibleMenu } from '../navigation';
 import { routes } from '../routes';
 import type { AppRoute } from '../types';
+import { HeaderSearch } from '../../modules/search/components/HeaderSearch';
 import { LangSwitch } from './LangSwitch';
 import { PageLoading } from './PageLoading';
 import { UserMenu } from './UserMenu';
@@ -150,6 +151,7 @@ export function AppLayout() {
           )}
           {phone && <span style={{ fontWeight: 600, fontSize: 16 }}>{t('app.name')}</span>}
           <div style={{ flex: 1 }} />
+          <HeaderSearch compact={phone} />
           <LangSwitch onChange={onLang} />
           <UserMenu me={me} compact={phone} />
         </Header>

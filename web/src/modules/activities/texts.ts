@@ -90,7 +90,10 @@ const texts = {
   addEntrant: { zh: '添加参赛人员', en: 'Add entrant' },
   entrantCount: { zh: '参赛人数', en: 'Entrants' },
   awardCount: { zh: '获奖人数', en: 'Prize winners' },
-  rankHint: { zh: '名次全部留空时按成绩自动排名（同分同名次）', en: 'Leave every rank empty to rank by score (ties share a rank)' },
+  rankHint: {
+    zh: '名次全部留空时按成绩自动排名（同分同名次）',
+    en: 'Leave every rank empty to rank by score (ties share a rank)',
+  },
   toWorkbench: { zh: '进入工作台', en: 'Go to the workbench' },
 } satisfies Record<string, { zh: string; en: string }>;
 

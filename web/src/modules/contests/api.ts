@@ -6,5 +6,9 @@ export const contestKeys = { all: ['contests'] as const, one: (id: number) => ['
 
 /** GET /api/contests/:id */
 export function useContest(id: number) {
-  return useQuery({ queryKey: contestKeys.one(id), queryFn: () => api<ContestDetail>(`/api/contests/${id}`), enabled: id > 0 });
+  return useQuery({
+    queryKey: contestKeys.one(id),
+    queryFn: () => api<ContestDetail>(`/api/contests/${id}`),
+    enabled: id > 0,
+  });
 }

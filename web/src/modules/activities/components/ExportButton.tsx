@@ -8,7 +8,15 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useI18n } from '../../../shared/i18n';
 
 /** 导出: downloads `path` with the list's current filters (from the URL) as `<name>_<date>.xlsx`. */
-export function ExportButton({ path, name, extra }: { path: string; name: string; extra?: Record<string, string> }) {
+export function ExportButton({
+  path,
+  name,
+  extra,
+}: {
+  path: string;
+  name: string;
+  extra?: Record<string, string>;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const toast = useErrorToast();

@@ -41,7 +41,8 @@ export function LifePersonSelect({ studioId, known, value, ...rest }: Props) {
   const options = new Map<number, string>();
   for (const m of members.data ?? []) options.set(m.personId, `${m.personName}（${m.employeeNo}）`);
   for (const p of found.data?.items ?? []) options.set(p.id, `${p.name}（${p.employeeNo} · ${p.orgName}）`);
-  for (const [id, label] of Object.entries(known ?? {})) if (!options.has(Number(id))) options.set(Number(id), label);
+  for (const [id, label] of Object.entries(known ?? {}))
+    if (!options.has(Number(id))) options.set(Number(id), label);
   return (
     <Select<number>
       showSearch={{

@@ -38,7 +38,18 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
     }
   };
   const table = <K extends keyof PersonLife>(rows: Row<K>[], columns: object[], key: string) =>
-    rows.length === 0 ? empty : <Table size="small" rowKey={key} pagination={false} dataSource={rows as object[]} columns={columns} scroll={{ x: 'max-content' }} />;
+    rows.length === 0 ? (
+      empty
+    ) : (
+      <Table
+        size="small"
+        rowKey={key}
+        pagination={false}
+        dataSource={rows as object[]}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+      />
+    );
 
   return (
     <Card
@@ -54,9 +65,21 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
       {data && (
         <Flex vertical gap={12}>
           <Flex gap={32} wrap>
-            <Statistic title={tx('trainingHours')} value={data.trainingHours} suffix={lang === 'zh' ? '学时' : 'h'} />
-            <Statistic title={tx('certificates')} value={data.certificates.length} suffix={lang === 'zh' ? '项' : ''} />
-            <Statistic title={tx('contestResults')} value={data.contests.length} suffix={lang === 'zh' ? '次' : ''} />
+            <Statistic
+              title={tx('trainingHours')}
+              value={data.trainingHours}
+              suffix={lang === 'zh' ? '学时' : 'h'}
+            />
+            <Statistic
+              title={tx('certificates')}
+              value={data.certificates.length}
+              suffix={lang === 'zh' ? '项' : ''}
+            />
+            <Statistic
+              title={tx('contestResults')}
+              value={data.contests.length}
+              suffix={lang === 'zh' ? '次' : ''}
+            />
             <Statistic title={tx('points')} value={data.contestPoints} />
           </Flex>
           <Tabs
@@ -69,8 +92,18 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
                   data.activities,
                   [
                     { title: tx('heldOn'), dataIndex: 'heldOn', render: formatDate },
-                    { title: tx('title'), dataIndex: 'title', render: (v: string, r: Row<'activities'>) => <a onClick={() => navigate(`/activities/${r.activityId}`)}>{v}</a> },
-                    { title: tx('kind'), dataIndex: 'kind', render: (k: string) => labelOf(activityKindLabels, k as never, lang) },
+                    {
+                      title: tx('title'),
+                      dataIndex: 'title',
+                      render: (v: string, r: Row<'activities'>) => (
+                        <a onClick={() => navigate(`/activities/${r.activityId}`)}>{v}</a>
+                      ),
+                    },
+                    {
+                      title: tx('kind'),
+                      dataIndex: 'kind',
+                      render: (k: string) => labelOf(activityKindLabels, k as never, lang),
+                    },
                     { title: tx('studio'), dataIndex: 'studioName' },
                     { title: tx('hours'), dataIndex: 'hours', align: 'right' },
                     { title: tx('certificate'), dataIndex: 'certificate' },
@@ -86,7 +119,11 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
                   [
                     { title: tx('obtainedOn'), dataIndex: 'obtainedOn', render: formatDate },
                     { title: tx('certificate'), dataIndex: 'name' },
-                    { title: tx('source'), dataIndex: 'source', render: (s: string) => (s === 'training' ? tx('activity') : tx('mentoring')) },
+                    {
+                      title: tx('source'),
+                      dataIndex: 'source',
+                      render: (s: string) => (s === 'training' ? tx('activity') : tx('mentoring')),
+                    },
                   ],
                   'name',
                 ),
@@ -98,8 +135,18 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
                   data.contests,
                   [
                     { title: tx('heldOn'), dataIndex: 'heldOn', render: formatDate },
-                    { title: tx('title'), dataIndex: 'name', render: (v: string, r: Row<'contests'>) => <a onClick={() => navigate(`/contests/${r.contestId}`)}>{v}</a> },
-                    { title: tx('level'), dataIndex: 'level', render: (v: string) => labelOf(contestLevelLabels, v as never, lang) },
+                    {
+                      title: tx('title'),
+                      dataIndex: 'name',
+                      render: (v: string, r: Row<'contests'>) => (
+                        <a onClick={() => navigate(`/contests/${r.contestId}`)}>{v}</a>
+                      ),
+                    },
+                    {
+                      title: tx('level'),
+                      dataIndex: 'level',
+                      render: (v: string) => labelOf(contestLevelLabels, v as never, lang),
+                    },
                     { title: tx('score'), dataIndex: 'score', align: 'right' },
                     { title: tx('rank'), dataIndex: 'rank', align: 'right' },
                     {
@@ -122,11 +169,29 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
                 children: table<'mentorships'>(
                   data.mentorships,
                   [
-                    { title: tx('role'), dataIndex: 'role', render: (r: string) => (r === 'mentor' ? tx('asMentor') : tx('asApprentice')) },
-                    { title: tx('other'), dataIndex: 'otherName', render: (v: string, r: Row<'mentorships'>) => <a onClick={() => navigate(`/mentorships/${r.id}`)}>{v}</a> },
+                    {
+                      title: tx('role'),
+                      dataIndex: 'role',
+                      render: (r: string) => (r === 'mentor' ? tx('asMentor') : tx('asApprentice')),
+                    },
+                    {
+                      title: tx('other'),
+                      dataIndex: 'otherName',
+                      render: (v: string, r: Row<'mentorships'>) => (
+                        <a onClick={() => navigate(`/mentorships/${r.id}`)}>{v}</a>
+                      ),
+                    },
                     { title: tx('studio'), dataIndex: 'studioName' },
-                    { title: tx('heldOn'), render: (_: unknown, r: Row<'mentorships'>) => `${formatDate(r.startsOn)} ~ ${formatDate(r.endsOn)}` },
-                    { title: t('common.status'), dataIndex: 'status', render: (s: string) => labelOf(mentorshipStatusLabels, s as never, lang) },
+                    {
+                      title: tx('heldOn'),
+                      render: (_: unknown, r: Row<'mentorships'>) =>
+                        `${formatDate(r.startsOn)} ~ ${formatDate(r.endsOn)}`,
+                    },
+                    {
+                      title: t('common.status'),
+                      dataIndex: 'status',
+                      render: (s: string) => labelOf(mentorshipStatusLabels, s as never, lang),
+                    },
                     { title: tx('toGrade'), dataIndex: 'outcomeGrade', render: grade },
                   ],
                   'id',
@@ -140,8 +205,16 @@ export function PersonLifePanel({ personId, name }: { personId: number; name?: s
                   [
                     { title: tx('heldOn'), dataIndex: 'changedOn', render: formatDate },
                     { title: tx('fromGrade'), dataIndex: 'fromGrade', render: grade },
-                    { title: tx('toGrade'), dataIndex: 'toGrade', render: (g: string) => <Tag color="green">{grade(g)}</Tag> },
-                    { title: tx('source'), dataIndex: 'source', render: (s: string) => labelOf(skillGradeSourceLabels, s as never, lang) },
+                    {
+                      title: tx('toGrade'),
+                      dataIndex: 'toGrade',
+                      render: (g: string) => <Tag color="green">{grade(g)}</Tag>,
+                    },
+                    {
+                      title: tx('source'),
+                      dataIndex: 'source',
+                      render: (s: string) => labelOf(skillGradeSourceLabels, s as never, lang),
+                    },
                     { title: tx('certificate'), dataIndex: 'note' },
                   ],
                   'id',

@@ -19,10 +19,12 @@ export function StudioSelect({ initialLabel, value, ...rest }: Props) {
   }, [q]);
   const { data, isFetching } = useQuery({
     queryKey: ['studios', 'pick', debounced],
-    queryFn: () => api<Page<StudioListItem>>('/api/studios', { query: { q: debounced || undefined, pageSize: 30 } }),
+    queryFn: () =>
+      api<Page<StudioListItem>>('/api/studios', { query: { q: debounced || undefined, pageSize: 30 } }),
   });
   const options = (data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
-  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
+  if (value && initialLabel && !options.some((o) => o.value === value))
+    options.unshift({ value, label: initialLabel });
   return (
     <Select<number>
       showSearch={{ filterOption: false, onSearch: setQ }}

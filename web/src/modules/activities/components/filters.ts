@@ -6,7 +6,10 @@ import type { Query } from '../../../shared/api/client';
  * includeArchived a flag; everything else passes as it is.
  */
 export function toLifeQuery(v: Record<string, unknown>): Query {
-  const { range, includeArchived, ...rest } = v as { range?: [Dayjs, Dayjs] | null; includeArchived?: boolean };
+  const { range, includeArchived, ...rest } = v as {
+    range?: [Dayjs, Dayjs] | null;
+    includeArchived?: boolean;
+  };
   return {
     ...(rest as Query),
     from: range?.[0]?.format('YYYY-MM-DD'),

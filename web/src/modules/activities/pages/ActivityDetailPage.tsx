@@ -1,6 +1,20 @@
 import { ArrowLeftOutlined, CopyOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Image, Result, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Image,
+  Result,
+  Skeleton,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import {
   type ActivityDetail,
@@ -32,7 +46,8 @@ export default function ActivityDetailPage() {
   if (isLoading) return <Skeleton active />;
   if (error instanceof ApiError && error.status === 404)
     return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
-  if (error || !a) return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+  if (error || !a)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
   const ab = a.abilities ?? {};
 
   const setArchived = (archived: boolean) =>
@@ -42,10 +57,13 @@ export default function ActivityDetailPage() {
       okButtonProps: archived ? { danger: true } : undefined,
       onOk: async () => {
         try {
-          const saved = await api<ActivityDetail>(`/api/activities/${a.id}/${archived ? 'archive' : 'restore'}`, {
-            method: 'POST',
-            body: { version: a.version },
-          });
+          const saved = await api<ActivityDetail>(
+            `/api/activities/${a.id}/${archived ? 'archive' : 'restore'}`,
+            {
+              method: 'POST',
+              body: { version: a.version },
+            },
+          );
           qc.setQueryData(activityKeys.one(a.id), saved);
           void qc.invalidateQueries({ queryKey: activityKeys.all });
           message.success(t('common.done'));
@@ -56,7 +74,10 @@ export default function ActivityDetailPage() {
     });
 
   const participants = (
-    <Card size="small" title={`${tx('participants')} · ${tx('attendedOf', { a: a.attendedCount, i: a.invitedCount })}`}>
+    <Card
+      size="small"
+      title={`${tx('participants')} · ${tx('attendedOf', { a: a.attendedCount, i: a.invitedCount })}`}
+    >
       <Table<Participant>
         size="small"
         rowKey="personId"
@@ -64,10 +85,18 @@ export default function ActivityDetailPage() {
         dataSource={a.participants}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: tx('person'), dataIndex: 'name', render: (n: string, p) => <a onClick={() => navigate(`/people/${p.personId}`)}>{n}</a> },
+          {
+            title: tx('person'),
+            dataIndex: 'name',
+            render: (n: string, p) => <a onClick={() => navigate(`/people/${p.personId}`)}>{n}</a>,
+          },
           { title: t('people.employeeNo'), dataIndex: 'employeeNo' },
           { title: t('people.org'), dataIndex: 'orgName' },
-          { title: tx('role'), dataIndex: 'role', render: (r: Participant['role']) => labelOf(participantRoleLabels, r, lang) },
+          {
+            title: tx('role'),
+            dataIndex: 'role',
+            render: (r: Participant['role']) => labelOf(participantRoleLabels, r, lang),
+          },
           {
             title: tx('attendedAt'),
             dataIndex: 'attendedAt',
@@ -76,7 +105,8 @@ export default function ActivityDetailPage() {
           {
             title: tx('method'),
             dataIndex: 'checkinMethod',
-            render: (m: Participant['checkinMethod']) => (m === 'qr' ? <Tag color="green">{tx('methodQr')}</Tag> : m ? tx('methodManual') : ''),
+            render: (m: Participant['checkinMethod']) =>
+              m === 'qr' ? <Tag color="green">{tx('methodQr')}</Tag> : m ? tx('methodManual') : '',
           },
           { title: tx('hours'), dataIndex: 'hours', align: 'right' },
           { title: tx('certificate'), dataIndex: 'certificate' },
@@ -88,10 +118,19 @@ export default function ActivityDetailPage() {
   const qr = a.checkin && (
     <Card size="small" title={tx('checkinQr')}>
       <Flex gap={24} wrap align="center">
-        <Image src={`/api/activities/${a.id}/checkin-qr`} width={220} height={220} alt={tx('checkinQr')} preview={false} />
+        <Image
+          src={`/api/activities/${a.id}/checkin-qr`}
+          width={220}
+          height={220}
+          alt={tx('checkinQr')}
+          preview={false}
+        />
         <Flex vertical gap={12} style={{ maxWidth: 420 }}>
           <Typography.Paragraph>
-            {tx('checkinHint', { opens: formatDateTime(a.checkin.opensAt), closes: formatDateTime(a.checkin.expiresAt) })}
+            {tx('checkinHint', {
+              opens: formatDateTime(a.checkin.opensAt),
+              closes: formatDateTime(a.checkin.expiresAt),
+            })}
           </Typography.Paragraph>
           <Typography.Text code copyable={false} style={{ wordBreak: 'break-all' }}>
             {a.checkin.url}
@@ -106,7 +145,10 @@ export default function ActivityDetailPage() {
             >
               {tx('copyLink')}
             </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => window.open(`/api/activities/${a.id}/checkin-qr`, '_blank')}>
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => window.open(`/api/activities/${a.id}/checkin-qr`, '_blank')}
+            >
               {tx('printQr')}
             </Button>
           </Flex>
@@ -120,15 +162,24 @@ export default function ActivityDetailPage() {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {a.title}
-            <Tag color={a.kind === 'training' ? 'blue' : undefined}>{labelOf(activityKindLabels, a.kind, lang)}</Tag>
+            <Tag color={a.kind === 'training' ? 'blue' : undefined}>
+              {labelOf(activityKindLabels, a.kind, lang)}
+            </Tag>
             {a.archivedAt && <Tag>{t('common.archived')}</Tag>}
           </Flex>
         }
         extra={
           <>
-            {ab.update && <Button onClick={() => navigate(`/activities/${a.id}/edit`)}>{t('common.edit')}</Button>}
+            {ab.update && (
+              <Button onClick={() => navigate(`/activities/${a.id}/edit`)}>{t('common.edit')}</Button>
+            )}
             {ab.archive && (
               <Button danger onClick={() => setArchived(true)}>
                 {t('common.archive')}
@@ -145,16 +196,26 @@ export default function ActivityDetailPage() {
             size="small"
             column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
             items={[
-              { key: 'studio', label: tx('studio'), children: <a onClick={() => navigate(`/studios/${a.studioId}`)}>{a.studioName}</a> },
+              {
+                key: 'studio',
+                label: tx('studio'),
+                children: <a onClick={() => navigate(`/studios/${a.studioId}`)}>{a.studioName}</a>,
+              },
               { key: 'date', label: tx('heldOn'), children: formatDate(a.heldOn) },
               { key: 'place', label: tx('place'), children: a.place ?? '—' },
               { key: 'hours', label: tx('hours'), children: a.hours },
-              ...(a.kind === 'training' ? [{ key: 'trainer', label: tx('trainer'), children: a.trainerName ?? '—' }] : []),
+              ...(a.kind === 'training'
+                ? [{ key: 'trainer', label: tx('trainer'), children: a.trainerName ?? '—' }]
+                : []),
               { key: 'outside', label: tx('outsideCount'), children: a.outsideCount },
               {
                 key: 'alliance',
                 label: tx('alliance'),
-                children: a.allianceId ? <a onClick={() => navigate(`/alliances/${a.allianceId}`)}>{a.allianceName}</a> : '—',
+                children: a.allianceId ? (
+                  <a onClick={() => navigate(`/alliances/${a.allianceId}`)}>{a.allianceName}</a>
+                ) : (
+                  '—'
+                ),
               },
               { key: 'summary', label: tx('summary'), span: 'filled', children: a.summary ?? '—' },
             ]}

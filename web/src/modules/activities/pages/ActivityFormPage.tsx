@@ -1,6 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Skeleton, Table } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Table,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -75,7 +89,8 @@ function ActivityForm({ existing }: { existing?: ActivityDetail }) {
   });
   const known: Record<number, string> = {};
   for (const p of existing?.participants ?? []) known[p.personId] = `${p.name}（${p.employeeNo}）`;
-  if (existing?.trainerPersonId && existing.trainerName) known[existing.trainerPersonId] = existing.trainerName;
+  if (existing?.trainerPersonId && existing.trainerName)
+    known[existing.trainerPersonId] = existing.trainerName;
 
   const initial: Partial<Values> = existing
     ? {
@@ -120,10 +135,13 @@ function ActivityForm({ existing }: { existing?: ActivityDetail }) {
         })),
     };
     try {
-      const saved = await api<ActivityDetail>(existing ? `/api/activities/${existing.id}` : '/api/activities', {
-        method: existing ? 'PATCH' : 'POST',
-        body,
-      });
+      const saved = await api<ActivityDetail>(
+        existing ? `/api/activities/${existing.id}` : '/api/activities',
+        {
+          method: existing ? 'PATCH' : 'POST',
+          body,
+        },
+      );
       qc.setQueryData(activityKeys.one(saved.id), saved);
       void qc.invalidateQueries({ queryKey: activityKeys.all });
       message.success(tx('saved'));
@@ -138,7 +156,11 @@ function ActivityForm({ existing }: { existing?: ActivityDetail }) {
       <PageHeader title={existing ? tx('editActivity') : tx('newActivity')} />
       <Card>
         <Form<Values> form={form} {...layout} initialValues={initial} style={{ maxWidth: 980 }}>
-          <Form.Item name="studioId" label={tx('studio')} rules={[{ required: !existing, message: tx('studioSearch') }]}>
+          <Form.Item
+            name="studioId"
+            label={tx('studio')}
+            rules={[{ required: !existing, message: tx('studioSearch') }]}
+          >
             <StudioSelect disabled={!!existing} initialLabel={existing?.studioName} />
           </Form.Item>
           <Form.Item name="kind" label={tx('kind')} rules={[{ required: true }]}>
@@ -160,7 +182,12 @@ function ActivityForm({ existing }: { existing?: ActivityDetail }) {
             <Form.Item label={tx('trainer')} required>
               <Flex gap={8} wrap>
                 <Form.Item name="trainerPersonId" noStyle>
-                  <LifePersonSelect studioId={studioId} known={known} placeholder={tx('trainerPerson')} style={{ width: 260 }} />
+                  <LifePersonSelect
+                    studioId={studioId}
+                    known={known}
+                    placeholder={tx('trainerPerson')}
+                    style={{ width: 260 }}
+                  />
                 </Form.Item>
                 <Form.Item name="trainerName" noStyle>
                   <Input placeholder={tx('trainerName')} style={{ width: 200 }} maxLength={50} />
@@ -228,7 +255,13 @@ function ActivityForm({ existing }: { existing?: ActivityDetail }) {
                         title: tx('hours'),
                         render: (_, f) => (
                           <Form.Item name={[f.name, 'hours']} noStyle>
-                            <InputNumber min={0} max={1000} step={0.5} placeholder={String(form.getFieldValue('hours') ?? '')} style={{ width: 80 }} />
+                            <InputNumber
+                              min={0}
+                              max={1000}
+                              step={0.5}
+                              placeholder={String(form.getFieldValue('hours') ?? '')}
+                              style={{ width: 80 }}
+                            />
                           </Form.Item>
                         ),
                       },
@@ -247,19 +280,31 @@ function ActivityForm({ existing }: { existing?: ActivityDetail }) {
                       {
                         title: t('common.actions'),
                         render: (_, f) => (
-                          <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.archive')} />
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            onClick={() => remove(f.name)}
+                            aria-label={t('common.archive')}
+                          />
                         ),
                       },
                     ]}
                   />
-                  <Button icon={<PlusOutlined />} onClick={() => add({ attended: false })} style={{ alignSelf: 'flex-start' }}>
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ attended: false })}
+                    style={{ alignSelf: 'flex-start' }}
+                  >
                     {tx('addParticipant')}
                   </Button>
                 </Flex>
               )}
             </Form.List>
           </Form.Item>
-          {kind === 'training' && <Alert type="info" showIcon title={tx('trainingRequired')} style={{ marginBottom: 16 }} />}
+          {kind === 'training' && (
+            <Alert type="info" showIcon title={tx('trainingRequired')} style={{ marginBottom: 16 }} />
+          )}
           <Form.Item wrapperCol={layout.layout === 'horizontal' ? { offset: 4 } : undefined}>
             <Flex gap={8}>
               <Button type="primary" onClick={submit}>

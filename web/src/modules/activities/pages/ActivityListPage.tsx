@@ -31,7 +31,9 @@ export default function ActivityListPage() {
       title: tx('kind'),
       dataIndex: 'kind',
       width: 110,
-      render: (k: Activity['kind']) => <Tag color={k === 'training' ? 'blue' : undefined}>{labelOf(activityKindLabels, k, lang)}</Tag>,
+      render: (k: Activity['kind']) => (
+        <Tag color={k === 'training' ? 'blue' : undefined}>{labelOf(activityKindLabels, k, lang)}</Tag>
+      ),
     },
     { key: 'studio', title: tx('studio'), dataIndex: 'studioName', ellipsis: true, width: 220 },
     { key: 'place', title: tx('place'), dataIndex: 'place', width: 130, ellipsis: true },
@@ -73,7 +75,12 @@ export default function ActivityListPage() {
               <StudioSelect style={{ width: 220 }} />
             </Form.Item>
             <Form.Item name="kind">
-              <Select allowClear placeholder={tx('kind')} options={optionsOf(activityKinds, activityKindLabels, lang)} style={{ width: 130 }} />
+              <Select
+                allowClear
+                placeholder={tx('kind')}
+                options={optionsOf(activityKinds, activityKindLabels, lang)}
+                style={{ width: 130 }}
+              />
             </Form.Item>
             <Form.Item name="range">
               <DatePicker.RangePicker style={{ width: 240 }} />

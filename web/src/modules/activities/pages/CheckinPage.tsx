@@ -2,7 +2,11 @@ import { CheckCircleFilled, ClockCircleOutlined, StopOutlined } from '@ant-desig
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { activityKindLabels, type CheckinInfo, type CheckinResult } from '../../../../../common/schemas/activities';
+import {
+  activityKindLabels,
+  type CheckinInfo,
+  type CheckinResult,
+} from '../../../../../common/schemas/activities';
 import { ApiError, api } from '../../../shared/api/client';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -20,7 +24,11 @@ export default function CheckinPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const key = ['checkin', token];
-  const info = useQuery({ queryKey: key, queryFn: () => api<CheckinInfo>(`/api/checkin/${encodeURIComponent(token)}`), retry: false });
+  const info = useQuery({
+    queryKey: key,
+    queryFn: () => api<CheckinInfo>(`/api/checkin/${encodeURIComponent(token)}`),
+    retry: false,
+  });
   const checkIn = useMutation({
     mutationFn: () => api<CheckinResult>(`/api/checkin/${encodeURIComponent(token)}`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
@@ -40,8 +48,11 @@ export default function CheckinPage() {
   if (info.error) {
     const e = info.error;
     return shell(
-      <Result status={e instanceof ApiError && e.status === 404 ? 'warning' : 'error'} title={(e as Error).message}
-        extra={<Button onClick={() => navigate('/')}>{tx('toWorkbench')}</Button>} />,
+      <Result
+        status={e instanceof ApiError && e.status === 404 ? 'warning' : 'error'}
+        title={(e as Error).message}
+        extra={<Button onClick={() => navigate('/')}>{tx('toWorkbench')}</Button>}
+      />,
     );
   }
   const a = info.data!;
@@ -59,14 +70,26 @@ export default function CheckinPage() {
       />
     );
   else if (a.state === 'notOpen')
-    action = <Result icon={<ClockCircleOutlined />} title={tx('checkinNotOpen', { opens: formatDateTime(a.opensAt) })} />;
+    action = (
+      <Result
+        icon={<ClockCircleOutlined />}
+        title={tx('checkinNotOpen', { opens: formatDateTime(a.opensAt) })}
+      />
+    );
   else if (a.state === 'expired') action = <Result icon={<StopOutlined />} title={tx('checkinExpired')} />;
   else if (!a.eligible) action = <Alert type="warning" showIcon title={tx('checkinNotEligible')} />;
   else
     action = (
       <Flex vertical gap={12}>
         {failed && <Alert type="error" showIcon title={failed.message} />}
-        <Button type="primary" size="large" block style={{ height: 56, fontSize: 18 }} loading={checkIn.isPending} onClick={() => checkIn.mutate()}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          style={{ height: 56, fontSize: 18 }}
+          loading={checkIn.isPending}
+          onClick={() => checkIn.mutate()}
+        >
           {tx('checkinButton')}
         </Button>
       </Flex>

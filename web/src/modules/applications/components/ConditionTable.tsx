@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import {
   type ConditionResult,
@@ -20,14 +20,45 @@ export function ConditionTable({
   results,
   notes,
   renderNote,
+  compact,
 }: {
   results: ConditionResult[];
   notes?: Record<string, string>;
   renderNote?: (r: ConditionResult) => ReactNode;
+  /** Narrow places: the reason and note go under the condition instead of in columns. */
+  compact?: boolean;
 }) {
   const { l } = useI18n();
   const tx = useTexts();
   const showNotes = !!renderNote || (notes && Object.values(notes).some(Boolean));
+  const statusTag = (s: ConditionStatus) => (
+    <Tag color={look[s].color} icon={look[s].icon}>
+      {l(conditionStatusLabels[s])}
+    </Tag>
+  );
+  if (compact)
+    return (
+      <Table<ConditionResult>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={results}
+        columns={[
+          {
+            title: tx('condition'),
+            dataIndex: 'label',
+            render: (label: string, r) => (
+              <>
+                <div>{label}</div>
+                <Typography.Text type="secondary">{r.reason}</Typography.Text>
+                {notes?.[r.key] && <div>{`${tx('note')}：${notes[r.key]}`}</div>}
+              </>
+            ),
+          },
+          { title: tx('result'), dataIndex: 'status', width: 112, render: statusTag },
+        ]}
+      />
+    );
   return (
     <Table<ConditionResult>
       size="small"

@@ -199,7 +199,7 @@ export default function ScoreSheetPage() {
           </Card>
           {a.conditionCheck && (
             <Card size="small" title={tx('conditions')}>
-              <ConditionTable results={a.conditionCheck} notes={a.materials.conditionNotes} />
+              <ConditionTable compact results={a.conditionCheck} notes={a.materials.conditionNotes} />
             </Card>
           )}
         </Flex>

@@ -1,6 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Skeleton, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -62,7 +75,9 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
   const layout = useFormLayout(4);
   const [form] = Form.useForm<Values>();
   const studioId = Form.useWatch('studioId', form) ?? existing?.studioId;
-  const known = Object.fromEntries((existing?.entries ?? []).map((e) => [e.personId, `${e.name}（${e.employeeNo}）`]));
+  const known = Object.fromEntries(
+    (existing?.entries ?? []).map((e) => [e.personId, `${e.name}（${e.employeeNo}）`]),
+  );
   const initial: Partial<Values> = existing
     ? {
         ...existing,
@@ -70,7 +85,13 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
         place: existing.place ?? undefined,
         organizer: existing.organizer ?? undefined,
         summary: existing.summary ?? undefined,
-        entries: existing.entries.map((e) => ({ personId: e.personId, score: e.score, rank: e.rank, award: e.award, awardTitle: e.awardTitle })),
+        entries: existing.entries.map((e) => ({
+          personId: e.personId,
+          score: e.score,
+          rank: e.rank,
+          award: e.award,
+          awardTitle: e.awardTitle,
+        })),
       }
     : { level: 'enterprise', heldOn: dayjs(), entries: [] };
 
@@ -88,7 +109,13 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
       summary: v.summary || null,
       entries: (v.entries ?? [])
         .filter((e) => e.personId)
-        .map((e) => ({ personId: e.personId, score: e.score ?? null, rank: e.rank ?? null, award: e.award ?? null, awardTitle: e.awardTitle || null })),
+        .map((e) => ({
+          personId: e.personId,
+          score: e.score ?? null,
+          rank: e.rank ?? null,
+          award: e.award ?? null,
+          awardTitle: e.awardTitle || null,
+        })),
     };
     try {
       const saved = await api<ContestDetail>(existing ? `/api/contests/${existing.id}` : '/api/contests', {
@@ -109,7 +136,11 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
       <PageHeader title={existing ? tx('editContest') : tx('newContest')} />
       <Card>
         <Form<Values> form={form} {...layout} initialValues={initial} style={{ maxWidth: 1000 }}>
-          <Form.Item name="studioId" label={tx('studio')} rules={[{ required: !existing, message: tx('studioSearch') }]}>
+          <Form.Item
+            name="studioId"
+            label={tx('studio')}
+            rules={[{ required: !existing, message: tx('studioSearch') }]}
+          >
             <StudioSelect disabled={!!existing} initialLabel={existing?.studioName} />
           </Form.Item>
           <Form.Item name="name" label={tx('contestName')} rules={[{ required: true, max: 100 }]}>
@@ -133,7 +164,10 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
           <Form.Item name="summary" label={tx('summary')}>
             <Input.TextArea rows={2} maxLength={5000} />
           </Form.Item>
-          <Form.Item label={tx('entries')} extra={<Typography.Text type="secondary">{tx('rankHint')}</Typography.Text>}>
+          <Form.Item
+            label={tx('entries')}
+            extra={<Typography.Text type="secondary">{tx('rankHint')}</Typography.Text>}
+          >
             <Form.List name="entries">
               {(fields, { add, remove }) => (
                 <Flex vertical gap={8}>
@@ -172,7 +206,11 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
                         title: tx('award'),
                         render: (_, f) => (
                           <Form.Item name={[f.name, 'award']} noStyle>
-                            <Select allowClear options={optionsOf(contestAwards, contestAwardLabels, lang)} style={{ width: 110 }} />
+                            <Select
+                              allowClear
+                              options={optionsOf(contestAwards, contestAwardLabels, lang)}
+                              style={{ width: 110 }}
+                            />
                           </Form.Item>
                         ),
                       },
@@ -186,7 +224,14 @@ function ContestForm({ existing }: { existing?: ContestDetail }) {
                       },
                       {
                         title: t('common.actions'),
-                        render: (_, f) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />,
+                        render: (_, f) => (
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            onClick={() => remove(f.name)}
+                          />
+                        ),
                       },
                     ]}
                   />

@@ -26,12 +26,32 @@ export default function ContestListPage() {
   const columns: ColumnsType<Contest> = [
     { key: 'heldOn', title: tx('heldOn'), dataIndex: 'heldOn', width: 110, render: formatDate },
     { key: 'name', title: tx('contestName'), dataIndex: 'name', render: (v: string) => <a>{v}</a> },
-    { key: 'level', title: tx('level'), dataIndex: 'level', width: 100, render: (v: Contest['level']) => <Tag>{labelOf(contestLevelLabels, v, lang)}</Tag> },
+    {
+      key: 'level',
+      title: tx('level'),
+      dataIndex: 'level',
+      width: 100,
+      render: (v: Contest['level']) => <Tag>{labelOf(contestLevelLabels, v, lang)}</Tag>,
+    },
     { key: 'trade', title: tx('trade'), dataIndex: 'trade', width: 100 },
     { key: 'studio', title: tx('studio'), dataIndex: 'studioName', width: 220, ellipsis: true },
     { key: 'organizer', title: tx('organizer'), dataIndex: 'organizer', width: 140, ellipsis: true },
-    { key: 'entrants', title: tx('entrantCount'), dataIndex: 'entrantCount', width: 90, align: 'right', render: (n: number) => t('common.unit.people', { n }) },
-    { key: 'awards', title: tx('awardCount'), dataIndex: 'awardCount', width: 90, align: 'right', render: (n: number) => t('common.unit.people', { n }) },
+    {
+      key: 'entrants',
+      title: tx('entrantCount'),
+      dataIndex: 'entrantCount',
+      width: 90,
+      align: 'right',
+      render: (n: number) => t('common.unit.people', { n }),
+    },
+    {
+      key: 'awards',
+      title: tx('awardCount'),
+      dataIndex: 'awardCount',
+      width: 90,
+      align: 'right',
+      render: (n: number) => t('common.unit.people', { n }),
+    },
   ];
   return (
     <>
@@ -55,7 +75,12 @@ export default function ContestListPage() {
               <StudioSelect style={{ width: 220 }} />
             </Form.Item>
             <Form.Item name="level">
-              <Select allowClear placeholder={tx('level')} options={optionsOf(contestLevels, contestLevelLabels, lang)} style={{ width: 120 }} />
+              <Select
+                allowClear
+                placeholder={tx('level')}
+                options={optionsOf(contestLevels, contestLevelLabels, lang)}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="trade">
               <Input allowClear placeholder={tx('trade')} style={{ width: 100 }} />

@@ -1,6 +1,25 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Result, Select, Skeleton, Tabs, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Select,
+  Skeleton,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -32,11 +51,19 @@ export default function MentorshipDetailPage() {
   const { modal, message } = App.useApp();
   const toast = useErrorToast();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm<{ date: Dayjs; content?: string; outcomeGrade?: SkillGrade; certificate?: string; outcomeNote?: string }>();
+  const [form] = Form.useForm<{
+    date: Dayjs;
+    content?: string;
+    outcomeGrade?: SkillGrade;
+    certificate?: string;
+    outcomeNote?: string;
+  }>();
   const { data: m, isLoading, error } = useMentorship(Number(id));
   if (isLoading) return <Skeleton active />;
-  if (error instanceof ApiError && error.status === 404) return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
-  if (error || !m) return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
+  if (error instanceof ApiError && error.status === 404)
+    return <Result status="404" title={t('error.404.title')} subTitle={error.message} />;
+  if (error || !m)
+    return <Alert type="error" showIcon title={(error as Error | null)?.message ?? t('common.loadFailed')} />;
   const ab = m.abilities ?? {};
   const grade = (g: string | null) => labelOf(skillGradeLabels, g as SkillGrade | null, lang) || '—';
   const saved = (x: MentorshipDetail) => {
@@ -57,10 +84,24 @@ export default function MentorshipDetailPage() {
       dialog === 'note'
         ? { url: 'notes', body: { notedOn: date, content: v.content } }
         : dialog === 'complete'
-          ? { url: 'complete', body: { outcomeOn: date, outcomeGrade: v.outcomeGrade ?? null, certificate: v.certificate || null, outcomeNote: v.outcomeNote || null, version: m.version } }
+          ? {
+              url: 'complete',
+              body: {
+                outcomeOn: date,
+                outcomeGrade: v.outcomeGrade ?? null,
+                certificate: v.certificate || null,
+                outcomeNote: v.outcomeNote || null,
+                version: m.version,
+              },
+            }
           : { url: 'terminate', body: { outcomeOn: date, outcomeNote: v.outcomeNote, version: m.version } };
     try {
-      saved(await api<MentorshipDetail>(`/api/mentorships/${m.id}/${req.url}`, { method: 'POST', body: req.body }));
+      saved(
+        await api<MentorshipDetail>(`/api/mentorships/${m.id}/${req.url}`, {
+          method: 'POST',
+          body: req.body,
+        }),
+      );
       message.success(t('common.done'));
       setDialog(null);
     } catch (err) {
@@ -75,10 +116,17 @@ export default function MentorshipDetailPage() {
   const setArchived = (archived: boolean) =>
     modal.confirm({
       title: archived ? t('common.archive') : t('common.restore'),
-      content: t(archived ? 'common.confirmArchive' : 'common.confirmRestore', { name: `${m.mentor.name} → ${m.apprentice.name}` }),
+      content: t(archived ? 'common.confirmArchive' : 'common.confirmRestore', {
+        name: `${m.mentor.name} → ${m.apprentice.name}`,
+      }),
       onOk: async () => {
         try {
-          saved(await api<MentorshipDetail>(`/api/mentorships/${m.id}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: { version: m.version } }));
+          saved(
+            await api<MentorshipDetail>(`/api/mentorships/${m.id}/${archived ? 'archive' : 'restore'}`, {
+              method: 'POST',
+              body: { version: m.version },
+            }),
+          );
         } catch (err) {
           toast(err);
         }
@@ -90,7 +138,12 @@ export default function MentorshipDetailPage() {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {m.mentor.name} → {m.apprentice.name}
             <MentorshipStatusTag status={m.status} />
             {m.archivedAt && <Tag>{t('common.archived')}</Tag>}
@@ -99,7 +152,9 @@ export default function MentorshipDetailPage() {
         extra={
           <>
             {ab.addNote && <Button onClick={() => open('note')}>{tx('addNote')}</Button>}
-            {ab.update && <Button onClick={() => navigate(`/mentorships/${m.id}/edit`)}>{t('common.edit')}</Button>}
+            {ab.update && (
+              <Button onClick={() => navigate(`/mentorships/${m.id}/edit`)}>{t('common.edit')}</Button>
+            )}
             {ab.complete && (
               <Button type="primary" onClick={() => open('complete')}>
                 {tx('complete')}
@@ -122,19 +177,44 @@ export default function MentorshipDetailPage() {
             size="small"
             column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
             items={[
-              { key: 'studio', label: lx('studio'), children: <a onClick={() => navigate(`/studios/${m.studioId}`)}>{m.studioName}</a> },
-              { key: 'mentor', label: tx('mentor'), children: <a onClick={() => navigate(`/people/${m.mentor.id}`)}>{m.mentor.name}</a> },
-              { key: 'apprentice', label: tx('apprentice'), children: <a onClick={() => navigate(`/people/${m.apprentice.id}`)}>{m.apprentice.name}</a> },
-              { key: 'period', label: tx('period'), children: `${formatDate(m.startsOn)} ~ ${formatDate(m.endsOn)}` },
+              {
+                key: 'studio',
+                label: lx('studio'),
+                children: <a onClick={() => navigate(`/studios/${m.studioId}`)}>{m.studioName}</a>,
+              },
+              {
+                key: 'mentor',
+                label: tx('mentor'),
+                children: <a onClick={() => navigate(`/people/${m.mentor.id}`)}>{m.mentor.name}</a>,
+              },
+              {
+                key: 'apprentice',
+                label: tx('apprentice'),
+                children: <a onClick={() => navigate(`/people/${m.apprentice.id}`)}>{m.apprentice.name}</a>,
+              },
+              {
+                key: 'period',
+                label: tx('period'),
+                children: `${formatDate(m.startsOn)} ~ ${formatDate(m.endsOn)}`,
+              },
               { key: 'target', label: tx('targetGrade'), children: grade(m.targetGrade) },
               { key: 'current', label: tx('currentGrade'), children: grade(m.apprentice.skillGrade) },
               { key: 'goals', label: tx('goals'), span: 'filled', children: m.goals },
               ...(m.status !== 'active'
                 ? [
                     { key: 'outcomeOn', label: tx('outcomeOn'), children: formatDate(m.outcomeOn) },
-                    { key: 'outcomeGrade', label: tx('outcomeGrade'), children: m.outcomeGrade ? <Tag color="green">{grade(m.outcomeGrade)}</Tag> : '—' },
+                    {
+                      key: 'outcomeGrade',
+                      label: tx('outcomeGrade'),
+                      children: m.outcomeGrade ? <Tag color="green">{grade(m.outcomeGrade)}</Tag> : '—',
+                    },
                     { key: 'certificate', label: tx('certificate'), children: m.certificate ?? '—' },
-                    { key: 'note', label: tx('outcomeNote'), span: 'filled' as const, children: m.outcomeNote ?? '—' },
+                    {
+                      key: 'note',
+                      label: tx('outcomeNote'),
+                      span: 'filled' as const,
+                      children: m.outcomeNote ?? '—',
+                    },
                   ]
                 : []),
             ]}
@@ -166,7 +246,11 @@ export default function MentorshipDetailPage() {
                 </Card>
               ),
             },
-            { key: 'files', label: lx('photos'), children: <Attachments ownerType="mentorship" ownerId={m.id} canUpload={!!ab.addNote} /> },
+            {
+              key: 'files',
+              label: lx('photos'),
+              children: <Attachments ownerType="mentorship" ownerId={m.id} canUpload={!!ab.addNote} />,
+            },
           ]}
         />
       </Flex>
@@ -179,7 +263,11 @@ export default function MentorshipDetailPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="date" label={dialog === 'note' ? tx('notedOn') : tx('outcomeOn')} rules={[{ required: true }]}>
+          <Form.Item
+            name="date"
+            label={dialog === 'note' ? tx('notedOn') : tx('outcomeOn')}
+            rules={[{ required: true }]}
+          >
             <DatePicker />
           </Form.Item>
           {dialog === 'note' && (
@@ -198,7 +286,11 @@ export default function MentorshipDetailPage() {
             </>
           )}
           {dialog !== 'note' && (
-            <Form.Item name="outcomeNote" label={dialog === 'terminate' ? tx('reason') : tx('outcomeNote')} rules={[{ required: dialog === 'terminate', max: 2000 }]}>
+            <Form.Item
+              name="outcomeNote"
+              label={dialog === 'terminate' ? tx('reason') : tx('outcomeNote')}
+              rules={[{ required: dialog === 'terminate', max: 2000 }]}
+            >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           )}

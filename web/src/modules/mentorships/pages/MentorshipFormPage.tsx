@@ -56,7 +56,9 @@ function MentorshipForm({ existing }: { existing?: MentorshipDetail }) {
         targetGrade: existing.targetGrade,
       }
     : { period: [dayjs(), dayjs().add(1, 'year')] };
-  const known = existing ? { [existing.mentor.id]: existing.mentor.name, [existing.apprentice.id]: existing.apprentice.name } : {};
+  const known = existing
+    ? { [existing.mentor.id]: existing.mentor.name, [existing.apprentice.id]: existing.apprentice.name }
+    : {};
 
   const submit = async () => {
     const v = await validValues(form);
@@ -64,12 +66,22 @@ function MentorshipForm({ existing }: { existing?: MentorshipDetail }) {
     const dates = { startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1].format('YYYY-MM-DD') };
     const body = existing
       ? { ...dates, goals: v.goals, targetGrade: v.targetGrade ?? null, version: existing.version }
-      : { studioId: v.studioId, mentorPersonId: v.mentorPersonId, apprenticePersonId: v.apprenticePersonId, ...dates, goals: v.goals, targetGrade: v.targetGrade ?? null };
+      : {
+          studioId: v.studioId,
+          mentorPersonId: v.mentorPersonId,
+          apprenticePersonId: v.apprenticePersonId,
+          ...dates,
+          goals: v.goals,
+          targetGrade: v.targetGrade ?? null,
+        };
     try {
-      const saved = await api<MentorshipDetail>(existing ? `/api/mentorships/${existing.id}` : '/api/mentorships', {
-        method: existing ? 'PATCH' : 'POST',
-        body,
-      });
+      const saved = await api<MentorshipDetail>(
+        existing ? `/api/mentorships/${existing.id}` : '/api/mentorships',
+        {
+          method: existing ? 'PATCH' : 'POST',
+          body,
+        },
+      );
       qc.setQueryData(mentorshipKeys.one(saved.id), saved);
       void qc.invalidateQueries({ queryKey: mentorshipKeys.all });
       message.success(lx('saved'));
@@ -84,13 +96,25 @@ function MentorshipForm({ existing }: { existing?: MentorshipDetail }) {
       <PageHeader title={existing ? tx('editMentorship') : tx('newMentorship')} />
       <Card>
         <Form<Values> form={form} {...layout} initialValues={initial} style={{ maxWidth: 760 }}>
-          <Form.Item name="studioId" label={lx('studio')} rules={[{ required: true, message: lx('studioSearch') }]}>
+          <Form.Item
+            name="studioId"
+            label={lx('studio')}
+            rules={[{ required: true, message: lx('studioSearch') }]}
+          >
             <StudioSelect disabled={!!existing} initialLabel={existing?.studioName} />
           </Form.Item>
-          <Form.Item name="mentorPersonId" label={tx('mentor')} rules={[{ required: true, message: lx('personSearch') }]}>
+          <Form.Item
+            name="mentorPersonId"
+            label={tx('mentor')}
+            rules={[{ required: true, message: lx('personSearch') }]}
+          >
             <LifePersonSelect studioId={studioId} known={known} disabled={!!existing} />
           </Form.Item>
-          <Form.Item name="apprenticePersonId" label={tx('apprentice')} rules={[{ required: true, message: lx('personSearch') }]}>
+          <Form.Item
+            name="apprenticePersonId"
+            label={tx('apprentice')}
+            rules={[{ required: true, message: lx('personSearch') }]}
+          >
             <LifePersonSelect studioId={studioId} known={known} disabled={!!existing} />
           </Form.Item>
           <Form.Item name="period" label={tx('period')} rules={[{ required: true }]}>
@@ -100,7 +124,11 @@ function MentorshipForm({ existing }: { existing?: MentorshipDetail }) {
             <Input.TextArea rows={3} showCount maxLength={2000} />
           </Form.Item>
           <Form.Item name="targetGrade" label={tx('targetGrade')}>
-            <Select allowClear options={optionsOf(skillGrades, skillGradeLabels, lang)} style={{ width: 160 }} />
+            <Select
+              allowClear
+              options={optionsOf(skillGrades, skillGradeLabels, lang)}
+              style={{ width: 160 }}
+            />
           </Form.Item>
           <Form.Item wrapperCol={layout.layout === 'horizontal' ? { offset: 4 } : undefined}>
             <Flex gap={8}>

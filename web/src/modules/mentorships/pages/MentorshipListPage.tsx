@@ -3,7 +3,11 @@ import { Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
 import { skillGradeLabels } from '../../../../../common/enums';
-import { type Mentorship, mentorshipStatuses, mentorshipStatusLabels } from '../../../../../common/schemas/mentorships';
+import {
+  type Mentorship,
+  mentorshipStatuses,
+  mentorshipStatusLabels,
+} from '../../../../../common/schemas/mentorships';
 import type { Page } from '../../../../../common/schemas/shared';
 import { api } from '../../../shared/api/client';
 import { ListPage } from '../../../shared/components/ListPage';
@@ -31,12 +35,42 @@ export default function MentorshipListPage() {
     { key: 'mentor', title: tx('mentor'), render: (_, m) => <a>{m.mentor.name}</a>, width: 100 },
     { key: 'apprentice', title: tx('apprentice'), render: (_, m) => m.apprentice.name, width: 100 },
     { key: 'studio', title: lx('studio'), dataIndex: 'studioName', width: 220, ellipsis: true },
-    { key: 'period', title: tx('period'), width: 210, render: (_, m) => `${formatDate(m.startsOn)} ~ ${formatDate(m.endsOn)}` },
+    {
+      key: 'period',
+      title: tx('period'),
+      width: 210,
+      render: (_, m) => `${formatDate(m.startsOn)} ~ ${formatDate(m.endsOn)}`,
+    },
     { key: 'goals', title: tx('goals'), dataIndex: 'goals', ellipsis: true },
-    { key: 'target', title: tx('targetGrade'), dataIndex: 'targetGrade', width: 90, render: (g) => labelOf(skillGradeLabels, g, lang) },
-    { key: 'status', title: tx('status'), dataIndex: 'status', width: 90, render: (s) => <MentorshipStatusTag status={s} /> },
-    { key: 'outcome', title: tx('outcomeGrade'), dataIndex: 'outcomeGrade', width: 110, render: (g) => labelOf(skillGradeLabels, g, lang) },
-    { key: 'notes', title: tx('noteCount'), dataIndex: 'noteCount', width: 90, align: 'right', render: (n: number) => t('common.unit.items', { n }) },
+    {
+      key: 'target',
+      title: tx('targetGrade'),
+      dataIndex: 'targetGrade',
+      width: 90,
+      render: (g) => labelOf(skillGradeLabels, g, lang),
+    },
+    {
+      key: 'status',
+      title: tx('status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s) => <MentorshipStatusTag status={s} />,
+    },
+    {
+      key: 'outcome',
+      title: tx('outcomeGrade'),
+      dataIndex: 'outcomeGrade',
+      width: 110,
+      render: (g) => labelOf(skillGradeLabels, g, lang),
+    },
+    {
+      key: 'notes',
+      title: tx('noteCount'),
+      dataIndex: 'noteCount',
+      width: 90,
+      align: 'right',
+      render: (n: number) => t('common.unit.items', { n }),
+    },
   ];
   return (
     <>
@@ -60,7 +94,12 @@ export default function MentorshipListPage() {
               <StudioSelect style={{ width: 220 }} />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={tx('status')} options={optionsOf(mentorshipStatuses, mentorshipStatusLabels, lang)} style={{ width: 110 }} />
+              <Select
+                allowClear
+                placeholder={tx('status')}
+                options={optionsOf(mentorshipStatuses, mentorshipStatusLabels, lang)}
+                style={{ width: 110 }}
+              />
             </Form.Item>
             <Form.Item name="range">
               <DatePicker.RangePicker style={{ width: 240 }} />

@@ -17,6 +17,7 @@ import { formatDateTime } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
+import { PersonLifePanel } from '../../activities/components/PersonLifePanel';
 import { peopleKeys, usePerson } from '../api';
 import { AccountBox } from '../components/AccountBox';
 import { PersonFormModal } from '../components/PersonFormModal';
@@ -160,6 +161,7 @@ export default function PersonDetailPage() {
             />
           )}
         </Card>
+        <PersonLifePanel personId={person.id} name={person.name} />
         {a.manageAccount && (
           <AccountBox
             person={person}

@@ -249,7 +249,7 @@ function ProjectDetail({ project: p }: { project: Project }) {
                 ]}
               />
             </Card>
-            <Attachments ownerType="project" ownerId={p.id} canUpload={a.update || a.report || a.addResult} />
+            <Attachments ownerType="project" ownerId={p.id} canUpload={!!(a.update || a.report || a.addResult)} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

@@ -10,6 +10,7 @@ const sourceLabels: Record<string, { zh: string; en: string }> = {
   results: { zh: '成果', en: 'results' },
   ideas: { zh: '合理化建议', en: 'ideas' },
 };
+
 import { HealthTag } from './StudioTags';
 
 /** 健康状况: the last result, activity and benefit dates, the status they give, and the rule. */
@@ -43,9 +44,11 @@ export function HealthPanel({ health: h }: { health: StudioHealth }) {
         showIcon
         title={tx('healthRule')}
         description={
-          h.sources.length ? tx('healthSources', {
+          h.sources.length
+            ? tx('healthSources', {
                 sources: h.sources.map((s) => sourceLabels[s]?.[lang] ?? s).join(lang === 'zh' ? '、' : ', '),
-              }) : tx('healthNoSources')
+              })
+            : tx('healthNoSources')
         }
       />
     </Flex>

@@ -197,7 +197,7 @@ export function MembersTab({
         onCancel={() => setDialog(null)}
         onOk={submit}
         confirmLoading={saving}
-        destroyOnHidden
+        forceRender
       >
         <Form
           form={form}

@@ -133,7 +133,7 @@ export function NamingsTab({ studio, onChanged }: { studio: Studio; onChanged: (
         onCancel={() => setEditing(null)}
         onOk={submit}
         confirmLoading={saving}
-        destroyOnHidden
+        forceRender
       >
         <Form form={form} layout="vertical">
           <Form.Item name="level" label={tx('level')} rules={[{ required: true }]}>

@@ -133,6 +133,7 @@ export default function StudioFormPage() {
           }
         }
         setStale(changed);
+        window.scrollTo({ top: 0, behavior: 'smooth' });
       } else if (!applyServerErrors(form, err)) toast(err);
     } finally {
       setSaving(false);

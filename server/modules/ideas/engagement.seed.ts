@@ -23,20 +23,34 @@ import { submitIdea, submitPublicIdea } from './ideas.submit.js';
  */
 export async function seedEngagementDemo(db: Db) {
   const config = loadConfig();
-  const base = { db, dbKind: 'pglite' as const, config, clock: { now: () => new Date() }, mailer: createMailer({ smtpUrl: undefined, from: '', log: () => {} }) };
+  const base = {
+    db,
+    dbKind: 'pglite' as const,
+    config,
+    clock: { now: () => new Date() },
+    mailer: createMailer({ smtpUrl: undefined, from: '', log: () => {} }),
+  };
   const ctxOf = async (username: string): Promise<Ctx | null> => {
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
     const actor = u ? await loadActor({ db }, u.id) : null;
     return actor ? { ...base, actor, ip: null, lang: 'zh' } : null;
   };
-  const [worker, entAdmin, leader, member, admin] = await Promise.all(['worker', 'ent_admin', 'leader', 'member', 'admin'].map(ctxOf));
+  const [worker, entAdmin, leader, member, admin] = await Promise.all(
+    ['worker', 'ent_admin', 'leader', 'member', 'admin'].map(ctxOf),
+  );
   if (!worker || !entAdmin || !leader || !member || !admin) return;
   const [ent] = await db.select().from(orgs).where(eq(orgs.code, 'SLHI-01'));
   const [studio] = await db
     .select({ id: studios.id })
     .from(studios)
     .innerJoin(studioMembers, eq(studioMembers.studioId, studios.id))
-    .where(and(eq(studioMembers.personId, leader.actor.personId ?? -1), eq(studioMembers.role, 'leader'), isNull(studioMembers.leftOn)));
+    .where(
+      and(
+        eq(studioMembers.personId, leader.actor.personId ?? -1),
+        eq(studioMembers.role, 'leader'),
+        isNull(studioMembers.leftOn),
+      ),
+    );
   if (!ent || !studio) return;
 
   const idea = async (title: string, content: string, category: IdeaDetail['category']) =>
@@ -45,17 +59,38 @@ export async function seedEngagementDemo(db: Db) {
     const cur = await getIdea({ ctx: entAdmin, id });
     await actOnIdea({ ctx: entAdmin, id, action, body: { version: cur.version, answer: text } });
   };
-  const a = await idea('数控车床冷却液过滤回收', '数控车床冷却液直接排放浪费大，建议加装磁性过滤与纸带过滤两级回收装置，循环使用。', 'cost');
+  const a = await idea(
+    '数控车床冷却液过滤回收',
+    '数控车床冷却液直接排放浪费大，建议加装磁性过滤与纸带过滤两级回收装置，循环使用。',
+    'cost',
+  );
   await answer(a, 'implement', '已实施。车间加装两级过滤装置，年节约冷却液约 12 吨，折合 8.6 万元。');
-  const b = await idea('行车轨道末端加装双重限位', '行车轨道末端限位器老化，存在冲顶风险，建议更换为机械加电气双重限位。', 'safety');
+  const b = await idea(
+    '行车轨道末端加装双重限位',
+    '行车轨道末端限位器老化，存在冲顶风险，建议更换为机械加电气双重限位。',
+    'safety',
+  );
   await answer(b, 'adopt', '采纳。由设备科本月内完成更换，感谢您的安全建议。');
-  const c = await idea('刀具寿命管理看板', '在数控车间设置刀具寿命看板，到寿命前预警换刀，减少断刀造成的工件报废。', 'equipment');
+  const c = await idea(
+    '刀具寿命管理看板',
+    '在数控车间设置刀具寿命看板，到寿命前预警换刀，减少断刀造成的工件报废。',
+    'equipment',
+  );
   await answer(c, 'evaluate');
   await idea('更衣室增加储物柜', '夜班人员多，更衣室储物柜不够用，建议增加二十个。', 'management');
-  await answer(await idea('食堂增加夜宵窗口', '夜班职工下班晚，建议食堂增加夜宵窗口。', 'other'), 'reject', '食堂已在 22:00 提供简餐，暂不增设窗口，已转后勤部研究延长供应时间。');
+  await answer(
+    await idea('食堂增加夜宵窗口', '夜班职工下班晚，建议食堂增加夜宵窗口。', 'other'),
+    'reject',
+    '食堂已在 22:00 提供简餐，暂不增设窗口，已转后勤部研究延长供应时间。',
+  );
   await submitPublicIdea({
     deps: base,
-    input: { title: '焊接车间防护挡板加高', content: '焊接车间弧光外泄，建议把防护挡板加高到两米并增加遮光帘。', category: 'safety', orgCode: 'SLHI-01' },
+    input: {
+      title: '焊接车间防护挡板加高',
+      content: '焊接车间弧光外泄，建议把防护挡板加高到两米并增加遮光帘。',
+      category: 'safety',
+      orgCode: 'SLHI-01',
+    },
   });
 
   const today = new Date();
@@ -65,7 +100,8 @@ export async function seedEngagementDemo(db: Db) {
       ownerOrgId: ent.id,
       title: '大型结构件焊缝气孔率高',
       field: '焊接技术',
-      description: '大型结构件埋弧焊焊缝气孔率达 3%，返修工时大，需要降到 0.5% 以下，并形成可推广的工艺规程。',
+      description:
+        '大型结构件埋弧焊焊缝气孔率达 3%，返修工时大，需要降到 0.5% 以下，并形成可推广的工艺规程。',
       bountyFen: 5_000_000,
       deadline: chinaDate(addDays(today, 30)),
     },
@@ -84,17 +120,35 @@ export async function seedEngagementDemo(db: Db) {
   const bid = await createBid({
     ctx: leader,
     id: taken.id,
-    input: { studioId: studio.id, proposal: '采用变齿距刀具与真空吸附夹具，配合切削参数优化，60 天内解决振刀。', expectedDays: 60 },
+    input: {
+      studioId: studio.id,
+      proposal: '采用变齿距刀具与真空吸附夹具，配合切削参数优化，60 天内解决振刀。',
+      expectedDays: 60,
+    },
   });
-  const sel = await actOnChallenge({ ctx: entAdmin, id: taken.id, action: 'select', body: { version: bid.version, bidId: bid.bids[0]!.id } });
+  const sel = await actOnChallenge({
+    ctx: entAdmin,
+    id: taken.id,
+    action: 'select',
+    body: { version: bid.version, bidId: bid.bids[0]!.id },
+  });
   await actOnChallenge({ ctx: leader, id: taken.id, action: 'start', body: { version: sel.version } });
 
   const q = await askQuestion({
     ctx: worker,
-    input: { title: '不锈钢薄板焊接变形大', content: '2mm 不锈钢薄板 TIG 焊后变形超过 3mm，有什么办法控制？', field: '焊接技术' },
+    input: {
+      title: '不锈钢薄板焊接变形大',
+      content: '2mm 不锈钢薄板 TIG 焊后变形超过 3mm，有什么办法控制？',
+      field: '焊接技术',
+    },
   });
-  const ans = await answerQuestion({ ctx: member, id: q.id, input: { content: '采用铜垫板强制冷却、分段退焊，并把线能量降到 6kJ/cm 以下，可把变形控制在 1mm 内。' } }).catch(() => null);
-  if (ans?.answers[0]) await acceptAnswer({ ctx: worker, id: q.id, answerId: ans.answers[0].id, version: ans.version });
+  const ans = await answerQuestion({
+    ctx: member,
+    id: q.id,
+    input: { content: '采用铜垫板强制冷却、分段退焊，并把线能量降到 6kJ/cm 以下，可把变形控制在 1mm 内。' },
+  }).catch(() => null);
+  if (ans?.answers[0])
+    await acceptAnswer({ ctx: worker, id: q.id, answerId: ans.answers[0].id, version: ans.version });
   if (worker.actor.personId)
     await createAward({
       ctx: admin,

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResult } from '../../../common/schemas/search.js';
+import { type Session, type TestApp, type World, call, createTestApp, createWorld, login } from '../../../test/helpers.js';
+import { seedInsight } from '../stats/insight.test-support.js';
+
+let t: TestApp;
+let w: World;
+let s: Record<'group' | 'entA' | 'entB' | 'employee', Session>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t.database);
+  await seedInsight(t.database.db, w, 2025);
+  s = {
+    group: await login(t.app, w.users.groupAdmin.username),
+    entA: await login(t.app, w.users.entAdminA.username),
+    entB: await login(t.app, w.users.entAdminB.username),
+    employee: await login(t.app, w.users.employeeA.username),
+  };
+});
+afterAll(() => t.close());
+
+const search = async (session: Session, q: string, extra = '') => {
+  const res = await call(t.app, session, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as SearchResult;
+};
+const group = (r: SearchResult, type: string) => r.groups.find((g) => g.type === type);
+
+describe('GET /api/search', () => {
+  it('finds the studio and the results for a two-character word, grouped by type', async () => {
+    const r = await search(s.entA, '刀具');
+    expect(r.words).toEqual(['刀具']);
+    expect(group(r, 'studios')!.items.map((i) => i.title)).toEqual([`数控刀具劳模创新工作室${w.tag}`]);
+    expect(group(r, 'studios')!.items[0]!.link).toMatch(/^\/studios\/\d+$/);
+    // Enterprise A's four live results; B's and the archived one are not A's to see.
+    expect(group(r, 'results')!.total).toBe(4);
+    expect(group(r, 'results')!.items.every((i) => i.title.includes('刀具'))).toBe(true);
+  });
+
+  it('scopes every type to what the user may see', async () => {
+    expect(group(await search(s.group, '刀具'), 'results')!.total).toBe(7);
+    const b = await search(s.entB, '刀具');
+    expect(group(b, 'studios')).toBeUndefined();
+    expect(group(b, 'results')!.total).toBe(3);
+    // An employee sees the studios and results of their workshop, but no people and no one else's ideas.
+    const e = await search(s.employee, '刀具');
+    expect(group(e, 'results')!.total).toBe(4);
+    expect(group(await search(s.employee, '张钳工'), 'people')).toBeUndefined();
+    expect(group(await search(s.employee, '夹具'), 'ideas')).toBeUndefined();
+    expect(group(await search(s.entA, '夹具'), 'ideas')!.total).toBe(2);
+    expect(group(await search(s.group, '夹具'), 'ideas')!.total).toBe(4);
+  });
+
+  it('segments a longer query into words and matches names fuzzily', async () => {
+    const r = await search(s.entA, '焊接 工匠');
+    expect(r.words).toEqual(['焊接', '工匠']);
+    expect(group(r, 'studios')!.items.map((i) => i.title)).toEqual([`焊接工匠工作室${w.tag}`]);
+    const exact = await search(s.entA, '张钳工');
+    expect(group(exact, 'people')!.items[0]!.title).toBe('张钳工');
+    const typo = await search(s.entA, '张钳公');
+    expect(group(typo, 'people')!.items.map((i) => i.title)).toContain('张钳工');
+    const one = await search(s.entA, '刀具', '&type=results&limit=2');
+    expect(one.groups.map((g) => g.type)).toEqual(['results']);
+    expect(one.groups[0]!.items).toHaveLength(2);
+    expect(one.groups[0]!.more).toBe(`/results?q=${encodeURIComponent('刀具')}`);
+  });
+
+  it('refuses anonymous (401) and empty or unknown input (400)', async () => {
+    expect((await call(t.app, null, { method: 'GET', url: '/api/search?q=a' })).statusCode).toBe(401);
+    const bad = await call(t.app, s.entA, { method: 'GET', url: '/api/search?q=%20&type=nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.details.fields).sort()).toEqual(['q', 'type']);
+  });
+});
