@@ -93,7 +93,7 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(100);
-  });
+  }, 600_000);
 
   it('refuses to start when a route declares no access', async () => {
     const app = await buildApp({ database: t.database });

@@ -9,7 +9,13 @@ export const jobStatusLabels: Record<JobStatus, { zh: string; en: string }> = {
   failed: { zh: '失败', en: 'Failed' },
 };
 
-export const jobKinds = ['ledger.export', 'report.annual', 'form.provincial', 'form.fiveSmall', 'ledger.import'] as const;
+export const jobKinds = [
+  'ledger.export',
+  'report.annual',
+  'form.provincial',
+  'form.fiveSmall',
+  'ledger.import',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 export const jobKindLabels: Record<JobKind, { zh: string; en: string }> = {
   'ledger.export': { zh: '台账导出', en: 'Ledger export' },

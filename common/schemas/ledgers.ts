@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** The standard ledgers (台账) every union keeps, exported as formatted .xlsx. */
-export const ledgerKinds = ['studios', 'members', 'results', 'patents', 'activities', 'training', 'mentoring', 'funds'] as const;
+export const ledgerKinds = [
+  'studios',
+  'members',
+  'results',
+  'patents',
+  'activities',
+  'training',
+  'mentoring',
+  'funds',
+] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 export const ledgerKindLabels: Record<LedgerKind, { zh: string; en: string }> = {
   studios: { zh: '工作室台账', en: 'Studios' },
@@ -58,7 +67,10 @@ export const importBatch = z.object({
 });
 export type ImportBatch = z.infer<typeof importBatch>;
 
-export const importUploadQuery = z.object({ kind: z.enum(importKinds), orgId: z.coerce.number().int().positive() });
+export const importUploadQuery = z.object({
+  kind: z.enum(importKinds),
+  orgId: z.coerce.number().int().positive(),
+});
 
 /** A dry run: what applying would do, and every problem by row and column (nothing is written). */
 export const importCheck = z.object({
@@ -66,7 +78,9 @@ export const importCheck = z.object({
   create: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(importIssue),
-  preview: z.array(z.object({ row: z.number().int(), action: z.enum(['create', 'unchanged']), summary: z.string() })),
+  preview: z.array(
+    z.object({ row: z.number().int(), action: z.enum(['create', 'unchanged']), summary: z.string() }),
+  ),
 });
 export type ImportCheck = z.infer<typeof importCheck>;
 export const importCheckBody = z.object({ mapping: importMapping });

@@ -18,13 +18,26 @@ export const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(8),
 });
 
-export const searchHit = z.object({ id: z.number().int(), title: z.string(), subtitle: z.string().nullable(), link: z.string() });
+export const searchHit = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  link: z.string(),
+});
 export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchResult = z.object({
   q: z.string(),
   /** The words the query was segmented into (Intl.Segmenter). */
   words: z.array(z.string()),
-  groups: z.array(z.object({ type: z.enum(searchTypes), label: z.string(), total: z.number().int(), items: z.array(searchHit), more: z.string().nullable() })),
+  groups: z.array(
+    z.object({
+      type: z.enum(searchTypes),
+      label: z.string(),
+      total: z.number().int(),
+      items: z.array(searchHit),
+      more: z.string().nullable(),
+    }),
+  ),
 });
 export type SearchResult = z.infer<typeof searchResult>;

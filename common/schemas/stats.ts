@@ -38,7 +38,12 @@ export type StatTable = z.infer<typeof statTable>;
 /** A data source (another module's tables) that is not installed yet: its figures are absent, never zero. */
 export const statMissing = z.object({ source: z.string(), label: z.string() });
 
-export const statsOrg = z.object({ id: z.number().int(), name: z.string(), kind: z.string(), path: z.string() });
+export const statsOrg = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  path: z.string(),
+});
 
 export const atRiskStudio = z.object({
   id: z.number().int(),
@@ -69,7 +74,10 @@ export type StatsOverview = z.infer<typeof statsOverview>;
 
 const yearParam = z.coerce.number().int().min(1990).max(2100);
 
-export const statsOverviewQuery = z.object({ orgId: z.coerce.number().int().positive(), year: yearParam.optional() });
+export const statsOverviewQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  year: yearParam.optional(),
+});
 export type StatsOverviewQuery = z.infer<typeof statsOverviewQuery>;
 
 /** A period of whole years chosen by the user (at most 10). */

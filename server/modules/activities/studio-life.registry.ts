@@ -64,7 +64,8 @@ registerFileOwner('fund_expense', async (ctx, ownerId, need) => {
     need !== 'read' &&
     (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt)
   ) {
-    throw fundErrors.notEditable(row.e.status);
+    // 403 (not the 409 of the expense API): the files module reads 403/404 as "not allowed" when it lists abilities.
+    throw new AppError('funds.not_editable', 403, { status: row.e.status });
   }
   return { orgPath: access.orgPath };
 });

@@ -123,7 +123,13 @@ describe('funds', () => {
       balance: { pendingFen: 1_200_000, availableFen: 3_800_000 },
     });
     expect(submitted.json().abilities).toMatchObject({ approve: false, withdraw: true, update: false });
-    expect((await receipt(e.id)).statusCode).toBe(409);
+    const late = await receipt(e.id);
+    expect(late.statusCode).toBe(403);
+    expect(late.json().error.code).toBe('funds.not_editable');
+    // Listing the receipts still works for everyone who may read them (the upload ability is just off).
+    const files = await r.get(entA, `/api/files?ownerType=fund_expense&ownerId=${e.id}&purpose=receipt`);
+    expect(files.statusCode, files.body).toBe(200);
+    expect(files.json()).toHaveLength(1);
     expect(
       (
         await r.patch(leader, `/api/funds/expenses/${e.id}`, {

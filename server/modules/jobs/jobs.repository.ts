@@ -31,7 +31,15 @@ export function findUserJobs({ db, userId, kind }: { db: Db; userId: number; kin
 }
 
 /** Takes the oldest queued job of `queue` for this runner (SKIP LOCKED: two runners never take the same job). */
-export async function claimNextJob({ db, queue, now }: { db: Db; queue: string; now: string }): Promise<JobRow | null> {
+export async function claimNextJob({
+  db,
+  queue,
+  now,
+}: {
+  db: Db;
+  queue: string;
+  now: string;
+}): Promise<JobRow | null> {
   const r = (await db.execute(sql`
     UPDATE jobs SET status = 'running', started_at = ${now}, updated_at = ${now}
     WHERE id = (SELECT id FROM jobs WHERE queue = ${queue} AND status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -42,12 +50,32 @@ export async function claimNextJob({ db, queue, now }: { db: Db; queue: string; 
   return row ?? null;
 }
 
-export async function updateJob({ db, id, set }: { db: Db; id: number; set: Partial<typeof jobs.$inferInsert> }) {
+export async function updateJob({
+  db,
+  id,
+  set,
+}: {
+  db: Db;
+  id: number;
+  set: Partial<typeof jobs.$inferInsert>;
+}) {
   await db.update(jobs).set(set).where(eq(jobs.id, id));
 }
 
 /** Running jobs of `queue` not heard from since `before`: their runner is gone (a restart or a crash). */
-export async function failStaleJobs({ db, queue, before, now, reason }: { db: Db; queue: string; before: string; now: string; reason: string }) {
+export async function failStaleJobs({
+  db,
+  queue,
+  before,
+  now,
+  reason,
+}: {
+  db: Db;
+  queue: string;
+  before: string;
+  now: string;
+  reason: string;
+}) {
   const rows = await db
     .update(jobs)
     .set({ status: 'failed', error: reason, finishedAt: now, updatedAt: now })

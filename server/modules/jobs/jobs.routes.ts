@@ -16,7 +16,10 @@ export function jobsRoutes(app: FastifyInstance) {
   const tags = ['jobs'];
   r.get(
     '/api/jobs',
-    { config: { access: 'authenticated' }, schema: { tags, querystring: jobListQuery, response: { 200: z.array(job) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, querystring: jobListQuery, response: { 200: z.array(job) } },
+    },
     (req) => findMyJobs({ ctx: req.ctx(), kind: req.query.kind }),
   );
   r.get(
@@ -24,12 +27,16 @@ export function jobsRoutes(app: FastifyInstance) {
     { config: { access: 'authenticated' }, schema: { tags, params: idParams, response: { 200: job } } },
     (req) => getJob({ ctx: req.ctx(), id: req.params.id }),
   );
-  r.get('/api/jobs/:id/file', { config: { access: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
-    const f = await getJobFile({ ctx: req.ctx(), id: req.params.id });
-    return reply
-      .header('content-type', f.mime)
-      .header('content-length', f.size)
-      .header('content-disposition', attachment(f.name))
-      .send(fs.createReadStream(f.path));
-  });
+  r.get(
+    '/api/jobs/:id/file',
+    { config: { access: 'authenticated' }, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const f = await getJobFile({ ctx: req.ctx(), id: req.params.id });
+      return reply
+        .header('content-type', f.mime)
+        .header('content-length', f.size)
+        .header('content-disposition', attachment(f.name))
+        .send(fs.createReadStream(f.path));
+    },
+  );
 }

@@ -37,7 +37,12 @@ export function queueOf(dataDir: string): string {
 export const INTERRUPTED = '服务重启，任务中断，请重新发起 (interrupted by a restart; start it again)';
 
 /** Stores the bytes in the file store (content-addressed, like uploads) and records them as the job's file. */
-async function storeResult(deps: Deps, job: repo.JobRow, file: NonNullable<JobOutput['file']>, orgPath: string) {
+async function storeResult(
+  deps: Deps,
+  job: repo.JobRow,
+  file: NonNullable<JobOutput['file']>,
+  orgPath: string,
+) {
   const sha256 = crypto.createHash('sha256').update(file.buffer).digest('hex');
   const target = storagePath(deps.config.dataDir, sha256);
   if (!fs.existsSync(target)) {
@@ -120,10 +125,15 @@ export function startJobRunner(deps: Deps, opts: { pollMs?: number; staleMs?: nu
         },
       });
     } catch (err) {
-      const reason = err instanceof AppError ? messageFor(err.code, 'zh') : `任务执行出错：${(err as Error).message}`;
+      const reason =
+        err instanceof AppError ? messageFor(err.code, 'zh') : `任务执行出错：${(err as Error).message}`;
       const details = err instanceof AppError && err.details ? { details: err.details } : null;
       await repo
-        .updateJob({ db: deps.db, id: job.id, set: { status: 'failed', error: reason, result: details, finishedAt: now(), updatedAt: now() } })
+        .updateJob({
+          db: deps.db,
+          id: job.id,
+          set: { status: 'failed', error: reason, result: details, finishedAt: now(), updatedAt: now() },
+        })
         .catch(() => {});
     }
   }

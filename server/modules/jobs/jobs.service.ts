@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
 import type { Job, JobKind } from '../../../common/schemas/jobs.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
@@ -36,10 +36,27 @@ function toJob(row: NonNullable<Awaited<ReturnType<typeof repo.findJob>>>): Job 
 }
 
 /** Queues a job run as the actor; the caller has checked the actor may start it. Returns the job to poll. */
-export async function enqueueJob({ ctx, kind, params, orgId }: { ctx: Ctx; kind: JobKind; params: Record<string, unknown>; orgId?: number }): Promise<Job> {
+export async function enqueueJob({
+  ctx,
+  kind,
+  params,
+  orgId,
+}: {
+  ctx: Ctx;
+  kind: JobKind;
+  params: Record<string, unknown>;
+  orgId?: number;
+}): Promise<Job> {
   const row = await repo.insertJob({
     db: ctx.db,
-    values: { queue: queueOf(ctx.config.dataDir), kind, params, orgId: orgId ?? null, createdBy: ctx.actor.userId, createdAt: ctx.clock.now().toISOString() },
+    values: {
+      queue: queueOf(ctx.config.dataDir),
+      kind,
+      params,
+      orgId: orgId ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.clock.now().toISOString(),
+    },
   });
   runners.get(ctx.db)?.kick();
   return toJob({ job: row, fileName: null });

@@ -2,7 +2,16 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportBatch, ImportCheck } from '../../../common/schemas/ledgers.js';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login, multipartFile } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  multipartFile,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { rowsOf } from '../stats/stats.sql.js';
 
 let t: TestApp;
@@ -21,14 +30,20 @@ beforeAll(async () => {
     leader: await login(t.app, w.users.leaderA.username),
   };
   const person = async (id: number) =>
-    (await rowsOf<{ name: string; employeeNo: string }>(t.database.db, sql`SELECT name, employee_no AS "employeeNo" FROM people WHERE id = ${id}`))[0]!;
+    (
+      await rowsOf<{ name: string; employeeNo: string }>(
+        t.database.db,
+        sql`SELECT name, employee_no AS "employeeNo" FROM people WHERE id = ${id}`,
+      )
+    )[0]!;
   leader = await person(w.users.leaderA.personId);
   member = await person(w.users.memberA.personId);
 });
 afterAll(() => t.close());
 
 const tag = () => w.tag;
-const toFullWidth = (s: string) => s.replace(/[0-9A-Za-z.-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toFullWidth = (s: string) =>
+  s.replace(/[0-9A-Za-z.-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** A studios ledger as unions keep them: a merged title, a note, a blank line, synonyms in another order, merged cells. */
 async function studiosLedger(opts: { bad: boolean }) {
@@ -49,12 +64,26 @@ async function studiosLedger(opts: { bad: boolean }) {
 
 const upload = async (session: Session, kind: string, orgId: number, buf: Buffer) => {
   const f = multipartFile(buf, '台账.xlsx');
-  return call(t.app, session, { method: 'POST', url: `/api/ledgers/imports?kind=${kind}&orgId=${orgId}`, payload: f.payload, headers: f.headers });
+  return call(t.app, session, {
+    method: 'POST',
+    url: `/api/ledgers/imports?kind=${kind}&orgId=${orgId}`,
+    payload: f.payload,
+    headers: f.headers,
+  });
 };
-const check = (session: Session, id: number, mapping: unknown) => call(t.app, session, { method: 'POST', url: `/api/ledgers/imports/${id}/check`, payload: { mapping } });
-const apply = (session: Session, id: number) => call(t.app, session, { method: 'POST', url: `/api/ledgers/imports/${id}/apply`, payload: {} });
+const check = (session: Session, id: number, mapping: unknown) =>
+  call(t.app, session, { method: 'POST', url: `/api/ledgers/imports/${id}/check`, payload: { mapping } });
+const apply = (session: Session, id: number) =>
+  call(t.app, session, { method: 'POST', url: `/api/ledgers/imports/${id}/apply`, payload: {} });
 const studioCount = async () =>
-  Number((await rowsOf<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM studios WHERE name LIKE ${`%${tag()}`}`))[0]!.n);
+  Number(
+    (
+      await rowsOf<{ n: number }>(
+        t.database.db,
+        sql`SELECT count(*)::int AS n FROM studios WHERE name LIKE ${`%${tag()}`}`,
+      )
+    )[0]!.n,
+  );
 
 describe('ledger import: studios', () => {
   let mapping: ImportBatch['mapping'];
@@ -65,7 +94,15 @@ describe('ledger import: studios', () => {
     const b = res.json() as ImportBatch;
     expect(b.headerRow).toBe(4);
     expect(b.remembered).toBe(false);
-    expect(b.mapping).toMatchObject({ name: 2, host: 3, type: 4, leader: 5, foundedOn: 6, field: 7, contactPhone: null });
+    expect(b.mapping).toMatchObject({
+      name: 2,
+      host: 3,
+      type: 4,
+      leader: 5,
+      foundedOn: 6,
+      field: 7,
+      contactPhone: null,
+    });
     mapping = b.mapping;
     const c = await check(s.entA, b.id, mapping);
     expect(c.statusCode, c.body).toBe(200);
@@ -95,7 +132,13 @@ describe('ledger import: studios', () => {
     const a = await apply(s.entA, b.id);
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toEqual({ created: 3, unchanged: 0 });
-    const rows = await rowsOf<{ name: string; type: string; founded: string; host: string; leader: number | null }>(
+    const rows = await rowsOf<{
+      name: string;
+      type: string;
+      founded: string;
+      host: string;
+      leader: number | null;
+    }>(
       t.database.db,
       sql`SELECT s.name, s.type, s.founded_on::text AS founded, o.name AS host, s.leader_person_id AS leader FROM studios s
           JOIN orgs o ON o.id = s.host_org_id WHERE s.name LIKE ${`%${tag()}`} ORDER BY s.id`,
@@ -107,7 +150,9 @@ describe('ledger import: studios', () => {
     ]);
     expect(rows[0]!.leader).toBe(w.users.leaderA.personId);
 
-    const again = (await upload(s.entA, 'studios', w.orgs.entA.id, await studiosLedger({ bad: false }))).json() as ImportBatch;
+    const again = (
+      await upload(s.entA, 'studios', w.orgs.entA.id, await studiosLedger({ bad: false }))
+    ).json() as ImportBatch;
     const c2 = (await check(s.entA, again.id, again.mapping)).json() as ImportCheck;
     expect([c2.create, c2.unchanged]).toEqual([0, 3]);
     expect((await apply(s.entA, again.id)).json()).toEqual({ created: 0, unchanged: 3 });
@@ -123,7 +168,9 @@ describe('ledger import: studios', () => {
     ws.addRow([]);
     ws.addRow([`数控创新工作室${tag()}`, member.name, member.employeeNo, '骨干', '2023.05']);
     ws.addRow([`数控创新工作室${tag()}`, '查无此人', null, '学员', '2023.05']);
-    const up = (await upload(s.entA, 'members', w.orgs.entA.id, Buffer.from(await wb.xlsx.writeBuffer()))).json() as ImportBatch;
+    const up = (
+      await upload(s.entA, 'members', w.orgs.entA.id, Buffer.from(await wb.xlsx.writeBuffer()))
+    ).json() as ImportBatch;
     expect(up.headerRow).toBe(2);
     const c = (await check(s.entA, up.id, up.mapping)).json() as ImportCheck;
     expect(c.errors.map((e) => [e.row, e.column])).toEqual([
@@ -135,17 +182,41 @@ describe('ledger import: studios', () => {
     const ok = new ExcelJS.Workbook();
     const rs = ok.addWorksheet('成果');
     rs.addRow(['工作室名称', '成果名称', '成果类型', '年份', '完成时间', '完成人', '经济效益（万元）']);
-    rs.addRow([`数控创新工作室${tag()}`, `刀具快换夹具${tag()}`, '小革新', 2024, '2024年3月', `${leader.name}、${member.name}`, '１２.５']);
-    const ru = (await upload(s.entA, 'results', w.orgs.entA.id, Buffer.from(await ok.xlsx.writeBuffer()))).json() as ImportBatch;
+    rs.addRow([
+      `数控创新工作室${tag()}`,
+      `刀具快换夹具${tag()}`,
+      '小革新',
+      2024,
+      '2024年3月',
+      `${leader.name}、${member.name}`,
+      '１２.５',
+    ]);
+    const ru = (
+      await upload(s.entA, 'results', w.orgs.entA.id, Buffer.from(await ok.xlsx.writeBuffer()))
+    ).json() as ImportBatch;
     expect((await check(s.entA, ru.id, ru.mapping)).json().errors).toEqual([]);
     expect((await apply(s.entA, ru.id)).json()).toEqual({ created: 1, unchanged: 0 });
-    const [r] = await rowsOf<{ kind: string; year: number; implemented: string; fen: string; status: string; people: number }>(
+    const [r] = await rowsOf<{
+      kind: string;
+      year: number;
+      implemented: string;
+      fen: string;
+      status: string;
+      people: number;
+    }>(
       t.database.db,
       sql`SELECT r.kind, r.year, r.implemented_on::text AS implemented, b.amount_fen::text AS fen, b.status,
                  (SELECT count(*)::int FROM result_contributors c WHERE c.result_id = r.id) AS people
           FROM results r JOIN benefits b ON b.result_id = r.id WHERE r.title = ${`刀具快换夹具${tag()}`}`,
     );
-    expect(r).toEqual({ kind: 'fiveSmall', year: 2024, implemented: '2024-03-01', fen: '12500000', status: 'draft', people: 2 });
+    expect(r).toEqual({
+      kind: 'fiveSmall',
+      year: 2024,
+      implemented: '2024-03-01',
+      fen: '12500000',
+      status: 'draft',
+      people: 2,
+    });
   });
 
   it('refuses anonymous (401), other roles (403), other orgs (404), others’ batches (404) and an incomplete mapping (400)', async () => {
@@ -153,7 +224,16 @@ describe('ledger import: studios', () => {
     expect((await upload(s.leader, 'studios', w.orgs.entA.id, buf)).statusCode).toBe(403);
     expect((await upload(s.entA, 'studios', w.orgs.entB.id, buf)).statusCode).toBe(404);
     const f = multipartFile(buf, 'a.xlsx');
-    expect((await call(t.app, null, { method: 'POST', url: `/api/ledgers/imports?kind=studios&orgId=${w.orgs.entA.id}`, payload: f.payload, headers: f.headers })).statusCode).toBe(401);
+    expect(
+      (
+        await call(t.app, null, {
+          method: 'POST',
+          url: `/api/ledgers/imports?kind=studios&orgId=${w.orgs.entA.id}`,
+          payload: f.payload,
+          headers: f.headers,
+        })
+      ).statusCode,
+    ).toBe(401);
     const b = (await upload(s.entA, 'studios', w.orgs.entA.id, buf)).json() as ImportBatch;
     expect((await check(s.entB, b.id, b.mapping)).statusCode).toBe(404);
     expect((await apply(s.entB, b.id)).statusCode).toBe(404);
@@ -164,7 +244,12 @@ describe('ledger import: studios', () => {
       'mapping.host': expect.stringContaining('同一列'),
     });
     const notXlsx = multipartFile(Buffer.from('hello world'), 'a.xlsx');
-    const nx = await call(t.app, s.entA, { method: 'POST', url: `/api/ledgers/imports?kind=studios&orgId=${w.orgs.entA.id}`, payload: notXlsx.payload, headers: notXlsx.headers });
+    const nx = await call(t.app, s.entA, {
+      method: 'POST',
+      url: `/api/ledgers/imports?kind=studios&orgId=${w.orgs.entA.id}`,
+      payload: notXlsx.payload,
+      headers: notXlsx.headers,
+    });
     expect(nx.statusCode).toBe(400);
   });
 });

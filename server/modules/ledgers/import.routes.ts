@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { importApplied, importBatch, importCheck, importCheckBody, importUploadQuery } from '../../../common/schemas/ledgers.js';
+import {
+  importApplied,
+  importBatch,
+  importCheck,
+  importCheckBody,
+  importUploadQuery,
+} from '../../../common/schemas/ledgers.js';
 import { idParams } from '../../../common/schemas/shared.js';
 import { AppError } from '../../core/errors.js';
 import { readUpload } from '../../core/upload.js';
@@ -11,21 +17,38 @@ export function importRoutes(app: FastifyInstance) {
   const tags = ['ledgers'];
   r.post(
     '/api/ledgers/imports',
-    { config: { access: 'ledgers.import' }, schema: { tags, consumes: ['multipart/form-data'], querystring: importUploadQuery, response: { 201: importBatch } } },
+    {
+      config: { access: 'ledgers.import' },
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        querystring: importUploadQuery,
+        response: { 201: importBatch },
+      },
+    },
     async (req, reply) => {
       const file = await readUpload(req);
-      if (file.buffer.length < 4 || file.buffer.readUInt32LE(0) !== 0x04034b50) throw new AppError('files.type_not_allowed', 400);
-      return reply.code(201).send(await uploadImport({ ctx: req.ctx(), kind: req.query.kind, orgId: req.query.orgId, file }));
+      if (file.buffer.length < 4 || file.buffer.readUInt32LE(0) !== 0x04034b50)
+        throw new AppError('files.type_not_allowed', 400);
+      return reply
+        .code(201)
+        .send(await uploadImport({ ctx: req.ctx(), kind: req.query.kind, orgId: req.query.orgId, file }));
     },
   );
   r.post(
     '/api/ledgers/imports/:id/check',
-    { config: { access: 'ledgers.import' }, schema: { tags, params: idParams, body: importCheckBody, response: { 200: importCheck } } },
+    {
+      config: { access: 'ledgers.import' },
+      schema: { tags, params: idParams, body: importCheckBody, response: { 200: importCheck } },
+    },
     (req) => checkImport({ ctx: req.ctx(), id: req.params.id, mapping: req.body.mapping }),
   );
   r.post(
     '/api/ledgers/imports/:id/apply',
-    { config: { access: 'ledgers.import' }, schema: { tags, params: idParams, response: { 200: importApplied } } },
+    {
+      config: { access: 'ledgers.import' },
+      schema: { tags, params: idParams, response: { 200: importApplied } },
+    },
     (req) => applyImport({ ctx: req.ctx(), id: req.params.id }),
   );
 }

@@ -4,10 +4,10 @@ import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import type { CellValue } from '../../core/excel.js';
 import { createResult } from '../results/results.service.js';
+import { rowsOf } from '../stats/stats.sql.js';
+import { localToday } from '../studios/studios.health.js';
 import { addMember } from '../studios/studios.members.service.js';
 import { createStudio } from '../studios/studios.service.js';
-import { localToday } from '../studios/studios.health.js';
-import { rowsOf } from '../stats/stats.sql.js';
 import { type ImportFieldSpec, importSpecs } from './import.kinds.js';
 import type { LedgerSheet } from './import.sheet.js';
 import { headerInWan, parseAmountFen, parseChoice, parseLedgerDate, parseWhole } from './ledgers.parse.js';
@@ -28,9 +28,16 @@ export interface Issue {
 type Values = Record<string, string | number | null>;
 
 /** Reads the mapped cells of a row into typed values, reporting each unreadable or missing one. */
-function readRow(specs: ImportFieldSpec[], sheet: LedgerSheet, mapping: ImportMapping, r: LedgerSheet['rows'][number], issues: Issue[]) {
+function readRow(
+  specs: ImportFieldSpec[],
+  sheet: LedgerSheet,
+  mapping: ImportMapping,
+  r: LedgerSheet['rows'][number],
+  issues: Issue[],
+) {
   const v: Values = {};
-  const columnName = (s: ImportFieldSpec) => sheet.headers.find((h) => h.col === mapping[s.key])?.text ?? s.label;
+  const columnName = (s: ImportFieldSpec) =>
+    sheet.headers.find((h) => h.col === mapping[s.key])?.text ?? s.label;
   let ok = true;
   for (const s of specs) {
     const col = mapping[s.key] ?? null;
@@ -55,10 +62,18 @@ function readRow(specs: ImportFieldSpec[], sheet: LedgerSheet, mapping: ImportMa
         break;
       case 'choice':
         val = parseChoice(raw, s.choices ?? {});
-        if (val === undefined) bad(`“${String(raw)}”不是有效的${s.label}，可选：${Object.values(s.choices ?? {}).map((w) => w[0]).join('、')}`);
+        if (val === undefined)
+          bad(
+            `“${String(raw)}”不是有效的${s.label}，可选：${Object.values(s.choices ?? {})
+              .map((w) => w[0])
+              .join('、')}`,
+          );
         break;
       default:
-        val = raw === null ? null : String(raw instanceof Date ? raw.toISOString().slice(0, 10) : raw).trim() || null;
+        val =
+          raw === null
+            ? null
+            : String(raw instanceof Date ? raw.toISOString().slice(0, 10) : raw).trim() || null;
     }
     if (val === undefined) continue;
     if (val === null && s.required) bad(`${s.label}不能为空`);
@@ -70,7 +85,10 @@ function readRow(specs: ImportFieldSpec[], sheet: LedgerSheet, mapping: ImportMa
 /** Lookups of the org subtree the import goes into: orgs, studios and people by code, name or 工号. */
 async function lookups(db: Db, path: string) {
   const under = `${path}%`;
-  const orgs = await rowsOf<{ id: number; code: string; name: string }>(db, sql`SELECT id, code, name FROM orgs WHERE path LIKE ${under} AND archived_at IS NULL`);
+  const orgs = await rowsOf<{ id: number; code: string; name: string }>(
+    db,
+    sql`SELECT id, code, name FROM orgs WHERE path LIKE ${under} AND archived_at IS NULL`,
+  );
   const studios = await rowsOf<{ id: number; code: string; name: string }>(
     db,
     sql`SELECT s.id, s.code, s.name FROM studios s JOIN orgs o ON o.id = s.host_org_id WHERE o.path LIKE ${under} AND s.archived_at IS NULL`,
@@ -79,12 +97,19 @@ async function lookups(db: Db, path: string) {
     db,
     sql`SELECT p.id, p.employee_no AS "employeeNo", p.name FROM people p JOIN orgs o ON o.id = p.org_id WHERE o.path LIKE ${under} AND p.archived_at IS NULL`,
   );
-  const one = <T extends { name: string }>(list: T[], key: string, codeOf: (x: T) => string, what: string): T | string => {
+  const one = <T extends { name: string }>(
+    list: T[],
+    key: string,
+    codeOf: (x: T) => string,
+    what: string,
+  ): T | string => {
     const byCode = list.find((x) => codeOf(x) === key);
     if (byCode) return byCode;
     const byName = list.filter((x) => x.name === key);
     if (byName.length === 1) return byName[0]!;
-    return byName.length > 1 ? `有多个同名${what}“${key}”，请改填编码/工号` : `未找到${what}“${key}”（须在所选组织范围内）`;
+    return byName.length > 1
+      ? `有多个同名${what}“${key}”，请改填编码/工号`
+      : `未找到${what}“${key}”（须在所选组织范围内）`;
   };
   return {
     org: (k: string) => one(orgs, k, (o) => o.code, '单位'),
@@ -99,9 +124,19 @@ async function lookups(db: Db, path: string) {
       return one(people, name, (p) => p.employeeNo, '人员');
     },
     existingResult: async (studioId: number, title: string, year: number) =>
-      (await rowsOf(db, sql`SELECT 1 FROM results WHERE studio_id = ${studioId} AND title = ${title} AND year = ${year} AND archived_at IS NULL`)).length > 0,
+      (
+        await rowsOf(
+          db,
+          sql`SELECT 1 FROM results WHERE studio_id = ${studioId} AND title = ${title} AND year = ${year} AND archived_at IS NULL`,
+        )
+      ).length > 0,
     existingMember: async (studioId: number, personId: number) =>
-      (await rowsOf(db, sql`SELECT 1 FROM studio_members WHERE studio_id = ${studioId} AND person_id = ${personId} AND left_on IS NULL`)).length > 0,
+      (
+        await rowsOf(
+          db,
+          sql`SELECT 1 FROM studio_members WHERE studio_id = ${studioId} AND person_id = ${personId} AND left_on IS NULL`,
+        )
+      ).length > 0,
     studioNames: new Set(studios.map((s) => s.name)),
   };
 }
@@ -109,7 +144,9 @@ async function lookups(db: Db, path: string) {
 /** Equal shares summing to exactly 100 (the last one takes the rounding). */
 function shares(n: number): number[] {
   const each = Math.floor(10_000 / n) / 100;
-  return Array.from({ length: n }, (_, i) => (i === n - 1 ? Math.round((100 - each * (n - 1)) * 100) / 100 : each));
+  return Array.from({ length: n }, (_, i) =>
+    i === n - 1 ? Math.round((100 - each * (n - 1)) * 100) / 100 : each,
+  );
 }
 
 /**
@@ -117,13 +154,26 @@ function shares(n: number): number[] {
  * column. Natural keys make a re-import harmless: a studio by its name in the subtree, a member by studio and
  * person, a result by studio, title and year. A key repeated inside the file is reported on its second row.
  */
-export async function planRows({ ctx, kind, path, sheet, mapping }: { ctx: Ctx; kind: ImportKind; path: string; sheet: LedgerSheet; mapping: ImportMapping }) {
+export async function planRows({
+  ctx,
+  kind,
+  path,
+  sheet,
+  mapping,
+}: {
+  ctx: Ctx;
+  kind: ImportKind;
+  path: string;
+  sheet: LedgerSheet;
+  mapping: ImportMapping;
+}) {
   const specs = importSpecs[kind];
   const issues: Issue[] = [];
   const planned: PlannedRow[] = [];
   const look = await lookups(ctx.db, path);
   const seen = new Map<string, number>();
-  const col = (key: string) => sheet.headers.find((h) => h.col === mapping[key])?.text ?? specs.find((s) => s.key === key)!.label;
+  const col = (key: string) =>
+    sheet.headers.find((h) => h.col === mapping[key])?.text ?? specs.find((s) => s.key === key)!.label;
   const today = localToday(ctx.clock);
   for (const r of sheet.rows) {
     const v = readRow(specs, sheet, mapping, r, issues);
@@ -165,7 +215,11 @@ export async function planRows({ ctx, kind, path, sheet, mapping }: { ctx: Ctx; 
         contactPhone: (v.contactPhone as string | null) ?? null,
         leaderPersonId: leaderId,
       };
-      planned.push({ row: r.row, summary: `${name}（${host.name}）`, create: async (c) => void (await createStudio({ ctx: c, input })) });
+      planned.push({
+        row: r.row,
+        summary: `${name}（${host.name}）`,
+        create: async (c) => void (await createStudio({ ctx: c, input })),
+      });
     } else if (kind === 'members') {
       const studio = look.studio(String(v.studio));
       if (typeof studio === 'string') {
@@ -182,8 +236,17 @@ export async function planRows({ ctx, kind, path, sheet, mapping }: { ctx: Ctx; 
         planned.push({ row: r.row, summary: `${studio.name}：${p.name}`, create: null });
         continue;
       }
-      const input = { personId: p.id, role: (v.role as 'member' | null) ?? 'member', division: (v.division as string | null) ?? null, joinedOn: (v.joinedOn as string | null) ?? today };
-      planned.push({ row: r.row, summary: `${studio.name}：${p.name}`, create: async (c) => void (await addMember({ ctx: c, studioId: studio.id, input })) });
+      const input = {
+        personId: p.id,
+        role: (v.role as 'member' | null) ?? 'member',
+        division: (v.division as string | null) ?? null,
+        joinedOn: (v.joinedOn as string | null) ?? today,
+      };
+      planned.push({
+        row: r.row,
+        summary: `${studio.name}：${p.name}`,
+        create: async (c) => void (await addMember({ ctx: c, studioId: studio.id, input })),
+      });
     } else {
       const studio = look.studio(String(v.studio));
       if (typeof studio === 'string') {
@@ -191,13 +254,17 @@ export async function planRows({ ctx, kind, path, sheet, mapping }: { ctx: Ctx; 
         continue;
       }
       const title = String(v.title);
-      const year = (v.year as number | null) ?? (v.implementedOn ? Number(String(v.implementedOn).slice(0, 4)) : Number(today.slice(0, 4)));
+      const year =
+        (v.year as number | null) ??
+        (v.implementedOn ? Number(String(v.implementedOn).slice(0, 4)) : Number(today.slice(0, 4)));
       if (year < 1990 || year > Number(today.slice(0, 4))) {
         bad('year', '年度无效');
         continue;
       }
       if (dup(`${studio.id}/${title}/${year}`, 'title')) continue;
-      const names = String(v.contributors).split(/[、,，;；\s]+/).filter(Boolean);
+      const names = String(v.contributors)
+        .split(/[、,，;；\s]+/)
+        .filter(Boolean);
       const people = names.map((n) => look.person(n, null));
       const unknown = people.filter((p): p is string => typeof p === 'string');
       if (unknown.length) {
@@ -225,7 +292,11 @@ export async function planRows({ ctx, kind, path, sheet, mapping }: { ctx: Ctx; 
               implementedOn: (v.implementedOn as string | null) ?? null,
               media: [],
               confidential: false,
-              contributors: ids.map((personId, i) => ({ personId, share: s[i]!, role: i === 0 ? 'main' : 'participant' })),
+              contributors: ids.map((personId, i) => ({
+                personId,
+                share: s[i]!,
+                role: i === 0 ? 'main' : 'participant',
+              })),
             },
           });
           // A ledger's result belongs to the ledger's year, not to the day it is typed in.

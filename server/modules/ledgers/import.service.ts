@@ -20,7 +20,11 @@ const notFound = () => new AppError('imports.not_found', 404);
 class Rollback extends Error {}
 
 async function orgFor(ctx: Ctx, orgId: number) {
-  const org = await orgsRepo.findOrgInScope({ db: ctx.db, scope: scopeOf(ctx.actor, 'ledgers.import'), id: orgId });
+  const org = await orgsRepo.findOrgInScope({
+    db: ctx.db,
+    scope: scopeOf(ctx.actor, 'ledgers.import'),
+    id: orgId,
+  });
   if (!org || org.archivedAt) throw orgErrors.notFound();
   return org;
 }
@@ -47,7 +51,12 @@ async function loadBatch(ctx: Ctx, id: number) {
   return { batch: b, sheet, org, kind: b.kind as ImportKind };
 }
 
-function toBatch(b: typeof importBatches.$inferSelect, sheet: Awaited<ReturnType<typeof readLedgerSheet>>, mapping: ImportMapping, remembered: boolean): ImportBatch {
+function toBatch(
+  b: typeof importBatches.$inferSelect,
+  sheet: Awaited<ReturnType<typeof readLedgerSheet>>,
+  mapping: ImportMapping,
+  remembered: boolean,
+): ImportBatch {
   const kind = b.kind as ImportKind;
   return {
     id: b.id,
@@ -67,23 +76,57 @@ function toBatch(b: typeof importBatches.$inferSelect, sheet: Awaited<ReturnType
  * confirmed last time for the same header layout when there is one, else a guess from synonyms.
  * 404 outside the actor's ledgers.import scope; imports.invalid_file (400) for an unreadable file.
  */
-export async function uploadImport({ ctx, kind, orgId, file }: { ctx: Ctx; kind: ImportKind; orgId: number; file: { buffer: Buffer; filename: string } }): Promise<ImportBatch> {
+export async function uploadImport({
+  ctx,
+  kind,
+  orgId,
+  file,
+}: {
+  ctx: Ctx;
+  kind: ImportKind;
+  orgId: number;
+  file: { buffer: Buffer; filename: string };
+}): Promise<ImportBatch> {
   const org = await orgFor(ctx, orgId);
   const sheet = await readLedgerSheet(file.buffer, importSpecs[kind]);
   if (sheet.rows.length > MAX_ROWS) throw invalidFields({ file: `每次最多导入 ${MAX_ROWS} 行，请拆分文件` });
   const hash = headerHash(kind, sheet.headers);
-  const [tpl] = await ctx.db.select().from(importTemplates).where(and(eq(importTemplates.kind, kind), eq(importTemplates.headerHash, hash)));
+  const [tpl] = await ctx.db
+    .select()
+    .from(importTemplates)
+    .where(and(eq(importTemplates.kind, kind), eq(importTemplates.headerHash, hash)));
   const sha = store(ctx, file.buffer);
   const [b] = await ctx.db
     .insert(importBatches)
-    .values({ kind, orgId: org.id, fileSha256: sha, fileName: file.filename, headerHash: hash, createdBy: ctx.actor.userId, createdAt: ctx.clock.now().toISOString() })
+    .values({
+      kind,
+      orgId: org.id,
+      fileSha256: sha,
+      fileName: file.filename,
+      headerHash: hash,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.clock.now().toISOString(),
+    })
     .returning();
   return toBatch(b!, sheet, tpl ? tpl.mapping : suggestMapping(importSpecs[kind], sheet.headers), !!tpl);
 }
 
 /** Runs every planned create in one transaction, each row in a savepoint so one bad row does not hide the next. */
-async function run(ctx: Ctx, kind: ImportKind, orgPath: string, sheet: Awaited<ReturnType<typeof readLedgerSheet>>, mapping: ImportMapping, commit: boolean) {
-  const out = { issues: [] as Issue[], created: 0, unchanged: 0, rows: sheet.rows.length, preview: [] as ImportCheck['preview'] };
+async function run(
+  ctx: Ctx,
+  kind: ImportKind,
+  orgPath: string,
+  sheet: Awaited<ReturnType<typeof readLedgerSheet>>,
+  mapping: ImportMapping,
+  commit: boolean,
+) {
+  const out = {
+    issues: [] as Issue[],
+    created: 0,
+    unchanged: 0,
+    rows: sheet.rows.length,
+    preview: [] as ImportCheck['preview'],
+  };
   await ctx.db
     .transaction(async (tx) => {
       const txCtx: Ctx = { ...ctx, db: tx };
@@ -102,7 +145,11 @@ async function run(ctx: Ctx, kind: ImportKind, orgPath: string, sheet: Awaited<R
           if (!(e instanceof AppError)) throw e;
           const fields = (e.details?.fields ?? {}) as Record<string, string>;
           const msgs = Object.values(fields);
-          out.issues.push({ row: p.row, column: '—', message: msgs.length ? msgs.join('；') : messageFor(e.code, ctx.lang) });
+          out.issues.push({
+            row: p.row,
+            column: '—',
+            message: msgs.length ? msgs.join('；') : messageFor(e.code, ctx.lang),
+          });
         }
       }
       if (!commit || out.issues.length) throw new Rollback();
@@ -118,18 +165,47 @@ async function run(ctx: Ctx, kind: ImportKind, orgPath: string, sheet: Awaited<R
  * Dry run with a mapping: saves the mapping for this header layout (remembered for the next file), then plays
  * the whole import in a transaction that is rolled back, reporting every problem by row and column.
  */
-export async function checkImport({ ctx, id, mapping }: { ctx: Ctx; id: number; mapping: ImportMapping }): Promise<ImportCheck> {
+export async function checkImport({
+  ctx,
+  id,
+  mapping,
+}: {
+  ctx: Ctx;
+  id: number;
+  mapping: ImportMapping;
+}): Promise<ImportCheck> {
   const { batch, sheet, org, kind } = await loadBatch(ctx, id);
   const problems = mappingProblems(importSpecs[kind], sheet.headers, mapping);
-  if (Object.keys(problems).length) throw invalidFields(Object.fromEntries(Object.entries(problems).map(([k, v]) => [`mapping.${k}`, v])));
+  if (Object.keys(problems).length)
+    throw invalidFields(Object.fromEntries(Object.entries(problems).map(([k, v]) => [`mapping.${k}`, v])));
   const now = ctx.clock.now().toISOString();
   await ctx.db
     .insert(importTemplates)
-    .values({ kind, headerHash: batch.headerHash!, headers: sheet.headers.map((h) => h.text), mapping, createdBy: ctx.actor.userId, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [importTemplates.kind, importTemplates.headerHash], set: { mapping, updatedAt: now } });
+    .values({
+      kind,
+      headerHash: batch.headerHash!,
+      headers: sheet.headers.map((h) => h.text),
+      mapping,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [importTemplates.kind, importTemplates.headerHash],
+      set: { mapping, updatedAt: now },
+    });
   const r = await run(ctx, kind, org.path, sheet, mapping, false);
-  await ctx.db.update(importBatches).set({ status: batch.status === 'applied' ? 'applied' : 'checked', report: { mapping } }).where(eq(importBatches.id, id));
-  return { rows: r.rows, create: r.created, unchanged: r.unchanged, errors: r.issues, preview: r.preview.slice(0, 200) };
+  await ctx.db
+    .update(importBatches)
+    .set({ status: batch.status === 'applied' ? 'applied' : 'checked', report: { mapping } })
+    .where(eq(importBatches.id, id));
+  return {
+    rows: r.rows,
+    create: r.created,
+    unchanged: r.unchanged,
+    errors: r.issues,
+    preview: r.preview.slice(0, 200),
+  };
 }
 
 /**
@@ -144,7 +220,10 @@ export async function applyImport({ ctx, id }: { ctx: Ctx; id: number }) {
   const r = await run(ctx, kind, org.path, sheet, mapping, true);
   if (r.issues.length) throw new AppError('imports.has_errors', 400, { errors: r.issues });
   await ctx.db.transaction(async (tx) => {
-    await tx.update(importBatches).set({ status: 'applied', appliedAt: ctx.clock.now().toISOString() }).where(eq(importBatches.id, id));
+    await tx
+      .update(importBatches)
+      .set({ status: 'applied', appliedAt: ctx.clock.now().toISOString() })
+      .where(eq(importBatches.id, id));
     await recordAudit(tx, ctx, {
       action: 'ledgers.import',
       entityType: 'import_batch',

@@ -21,7 +21,7 @@ export async function readLedgerSheet(buffer: Buffer, specs: ImportFieldSpec[]):
   const ws = wb.worksheets[0];
   if (!ws || ws.rowCount === 0) throw new AppError('imports.invalid_file', 400);
   const known = new Set(specs.flatMap((s) => s.synonyms.map(normHeader)));
-  const valueOf = (r: number, c: number): CellValue => {
+  const cellAt = (r: number, c: number): CellValue => {
     const cell = ws.getRow(r).getCell(c);
     return plain(cell.isMerged ? cell.master.value : cell.value);
   };
@@ -42,20 +42,22 @@ export async function readLedgerSheet(buffer: Buffer, specs: ImportFieldSpec[]):
         score++;
       }
     });
-    if (score > best.score || (score === best.score && best.score === 0 && texts > best.texts)) best = { row: r, score, texts };
+    if (score > best.score || (score === best.score && best.score === 0 && texts > best.texts))
+      best = { row: r, score, texts };
   }
   if (best.row === 0) throw new AppError('imports.invalid_file', 400);
   const headers: LedgerSheet['headers'] = [];
   const width = ws.columnCount;
   for (let c = 1; c <= width; c++) {
-    const v = valueOf(best.row, c);
-    if (v !== null) headers.push({ col: c, text: String(v instanceof Date ? v.toISOString().slice(0, 10) : v).trim() });
+    const v = cellAt(best.row, c);
+    if (v !== null)
+      headers.push({ col: c, text: String(v instanceof Date ? v.toISOString().slice(0, 10) : v).trim() });
   }
   const rows: LedgerSheet['rows'] = [];
   for (let r = best.row + 1; r <= ws.rowCount; r++) {
     const cells = new Map<number, CellValue>();
     for (const h of headers) {
-      const v = valueOf(r, h.col);
+      const v = cellAt(r, h.col);
       if (v !== null) cells.set(h.col, v);
     }
     if (cells.size > 0) rows.push({ row: r, cells });
@@ -70,7 +72,10 @@ export function headerHash(kind: string, headers: { col: number; text: string }[
 }
 
 /** A first guess at the mapping: each field to the first header matching one of its names. */
-export function suggestMapping(specs: ImportFieldSpec[], headers: { col: number; text: string }[]): ImportMapping {
+export function suggestMapping(
+  specs: ImportFieldSpec[],
+  headers: { col: number; text: string }[],
+): ImportMapping {
   const out: ImportMapping = {};
   const used = new Set<number>();
   for (const s of specs) {
@@ -83,7 +88,11 @@ export function suggestMapping(specs: ImportFieldSpec[], headers: { col: number;
 }
 
 /** Field errors of a mapping: required fields unmapped, a column used twice, a column not in the header. */
-export function mappingProblems(specs: ImportFieldSpec[], headers: { col: number; text: string }[], mapping: ImportMapping): Record<string, string> {
+export function mappingProblems(
+  specs: ImportFieldSpec[],
+  headers: { col: number; text: string }[],
+  mapping: ImportMapping,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const cols = new Set(headers.map((h) => h.col));
   const used = new Map<number, string>();

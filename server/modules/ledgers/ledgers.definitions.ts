@@ -1,10 +1,21 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { memberRoleLabels, namingLevelLabels, skillGradeLabels, studioStatusLabels, studioTypeLabels } from '../../../common/enums.js';
+import {
+  memberRoleLabels,
+  namingLevelLabels,
+  skillGradeLabels,
+  studioStatusLabels,
+  studioTypeLabels,
+} from '../../../common/enums.js';
 import { activityKindLabels } from '../../../common/schemas/activities.js';
 import { expenseCategoryLabels, fundSourceLabels } from '../../../common/schemas/funds.js';
 import type { LedgerKind } from '../../../common/schemas/ledgers.js';
 import { mentorshipStatusLabels } from '../../../common/schemas/mentorships.js';
-import { patentStatusLabels, patentTypeLabels, resultGradeLabels, resultKindLabels } from '../../../common/schemas/results.js';
+import {
+  patentStatusLabels,
+  patentTypeLabels,
+  resultGradeLabels,
+  resultKindLabels,
+} from '../../../common/schemas/results.js';
 import { expenseStatusLabels } from '../../../common/workflows/fund-expenses.js';
 import { resultStatusLabels } from '../../../common/workflows/result.js';
 
@@ -37,13 +48,22 @@ export interface Ledger {
 }
 
 const enterpriseOf = (pathCol: string) =>
-  sql.raw(`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${pathCol} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`);
+  sql.raw(
+    `(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${pathCol} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`,
+  );
 
 const studioFrom = sql`studios s JOIN orgs ho ON ho.id = s.host_org_id`;
 const years = (f: LedgerFilter) => ({ y1: Number(f.start.slice(0, 4)), y2: Number(f.end.slice(0, 4)) });
 
 /** A sheet whose rows come from `from … WHERE where`, keyed by `idExpr`. */
-function sheet(name: string, columns: LedgerColumn[], select: SQL, from: SQL, where: (f: LedgerFilter) => SQL, idExpr: string): LedgerSheet {
+function sheet(
+  name: string,
+  columns: LedgerColumn[],
+  select: SQL,
+  from: SQL,
+  where: (f: LedgerFilter) => SQL,
+  idExpr: string,
+): LedgerSheet {
   const id = sql.raw(idExpr);
   return {
     name,
@@ -110,7 +130,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
             p.professional_title AS title, m.joined_on AS joined, m.left_on AS left`,
         sql`studio_members m JOIN studios s ON s.id = m.studio_id JOIN orgs ho ON ho.id = s.host_org_id JOIN people p ON p.id = m.person_id JOIN orgs po ON po.id = p.org_id`,
         // Current members, and those who left within the period (so a year's ledger shows who was there).
-        (f) => sql`ho.path LIKE ${f.under} AND s.archived_at IS NULL AND (m.left_on IS NULL OR m.left_on >= ${f.start}) AND m.joined_on <= ${f.end}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND s.archived_at IS NULL AND (m.left_on IS NULL OR m.left_on >= ${f.start}) AND m.joined_on <= ${f.end}`,
         'm.id',
       ),
     ],
@@ -138,7 +159,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
             (SELECT string_agg(p.name, '、' ORDER BY c.seq) FROM result_contributors c JOIN people p ON p.id = c.person_id WHERE c.result_id = r.id) AS contributors,
             (SELECT coalesce(sum(b.amount_fen), 0)::float8 FROM benefits b WHERE b.result_id = r.id AND b.status = 'verified' AND b.archived_at IS NULL) AS benefit`,
         sql`results r JOIN ${studioFrom} ON s.id = r.studio_id`,
-        (f) => sql`ho.path LIKE ${f.under} AND r.archived_at IS NULL AND r.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND r.archived_at IS NULL AND r.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
         'r.id',
       ),
     ],
@@ -162,7 +184,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
             r.patent_status AS status, s.name AS studio,
             (SELECT string_agg(p.name, '、' ORDER BY c.seq) FROM result_contributors c JOIN people p ON p.id = c.person_id WHERE c.result_id = r.id) AS inventors`,
         sql`results r JOIN ${studioFrom} ON s.id = r.studio_id`,
-        (f) => sql`ho.path LIKE ${f.under} AND r.archived_at IS NULL AND r.patent_type IS NOT NULL AND r.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND r.archived_at IS NULL AND r.patent_type IS NOT NULL AND r.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
         'r.id',
       ),
     ],
@@ -186,7 +209,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
             (SELECT count(*)::int FROM activity_participants ap WHERE ap.activity_id = a.id AND ap.attended_at IS NOT NULL) AS attended,
             a.outside_count AS outside`,
         sql`activities a JOIN ${studioFrom} ON s.id = a.studio_id`,
-        (f) => sql`ho.path LIKE ${f.under} AND a.archived_at IS NULL AND a.held_on BETWEEN ${f.start} AND ${f.end}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND a.archived_at IS NULL AND a.held_on BETWEEN ${f.start} AND ${f.end}`,
         'a.id',
       ),
     ],
@@ -234,7 +258,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
             m.target_grade AS target, m.status, m.outcome_on AS "outcomeOn", m.outcome_grade AS outcome`,
         sql`mentorships m JOIN ${studioFrom} ON s.id = m.studio_id JOIN people pm ON pm.id = m.mentor_person_id JOIN people pa ON pa.id = m.apprentice_person_id`,
         // Agreements that ran during the period.
-        (f) => sql`ho.path LIKE ${f.under} AND m.archived_at IS NULL AND m.starts_on <= ${f.end} AND m.ends_on >= ${f.start}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND m.archived_at IS NULL AND m.starts_on <= ${f.end} AND m.ends_on >= ${f.start}`,
         'm.id',
       ),
     ],
@@ -254,7 +279,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
         ],
         sql`f.year, s.name AS studio, f.source, f.amount_fen AS amount, f.received_on AS received, f.note`,
         sql`fund_allocations f JOIN ${studioFrom} ON s.id = f.studio_id`,
-        (f) => sql`ho.path LIKE ${f.under} AND f.archived_at IS NULL AND f.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND f.archived_at IS NULL AND f.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
         'f.id',
       ),
       sheet(
@@ -271,7 +297,8 @@ export const ledgers: Record<LedgerKind, Ledger> = {
         ],
         sql`e.year, s.name AS studio, e.category, e.amount_fen AS amount, e.spent_on AS spent, e.payee, e.description, e.status`,
         sql`fund_expenses e JOIN ${studioFrom} ON s.id = e.studio_id`,
-        (f) => sql`ho.path LIKE ${f.under} AND e.archived_at IS NULL AND e.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
+        (f) =>
+          sql`ho.path LIKE ${f.under} AND e.archived_at IS NULL AND e.year BETWEEN ${years(f).y1} AND ${years(f).y2}`,
         'e.id',
       ),
     ],

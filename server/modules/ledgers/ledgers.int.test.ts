@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../common/schemas/jobs.js';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { buildApp } from '../../app.js';
 import { queueOf } from '../jobs/jobs.runner.js';
 import { seedInsight } from '../stats/insight.test-support.js';
@@ -35,12 +43,27 @@ const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as 
 
 describe('GET /api/ledgers/:kind', () => {
   it('exports the results ledger of a subtree and year with Chinese headers, a frozen header, dates and money formatted', async () => {
-    const res = await call(t.app, s.group, { method: 'GET', url: `/api/ledgers/results?orgId=${w.orgs.root.id}&${period}` });
+    const res = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/ledgers/results?orgId=${w.orgs.root.id}&${period}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('成果台账-测试集团');
     const ws = (await workbook(res.rawPayload)).getWorksheet('成果')!;
-    expect(rowValues(ws, 1)).toEqual(['档案号', '成果名称', '类别', '工作室', '年度', '状态', '等级', '实施日期', '认定日期', '主要完成人', '经核定效益（元）']);
+    expect(rowValues(ws, 1)).toEqual([
+      '档案号',
+      '成果名称',
+      '类别',
+      '工作室',
+      '年度',
+      '状态',
+      '等级',
+      '实施日期',
+      '认定日期',
+      '主要完成人',
+      '经核定效益（元）',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getRow(1).font?.bold).toBe(true);
     // 2025 results, not archived: 6 (last year's and the archived one are left out).
@@ -56,14 +79,20 @@ describe('GET /api/ledgers/:kind', () => {
   });
 
   it('exports funds as two sheets and only what lies inside the enterprise admin’s subtree', async () => {
-    const res = await call(t.app, s.entA, { method: 'GET', url: `/api/ledgers/funds?orgId=${w.orgs.entA.id}&${period}` });
+    const res = await call(t.app, s.entA, {
+      method: 'GET',
+      url: `/api/ledgers/funds?orgId=${w.orgs.entA.id}&${period}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const wb = await workbook(res.rawPayload);
     expect(wb.worksheets.map((x) => x.name)).toEqual(['经费拨款', '经费支出']);
     const alloc = wb.getWorksheet('经费拨款')!;
     expect(alloc.actualRowCount - 1).toBe(2);
     expect(rowValues(alloc, 2).slice(2, 4)).toEqual(['工会补助', 50_000]);
-    const members = await call(t.app, s.entA, { method: 'GET', url: `/api/ledgers/members?orgId=${w.orgs.entA.id}&${period}` });
+    const members = await call(t.app, s.entA, {
+      method: 'GET',
+      url: `/api/ledgers/members?orgId=${w.orgs.entA.id}&${period}`,
+    });
     const mws = (await workbook(members.rawPayload)).getWorksheet('成员')!;
     // sA1: leader + core, sA2: one member — B's studio is not in A's subtree.
     expect(mws.actualRowCount - 1).toBe(3);
@@ -71,7 +100,10 @@ describe('GET /api/ledgers/:kind', () => {
   });
 
   it('counts the rows of every ledger for the export page', async () => {
-    const res = await call(t.app, s.group, { method: 'GET', url: `/api/ledgers/counts?orgId=${w.orgs.root.id}&${period}` });
+    const res = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/ledgers/counts?orgId=${w.orgs.root.id}&${period}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const want = Number(
       (
@@ -83,7 +115,14 @@ describe('GET /api/ledgers/:kind', () => {
       ).rows[0]!.n,
     );
     // The studios register keeps revoked studios (status 已摘牌); only archived ones are left out.
-    expect(res.json()).toMatchObject({ studios: 4, results: 6, patents: 3, training: want, mentoring: 2, funds: 2 });
+    expect(res.json()).toMatchObject({
+      studios: 4,
+      results: 6,
+      patents: 3,
+      training: want,
+      mentoring: 2,
+      funds: 2,
+    });
   });
 
   it('refuses anonymous (401), other roles (403), other orgs (404) and a reversed period (400)', async () => {
@@ -91,10 +130,16 @@ describe('GET /api/ledgers/:kind', () => {
     expect((await call(t.app, null, { method: 'GET', url })).statusCode).toBe(401);
     expect((await call(t.app, s.leader, { method: 'GET', url })).statusCode).toBe(403);
     expect((await call(t.app, s.entA, { method: 'GET', url })).statusCode).toBe(404);
-    const bad = await call(t.app, s.group, { method: 'GET', url: `/api/ledgers/studios?orgId=${w.orgs.root.id}&from=2025-12-01&to=2025-01-01` });
+    const bad = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/ledgers/studios?orgId=${w.orgs.root.id}&from=2025-12-01&to=2025-01-01`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields).toHaveProperty('to');
-    const kind = await call(t.app, s.group, { method: 'GET', url: `/api/ledgers/nope?orgId=${w.orgs.root.id}` });
+    const kind = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/ledgers/nope?orgId=${w.orgs.root.id}`,
+    });
     expect(kind.statusCode).toBe(400);
   });
 });
@@ -112,7 +157,11 @@ async function waitForJob(session: Session, id: number, app = t.app): Promise<Jo
 
 describe('ledger exports as jobs', () => {
   it('runs a large export as a job with progress, and the file downloads once done', async () => {
-    const res = await call(t.app, s.group, { method: 'POST', url: '/api/ledgers/training/jobs', payload: { orgId: w.orgs.root.id, from: '2025-01-01', to: '2025-12-31' } });
+    const res = await call(t.app, s.group, {
+      method: 'POST',
+      url: '/api/ledgers/training/jobs',
+      payload: { orgId: w.orgs.root.id, from: '2025-01-01', to: '2025-12-31' },
+    });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json().status).toBe('queued');
     const j = await waitForJob(s.group, res.json().id);
@@ -128,12 +177,18 @@ describe('ledger exports as jobs', () => {
     const mine = await call(t.app, s.group, { method: 'GET', url: '/api/jobs?kind=ledger.export' });
     expect((mine.json() as Job[]).map((x) => x.id)).toContain(j.id);
     expect((await call(t.app, s.entA, { method: 'GET', url: `/api/jobs/${j.id}` })).statusCode).toBe(404);
-    expect((await call(t.app, s.entA, { method: 'GET', url: `/api/jobs/${j.id}/file` })).statusCode).toBe(404);
+    expect((await call(t.app, s.entA, { method: 'GET', url: `/api/jobs/${j.id}/file` })).statusCode).toBe(
+      404,
+    );
     expect((await call(t.app, null, { method: 'GET', url: `/api/jobs/${j.id}` })).statusCode).toBe(401);
   });
 
   it('checks scope when the job is queued: another enterprise is 404 and nothing is queued', async () => {
-    const res = await call(t.app, s.entA, { method: 'POST', url: '/api/ledgers/studios/jobs', payload: { orgId: w.orgs.entB.id } });
+    const res = await call(t.app, s.entA, {
+      method: 'POST',
+      url: '/api/ledgers/studios/jobs',
+      payload: { orgId: w.orgs.entB.id },
+    });
     expect(res.statusCode).toBe(404);
     const mine = await call(t.app, s.entA, { method: 'GET', url: '/api/jobs' });
     expect(mine.json()).toEqual([]);

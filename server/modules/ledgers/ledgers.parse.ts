@@ -18,7 +18,8 @@ export function parseLedgerDate(v: CellValue): string | null | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
   if (typeof v === 'number') {
     if (Number.isInteger(v) && v >= 1900 && v <= 2100) return `${v}-01-01`;
-    if (v > 20_000 && v < 80_000) return new Date(Math.round((v - 25_569) * 86_400_000)).toISOString().slice(0, 10);
+    if (v > 20_000 && v < 80_000)
+      return new Date(Math.round((v - 25_569) * 86_400_000)).toISOString().slice(0, 10);
     return undefined;
   }
   const s = toHalfWidth(String(v)).replace(/\s+/g, '');
@@ -65,7 +66,10 @@ export function parseWhole(v: CellValue): number | null | undefined {
 }
 
 /** Matches a cell to a key by its labels and extra synonyms (劳模 → modelWorker); undefined when unknown. */
-export function parseChoice<T extends string>(v: CellValue, choices: Record<T, string[]>): T | null | undefined {
+export function parseChoice<T extends string>(
+  v: CellValue,
+  choices: Record<T, string[]>,
+): T | null | undefined {
   if (v === null) return null;
   const s = toHalfWidth(String(v)).replace(/\s+/g, '').toLowerCase();
   if (!s) return null;

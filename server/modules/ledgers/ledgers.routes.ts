@@ -5,9 +5,15 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { job } from '../../../common/schemas/jobs.js';
-import { type LedgerKind, ledgerCounts, ledgerExportJob, ledgerExportQuery, ledgerParams } from '../../../common/schemas/ledgers.js';
-import { registerJobHandler } from '../jobs/jobs.runner.js';
+import {
+  type LedgerKind,
+  ledgerCounts,
+  ledgerExportJob,
+  ledgerExportQuery,
+  ledgerParams,
+} from '../../../common/schemas/ledgers.js';
 import { attachment } from '../jobs/jobs.routes.js';
+import { registerJobHandler } from '../jobs/jobs.runner.js';
 import { enqueueJob } from '../jobs/jobs.service.js';
 import { countLedgers, planLedgerExport } from './ledgers.service.js';
 import { writeLedger } from './ledgers.writer.js';
@@ -21,8 +27,16 @@ registerJobHandler('ledger.export', async ({ ctx, params, progress }) => {
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jx-ledger-')), 'out.xlsx');
   try {
     const out = fs.createWriteStream(tmp);
-    const closed = new Promise<void>((resolve, reject) => out.on('close', () => resolve()).on('error', reject));
-    const rows = await writeLedger({ db: ctx.db, ledger: plan.ledger, filter: plan.filter, out, onProgress: progress });
+    const closed = new Promise<void>((resolve, reject) =>
+      out.on('close', () => resolve()).on('error', reject),
+    );
+    const rows = await writeLedger({
+      db: ctx.db,
+      ledger: plan.ledger,
+      filter: plan.filter,
+      out,
+      onProgress: progress,
+    });
     await closed;
     return { file: { buffer: fs.readFileSync(tmp), name: plan.filename, mime: XLSX }, result: { rows } };
   } finally {
@@ -35,12 +49,18 @@ export function ledgersRoutes(app: FastifyInstance) {
   const tags = ['ledgers'];
   r.get(
     '/api/ledgers/counts',
-    { config: { access: 'ledgers.export' }, schema: { tags, querystring: ledgerExportQuery, response: { 200: ledgerCounts } } },
+    {
+      config: { access: 'ledgers.export' },
+      schema: { tags, querystring: ledgerExportQuery, response: { 200: ledgerCounts } },
+    },
     (req) => countLedgers({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/ledgers/:kind',
-    { config: { access: 'ledgers.export' }, schema: { tags, params: ledgerParams, querystring: ledgerExportQuery } },
+    {
+      config: { access: 'ledgers.export' },
+      schema: { tags, params: ledgerParams, querystring: ledgerExportQuery },
+    },
     async (req, reply) => {
       const ctx = req.ctx();
       const plan = await planLedgerExport({ ctx, kind: req.params.kind as LedgerKind, query: req.query });
@@ -49,17 +69,27 @@ export function ledgersRoutes(app: FastifyInstance) {
         req.log.error({ err }, 'ledger export failed');
         out.destroy(err as Error);
       });
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(plan.filename)).send(out);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(plan.filename))
+        .send(out);
     },
   );
   r.post(
     '/api/ledgers/:kind/jobs',
-    { config: { access: 'ledgers.export' }, schema: { tags, params: ledgerParams, body: ledgerExportQuery, response: { 202: job } } },
+    {
+      config: { access: 'ledgers.export' },
+      schema: { tags, params: ledgerParams, body: ledgerExportQuery, response: { 202: job } },
+    },
     async (req, reply) => {
       const ctx = req.ctx();
       const kind = req.params.kind as LedgerKind;
       const plan = await planLedgerExport({ ctx, kind, query: req.body });
-      return reply.code(202).send(await enqueueJob({ ctx, kind: 'ledger.export', params: { ...req.body, kind }, orgId: plan.orgId }));
+      return reply
+        .code(202)
+        .send(
+          await enqueueJob({ ctx, kind: 'ledger.export', params: { ...req.body, kind }, orgId: plan.orgId }),
+        );
     },
   );
 }

@@ -63,7 +63,11 @@ export async function writeLedger({
   onProgress?: (done: number, total: number) => Promise<void> | void;
 }): Promise<number> {
   const total = onProgress ? await countLedger(db, ledger, filter) : 0;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'Jiangxin';
   let done = 0;
   for (const s of ledger.sheets) {

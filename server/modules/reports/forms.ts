@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { honourKindLabels, honourLevelLabels, namingLevelLabels, skillGradeLabels, skillGrades, studioTypeLabels } from '../../../common/enums.js';
+import {
+  honourKindLabels,
+  honourLevelLabels,
+  namingLevelLabels,
+  skillGradeLabels,
+  skillGrades,
+  studioTypeLabels,
+} from '../../../common/enums.js';
 import { fundSourceLabels, fundSources } from '../../../common/schemas/funds.js';
 import type { Honour } from '../../../common/schemas/people.js';
 import type { UpwardForm } from '../../../common/schemas/reports.js';
@@ -16,7 +23,11 @@ const thin = { style: 'thin' } as const;
 const box = { top: thin, left: thin, bottom: thin, right: thin } as const;
 
 /** Title row, then a two-level header (groups merged over their sub-columns), frozen below the header. */
-function header(ws: ExcelJS.Worksheet, title: string, groups: { title: string; subs?: string[]; width?: number }[]) {
+function header(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  groups: { title: string; subs?: string[]; width?: number }[],
+) {
   const cols = groups.reduce((n, g) => n + (g.subs?.length ?? 1), 0);
   ws.mergeCells(1, 1, 1, cols);
   const t = ws.getCell(1, 1);
@@ -65,7 +76,17 @@ function addRows(ws: ExcelJS.Worksheet, rows: ExcelJS.CellValue[][], cols: numbe
  */
 async function provincial(db: Db, path: string, year: number, orgName: string) {
   const years = [year - 2, year - 1, year];
-  const studios = await rowsOf<{ id: number; name: string; type: string; host: string; leader: string | null; honours: Honour[] | null; level: string | null; founded: string | null; members: number }>(
+  const studios = await rowsOf<{
+    id: number;
+    name: string;
+    type: string;
+    host: string;
+    leader: string | null;
+    honours: Honour[] | null;
+    level: string | null;
+    founded: string | null;
+    members: number;
+  }>(
     db,
     sql`SELECT s.id, s.name, s.type, ho.name AS host, p.name AS leader, p.honours, s.current_level AS level, s.founded_on::text AS founded,
                (SELECT count(*)::int FROM studio_members m WHERE m.studio_id = s.id AND m.left_on IS NULL) AS members
@@ -73,7 +94,12 @@ async function provincial(db: Db, path: string, year: number, orgName: string) {
         WHERE ho.path LIKE ${`${path}%`} AND s.archived_at IS NULL AND s.status IN ('named', 'rectifying', 'cultivating') ORDER BY s.code`,
   );
   const ids = studios.map((s) => s.id);
-  const inIds = ids.length ? sql`(${sql.join(ids.map((i) => sql`${i}`), sql`, `)})` : sql`(NULL)`;
+  const inIds = ids.length
+    ? sql`(${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )})`
+    : sql`(NULL)`;
   const funds = await rowsOf<{ studioId: number; year: number; source: string; fen: number }>(
     db,
     sql`SELECT studio_id AS "studioId", year, source, sum(amount_fen)::float8 AS fen FROM fund_allocations
@@ -97,7 +123,12 @@ async function provincial(db: Db, path: string, year: number, orgName: string) {
         WHERE m.studio_id IN ${inIds} AND m.left_on IS NULL AND jsonb_array_length(p.honours) > 0 ORDER BY m.studio_id, m.id`,
   );
   const honourText = (h: Honour[] | null) =>
-    (h ?? []).map((x) => `${zh(honourKindLabels, x.kind)}（${zh(honourLevelLabels, x.level)}${x.year ? `，${x.year}` : ''}）`).join('；');
+    (h ?? [])
+      .map(
+        (x) =>
+          `${zh(honourKindLabels, x.kind)}（${zh(honourLevelLabels, x.level)}${x.year ? `，${x.year}` : ''}）`,
+      )
+      .join('；');
 
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('工作室信息表');
@@ -111,12 +142,21 @@ async function provincial(db: Db, path: string, year: number, orgName: string) {
     { title: '命名级别', width: 10 },
     { title: '成立时间', width: 12 },
     { title: '成员数', width: 8 },
-    ...years.map((y) => ({ title: `${y}年经费（元）`, subs: fundSources.map((s) => fundSourceLabels[s].zh), width: 12 })),
+    ...years.map((y) => ({
+      title: `${y}年经费（元）`,
+      subs: fundSources.map((s) => fundSourceLabels[s].zh),
+      width: 12,
+    })),
     { title: '专利（项）', subs: patentTypes.map((t) => patentTypeLabels[t].zh), width: 10 },
-    { title: '培训人数（按技能等级）', subs: [...skillGrades.map((g) => skillGradeLabels[g].zh), '未定级'], width: 9 },
+    {
+      title: '培训人数（按技能等级）',
+      subs: [...skillGrades.map((g) => skillGradeLabels[g].zh), '未定级'],
+      width: 9,
+    },
     { title: '成员荣誉', width: 40 },
   ]);
-  const fundCol = (sid: number, y: number, src: string) => (funds.find((f) => f.studioId === sid && f.year === y && f.source === src)?.fen ?? 0) / 100;
+  const fundCol = (sid: number, y: number, src: string) =>
+    (funds.find((f) => f.studioId === sid && f.year === y && f.source === src)?.fen ?? 0) / 100;
   addRows(
     ws,
     studios.map((s, i) => [
@@ -131,7 +171,9 @@ async function provincial(db: Db, path: string, year: number, orgName: string) {
       s.members,
       ...years.flatMap((y) => fundSources.map((src) => fundCol(s.id, y, src))),
       ...patentTypes.map((t) => patents.find((p) => p.studioId === s.id && p.type === t)?.n ?? 0),
-      ...[...skillGrades, null].map((g) => trained.filter((x) => x.studioId === s.id && x.grade === g).reduce((a, x) => a + x.n, 0)),
+      ...[...skillGrades, null].map((g) =>
+        trained.filter((x) => x.studioId === s.id && x.grade === g).reduce((a, x) => a + x.n, 0),
+      ),
       honours
         .filter((h) => h.studioId === s.id)
         .map((h) => `${h.name}：${honourText(h.honours)}`)
@@ -145,7 +187,17 @@ async function provincial(db: Db, path: string, year: number, orgName: string) {
 
 /** “五小”成果汇总表: the year's 五小 results of the subtree with contributors, benefit and adoptions, and a total row. */
 async function fiveSmall(db: Db, path: string, year: number, orgName: string) {
-  const rows = await rowsOf<{ title: string; studio: string; enterprise: string | null; people: string | null; implemented: string | null; status: string; grade: string | null; fen: number; adoptions: number }>(
+  const rows = await rowsOf<{
+    title: string;
+    studio: string;
+    enterprise: string | null;
+    people: string | null;
+    implemented: string | null;
+    status: string;
+    grade: string | null;
+    fen: number;
+    adoptions: number;
+  }>(
     db,
     sql`SELECT r.title, s.name AS studio,
                (SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ho.path LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1) AS enterprise,
@@ -173,18 +225,55 @@ async function fiveSmall(db: Db, path: string, year: number, orgName: string) {
   ]);
   addRows(
     ws,
-    rows.map((r, i) => [i + 1, r.title, r.studio, r.enterprise ?? '', r.people ?? '', r.implemented ?? '', zh(resultStatusLabels, r.status), zh(resultGradeLabels, r.grade), r.fen / 100, r.adoptions]),
+    rows.map((r, i) => [
+      i + 1,
+      r.title,
+      r.studio,
+      r.enterprise ?? '',
+      r.people ?? '',
+      r.implemented ?? '',
+      zh(resultStatusLabels, r.status),
+      zh(resultGradeLabels, r.grade),
+      r.fen / 100,
+      r.adoptions,
+    ]),
     cols,
     [9],
   );
-  addRows(ws, [['合计', `${rows.length} 项`, '', '', '', '', '', '', rows.reduce((a, r) => a + r.fen, 0) / 100, rows.reduce((a, r) => a + r.adoptions, 0)]], cols, [9]);
+  addRows(
+    ws,
+    [
+      [
+        '合计',
+        `${rows.length} 项`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        rows.reduce((a, r) => a + r.fen, 0) / 100,
+        rows.reduce((a, r) => a + r.adoptions, 0),
+      ],
+    ],
+    cols,
+    [9],
+  );
   ws.lastRow!.font = bold;
   return wb;
 }
 
 /** Builds an upward form for an org subtree and year as .xlsx bytes. */
-export async function buildUpwardForm(db: Db, form: UpwardForm, org: { path: string; name: string }, year: number): Promise<Buffer> {
-  const wb = form === 'provincial' ? await provincial(db, org.path, year, org.name) : await fiveSmall(db, org.path, year, org.name);
+export async function buildUpwardForm(
+  db: Db,
+  form: UpwardForm,
+  org: { path: string; name: string },
+  year: number,
+): Promise<Buffer> {
+  const wb =
+    form === 'provincial'
+      ? await provincial(db, org.path, year, org.name)
+      : await fiveSmall(db, org.path, year, org.name);
   wb.creator = 'Jiangxin';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -14,13 +14,17 @@ export interface ReportModel {
   sections: { heading: string; blocks: Block[] }[];
 }
 
-const num = (o: StatsOverview, key: string): number | null => o.figures.find((f) => f.key === key)?.value ?? null;
+const num = (o: StatsOverview, key: string): number | null =>
+  o.figures.find((f) => f.key === key)?.value ?? null;
 /** A figure for the text; "—" when its module is not installed (never a made-up zero). */
 const n = (o: StatsOverview, key: string) => {
   const v = num(o, key);
   return v === null ? '—' : v.toLocaleString('zh-CN');
 };
-const wan = (fen: number | null) => (fen === null ? '—' : (fen / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const wan = (fen: number | null) =>
+  fen === null
+    ? '—'
+    : (fen / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function tableBlock(t: StatTable): Block {
   const money = t.unit === 'fen';
@@ -47,10 +51,15 @@ async function highlights(db: Db, path: string, year: number) {
  * The annual report of an org (年度工作报告) built from the dashboard's own overview, so every number in the
  * document equals the dashboard's: the situation in the essay's words, highlights, tables and problems.
  */
-export async function buildAnnualReport(db: Db, o: StatsOverview, sourcesMissing: string[]): Promise<ReportModel> {
+export async function buildAnnualReport(
+  db: Db,
+  o: StatsOverview,
+  sourcesMissing: string[],
+): Promise<ReportModel> {
   const year = o.year;
   const builtCount = (num(o, 'studios.named') ?? 0) + (num(o, 'studios.rectifying') ?? 0);
-  const names = (list: { name: string }[]) => (list.length ? `（${list.map((s) => s.name).join('、')}）` : '');
+  const names = (list: { name: string }[]) =>
+    list.length ? `（${list.map((s) => s.name).join('、')}）` : '';
   const situation =
     `截至${year}年，${o.org.name}已经建设成形劳模创新工作室等各类创新工作室${num(o, 'studios.named') === null ? '—' : builtCount}个${names(o.namedStudios)}，` +
     `正在培育建设${n(o, 'studios.cultivating')}个${names(o.cultivatingStudios)}。` +
@@ -67,21 +76,51 @@ export async function buildAnnualReport(db: Db, o: StatsOverview, sourcesMissing
     ? [{ kind: 'bullets', items: top.map((r) => `${r.studio}：${r.title}`) }]
     : [{ kind: 'paragraph', text: '本年度暂无认定成果。' }];
   const problems: string[] = [];
-  if (o.atRisk?.length) problems.push(`${o.atRisk.length}个工作室连续12个月无成果、活动或效益记录：${o.atRisk.map((s) => s.name).join('、')}。`);
-  if (o.gaps.enterprises.length) problems.push(`${o.gaps.enterprises.length}家企业尚未建立工作室：${o.gaps.enterprises.map((x) => x.name).join('、')}。`);
-  if (o.gaps.workshops.length) problems.push(`${o.gaps.workshops.length}个车间尚未建立工作室，普及面有待拓宽。`);
+  if (o.atRisk?.length)
+    problems.push(
+      `${o.atRisk.length}个工作室连续12个月无成果、活动或效益记录：${o.atRisk.map((s) => s.name).join('、')}。`,
+    );
+  if (o.gaps.enterprises.length)
+    problems.push(
+      `${o.gaps.enterprises.length}家企业尚未建立工作室：${o.gaps.enterprises.map((x) => x.name).join('、')}。`,
+    );
+  if (o.gaps.workshops.length)
+    problems.push(`${o.gaps.workshops.length}个车间尚未建立工作室，普及面有待拓宽。`);
   const trades = o.tables.find((t) => t.key === 'tradesWithout');
-  if (trades?.rows.length) problems.push(`${trades.rows.length}个工种尚无工作室覆盖：${trades.rows.slice(0, 10).map((r) => r.label).join('、')}${trades.rows.length > 10 ? '等' : ''}。`);
+  if (trades?.rows.length)
+    problems.push(
+      `${trades.rows.length}个工种尚无工作室覆盖：${trades.rows
+        .slice(0, 10)
+        .map((r) => r.label)
+        .join('、')}${trades.rows.length > 10 ? '等' : ''}。`,
+    );
   if (problems.length === 0) problems.push('暂未发现突出问题。');
-  if (sourcesMissing.length) problems.push(`以下数据模块尚未启用，相关数字以“—”表示：${sourcesMissing.join('、')}。`);
-  const tableKeys = ['studiosByType', 'studiosByLevel', 'resultsByKind', 'patentsByType', 'projectsByStatus', 'activitiesByKind'];
+  if (sourcesMissing.length)
+    problems.push(`以下数据模块尚未启用，相关数字以“—”表示：${sourcesMissing.join('、')}。`);
+  const tableKeys = [
+    'studiosByType',
+    'studiosByLevel',
+    'resultsByKind',
+    'patentsByType',
+    'projectsByStatus',
+    'activitiesByKind',
+  ];
   return {
     title: `${o.org.name}${year}年度创新工作室工作报告`,
     subtitle: `数据截至 ${o.asOf.slice(0, 10)}，由匠心平台根据业务记录生成`,
     sections: [
-      { heading: '一、基本情况', blocks: [{ kind: 'paragraph', text: situation }, { kind: 'paragraph', text: coverage }] },
+      {
+        heading: '一、基本情况',
+        blocks: [
+          { kind: 'paragraph', text: situation },
+          { kind: 'paragraph', text: coverage },
+        ],
+      },
       { heading: '二、工作亮点', blocks: highlightBlocks },
-      { heading: '三、统计表', blocks: o.tables.filter((t) => tableKeys.includes(t.key) && t.rows.length > 0).map(tableBlock) },
+      {
+        heading: '三、统计表',
+        blocks: o.tables.filter((t) => tableKeys.includes(t.key) && t.rows.length > 0).map(tableBlock),
+      },
       { heading: '四、存在的问题', blocks: [{ kind: 'bullets', items: problems }] },
     ],
   };

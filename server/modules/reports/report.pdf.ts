@@ -21,7 +21,11 @@ export function cjkFont(): { file: string; face?: string } {
 /** Renders the report as a PDF (A4) with a CJK font: the same text and tables as the Word document. */
 export function renderPdf(model: ReportModel): Promise<Buffer> {
   const font = cjkFont();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, info: { Title: model.title, Creator: 'Jiangxin' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    info: { Title: model.title, Creator: 'Jiangxin' },
+  });
   doc.registerFont('cjk', font.file, font.face);
   doc.font('cjk');
   const chunks: Buffer[] = [];
@@ -47,7 +51,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
             doc.text(c, 56 + i * colW + 3, y + 3, { width: colW - 6, align: i === 0 ? 'left' : 'right' });
             h = Math.max(h, doc.y - y + 3);
           });
-          cells.forEach((_, i) => doc.rect(56 + i * colW, y, colW, h).stroke('#999'));
+          for (let i = 0; i < cells.length; i++) doc.rect(56 + i * colW, y, colW, h).stroke('#999');
           doc.x = 56;
           doc.y = y + h;
         };

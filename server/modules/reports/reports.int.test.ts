@@ -7,7 +7,15 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../common/schemas/jobs.js';
 import type { StatsOverview } from '../../../common/schemas/stats.js';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { seedInsight } from '../stats/insight.test-support.js';
 
 let t: TestApp;
@@ -24,7 +32,12 @@ beforeAll(async () => {
     entA: await login(t.app, w.users.entAdminA.username),
     leader: await login(t.app, w.users.leaderA.username),
   };
-  o = (await call(t.app, s.group, { method: 'GET', url: `/api/stats/overview?orgId=${w.orgs.root.id}&year=2025` })).json();
+  o = (
+    await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/stats/overview?orgId=${w.orgs.root.id}&year=2025`,
+    })
+  ).json();
 });
 afterAll(() => t.close());
 
@@ -45,16 +58,23 @@ function pdfText(buf: Buffer): string {
 
 describe('annual report', () => {
   it('writes a .docx whose numbers equal the dashboard’s', async () => {
-    const res = await call(t.app, s.group, { method: 'GET', url: `/api/reports/annual?orgId=${w.orgs.root.id}&year=2025` });
+    const res = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/reports/annual?orgId=${w.orgs.root.id}&year=2025`,
+    });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('2025年度创新工作室工作报告.docx');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(
+      '2025年度创新工作室工作报告.docx',
+    );
     const text = await docxText(res.rawPayload);
     const built = fig('studios.named') + fig('studios.rectifying');
     expect(built).toBe(2);
     const names = o.namedStudios.map((x) => x.name).join('、');
     expect(text).toContain(`已经建设成形劳模创新工作室等各类创新工作室${built}个（${names}）`);
     expect(text).toContain(`正在培育建设${fig('studios.cultivating')}个（${o.cultivatingStudios[0]!.name}）`);
-    expect(text).toContain(`立项攻关课题${fig('projects.approvedInYear')}项，认定创新成果${fig('results.recognised')}项`);
+    expect(text).toContain(
+      `立项攻关课题${fig('projects.approvedInYear')}项，认定创新成果${fig('results.recognised')}项`,
+    );
     expect(text).toContain(
       `申报专利${fig('patents.total')}项，其中发明专利${fig('patents.invention')}项，实用新型专利${fig('patents.utilityModel')}项`,
     );
@@ -70,7 +90,10 @@ describe('annual report', () => {
   });
 
   it('writes the PDF rendition with a CJK font (text extractable)', async () => {
-    const res = await call(t.app, s.group, { method: 'GET', url: `/api/reports/annual?orgId=${w.orgs.root.id}&year=2025&format=pdf` });
+    const res = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/reports/annual?orgId=${w.orgs.root.id}&year=2025&format=pdf`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
     const text = pdfText(res.rawPayload);
@@ -79,7 +102,11 @@ describe('annual report', () => {
   });
 
   it('generates the report as a job and keeps the file for download', async () => {
-    const res = await call(t.app, s.entA, { method: 'POST', url: '/api/reports/annual/jobs', payload: { orgId: w.orgs.entA.id, year: 2025 } });
+    const res = await call(t.app, s.entA, {
+      method: 'POST',
+      url: '/api/reports/annual/jobs',
+      payload: { orgId: w.orgs.entA.id, year: 2025 },
+    });
     expect(res.statusCode, res.body).toBe(202);
     let j = res.json() as Job;
     for (let i = 0; i < 100 && (j.status === 'queued' || j.status === 'running'); i++) {
@@ -99,9 +126,16 @@ describe('annual report', () => {
     expect((await call(t.app, null, { method: 'GET', url })).statusCode).toBe(401);
     expect((await call(t.app, s.leader, { method: 'GET', url })).statusCode).toBe(403);
     expect((await call(t.app, s.entA, { method: 'GET', url })).statusCode).toBe(404);
-    const jobRes = await call(t.app, s.entA, { method: 'POST', url: '/api/reports/annual/jobs', payload: { orgId: w.orgs.entB.id, year: 2025 } });
+    const jobRes = await call(t.app, s.entA, {
+      method: 'POST',
+      url: '/api/reports/annual/jobs',
+      payload: { orgId: w.orgs.entB.id, year: 2025 },
+    });
     expect(jobRes.statusCode).toBe(404);
-    const bad = await call(t.app, s.group, { method: 'GET', url: `/api/reports/annual?orgId=${w.orgs.root.id}&format=xls` });
+    const bad = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/reports/annual?orgId=${w.orgs.root.id}&format=xls`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.details.fields).sort()).toEqual(['format', 'year']);
   });
@@ -115,7 +149,10 @@ describe('upward forms', () => {
   };
 
   it('fills the provincial studio form: three years of funds by source, patents by type, trainees by grade, honours', async () => {
-    const res = await call(t.app, s.group, { method: 'GET', url: `/api/reports/forms/provincial?orgId=${w.orgs.root.id}&year=2025` });
+    const res = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/reports/forms/provincial?orgId=${w.orgs.root.id}&year=2025`,
+    });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     const ws = await sheet(res.rawPayload);
     expect(String(ws.getCell(1, 1).value)).toContain('创新工作室信息表（2023—2025年）');
@@ -139,7 +176,10 @@ describe('upward forms', () => {
   });
 
   it('fills the 五小 summary with a total row', async () => {
-    const res = await call(t.app, s.group, { method: 'GET', url: `/api/reports/forms/fiveSmall?orgId=${w.orgs.root.id}&year=2025` });
+    const res = await call(t.app, s.group, {
+      method: 'GET',
+      url: `/api/reports/forms/fiveSmall?orgId=${w.orgs.root.id}&year=2025`,
+    });
     expect(res.statusCode).toBe(200);
     const ws = await sheet(res.rawPayload);
     expect(ws.actualRowCount).toBe(5);
@@ -149,8 +189,29 @@ describe('upward forms', () => {
   });
 
   it('refuses other orgs (404), other roles (403) and unknown forms (400)', async () => {
-    expect((await call(t.app, s.entA, { method: 'GET', url: `/api/reports/forms/provincial?orgId=${w.orgs.entB.id}&year=2025` })).statusCode).toBe(404);
-    expect((await call(t.app, s.leader, { method: 'GET', url: `/api/reports/forms/provincial?orgId=${w.orgs.entA.id}&year=2025` })).statusCode).toBe(403);
-    expect((await call(t.app, s.group, { method: 'GET', url: `/api/reports/forms/other?orgId=${w.orgs.root.id}&year=2025` })).statusCode).toBe(400);
+    expect(
+      (
+        await call(t.app, s.entA, {
+          method: 'GET',
+          url: `/api/reports/forms/provincial?orgId=${w.orgs.entB.id}&year=2025`,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await call(t.app, s.leader, {
+          method: 'GET',
+          url: `/api/reports/forms/provincial?orgId=${w.orgs.entA.id}&year=2025`,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(t.app, s.group, {
+          method: 'GET',
+          url: `/api/reports/forms/other?orgId=${w.orgs.root.id}&year=2025`,
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { job } from '../../../common/schemas/jobs.js';
-import { annualReportQuery, type UpwardForm, upwardFormParams, upwardFormQuery, upwardForms } from '../../../common/schemas/reports.js';
 import { z } from 'zod';
-import { XLSX } from '../ledgers/ledgers.routes.js';
-import { registerJobHandler } from '../jobs/jobs.runner.js';
+import { job } from '../../../common/schemas/jobs.js';
+import {
+  annualReportQuery,
+  type UpwardForm,
+  upwardFormParams,
+  upwardFormQuery,
+  upwardForms,
+} from '../../../common/schemas/reports.js';
 import { attachment } from '../jobs/jobs.routes.js';
+import { registerJobHandler } from '../jobs/jobs.runner.js';
 import { enqueueJob } from '../jobs/jobs.service.js';
+import { XLSX } from '../ledgers/ledgers.routes.js';
 import { getStatsOrg } from '../stats/stats.service.js';
 import { generateAnnualReport, generateUpwardForm } from './reports.service.js';
 
@@ -27,35 +33,62 @@ for (const form of upwardForms)
 export function reportsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
-  r.get('/api/reports/annual', { config: { access: 'reports.generate' }, schema: { tags, querystring: annualReportQuery } }, async (req, reply) => {
-    const out = await generateAnnualReport({ ctx: req.ctx(), query: req.query });
-    return reply.header('content-type', out.mime).header('content-disposition', attachment(out.name)).send(out.buffer);
-  });
+  r.get(
+    '/api/reports/annual',
+    { config: { access: 'reports.generate' }, schema: { tags, querystring: annualReportQuery } },
+    async (req, reply) => {
+      const out = await generateAnnualReport({ ctx: req.ctx(), query: req.query });
+      return reply
+        .header('content-type', out.mime)
+        .header('content-disposition', attachment(out.name))
+        .send(out.buffer);
+    },
+  );
   r.post(
     '/api/reports/annual/jobs',
-    { config: { access: 'reports.generate' }, schema: { tags, body: annualReportQuery, response: { 202: job } } },
+    {
+      config: { access: 'reports.generate' },
+      schema: { tags, body: annualReportQuery, response: { 202: job } },
+    },
     async (req, reply) => {
       const ctx = req.ctx();
       const org = await getStatsOrg(ctx, req.body.orgId);
-      return reply.code(202).send(await enqueueJob({ ctx, kind: 'report.annual', params: req.body, orgId: org.id }));
+      return reply
+        .code(202)
+        .send(await enqueueJob({ ctx, kind: 'report.annual', params: req.body, orgId: org.id }));
     },
   );
   r.get(
     '/api/reports/forms/:form',
-    { config: { access: 'reports.generate' }, schema: { tags, params: upwardFormParams, querystring: upwardFormQuery } },
+    {
+      config: { access: 'reports.generate' },
+      schema: { tags, params: upwardFormParams, querystring: upwardFormQuery },
+    },
     async (req, reply) => {
-      const out = await generateUpwardForm({ ctx: req.ctx(), form: req.params.form as UpwardForm, ...req.query });
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(out.name)).send(out.buffer);
+      const out = await generateUpwardForm({
+        ctx: req.ctx(),
+        form: req.params.form as UpwardForm,
+        ...req.query,
+      });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(out.name))
+        .send(out.buffer);
     },
   );
   r.post(
     '/api/reports/forms/:form/jobs',
-    { config: { access: 'reports.generate' }, schema: { tags, params: upwardFormParams, body: upwardFormQuery, response: { 202: job } } },
+    {
+      config: { access: 'reports.generate' },
+      schema: { tags, params: upwardFormParams, body: upwardFormQuery, response: { 202: job } },
+    },
     async (req, reply) => {
       const ctx = req.ctx();
       const form = req.params.form as UpwardForm;
       const org = await getStatsOrg(ctx, req.body.orgId);
-      return reply.code(202).send(await enqueueJob({ ctx, kind: `form.${form}`, params: { ...req.body, form }, orgId: org.id }));
+      return reply
+        .code(202)
+        .send(await enqueueJob({ ctx, kind: `form.${form}`, params: { ...req.body, form }, orgId: org.id }));
     },
   );
 }

@@ -1,4 +1,8 @@
-import { type AnnualReportQuery, type UpwardForm, upwardFormLabels } from '../../../common/schemas/reports.js';
+import {
+  type AnnualReportQuery,
+  type UpwardForm,
+  upwardFormLabels,
+} from '../../../common/schemas/reports.js';
 import { can } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
@@ -14,7 +18,15 @@ export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessin
  * Generates the annual report of an org and year as .docx or .pdf, from the same overview the dashboard shows.
  * The org must lie in the actor's stats.read scope (404 otherwise) and the actor needs reports.generate there (403).
  */
-export async function generateAnnualReport({ ctx, query, progress }: { ctx: Ctx; query: AnnualReportQuery; progress?: (done: number, total: number) => Promise<void> }) {
+export async function generateAnnualReport({
+  ctx,
+  query,
+  progress,
+}: {
+  ctx: Ctx;
+  query: AnnualReportQuery;
+  progress?: (done: number, total: number) => Promise<void>;
+}) {
   const overview = await getOverview({ ctx, query: { orgId: query.orgId, year: query.year } });
   if (!can(ctx.actor, 'reports.generate', overview.org.path)) throw forbidden();
   await progress?.(1, 3);
@@ -38,7 +50,17 @@ export async function generateAnnualReport({ ctx, query, progress }: { ctx: Ctx;
  * Builds an upward form (provincial studio form, 五小 summary) for an org and year as .xlsx. Same checks as the
  * annual report: 404 outside the stats.read scope, 403 without reports.generate there.
  */
-export async function generateUpwardForm({ ctx, form, orgId, year }: { ctx: Ctx; form: UpwardForm; orgId: number; year: number }) {
+export async function generateUpwardForm({
+  ctx,
+  form,
+  orgId,
+  year,
+}: {
+  ctx: Ctx;
+  form: UpwardForm;
+  orgId: number;
+  year: number;
+}) {
   const org = await getStatsOrg(ctx, orgId);
   if (!can(ctx.actor, 'reports.generate', org.path)) throw forbidden();
   const buffer = await buildUpwardForm(ctx.db, form, org, year);

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../common/schemas/search.js';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { seedInsight } from '../stats/insight.test-support.js';
 
 let t: TestApp;
@@ -21,7 +29,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const search = async (session: Session, q: string, extra = '') => {
-  const res = await call(t.app, session, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}` });
+  const res = await call(t.app, session, {
+    method: 'GET',
+    url: `/api/search?q=${encodeURIComponent(q)}${extra}`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as SearchResult;
 };

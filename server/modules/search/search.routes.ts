@@ -7,7 +7,10 @@ export function searchRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/search',
-    { config: { access: 'authenticated' }, schema: { tags: ['search'], querystring: searchQuery, response: { 200: searchResult } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['search'], querystring: searchQuery, response: { 200: searchResult } },
+    },
     (req) => search({ ctx: req.ctx(), ...req.query }),
   );
 }

@@ -1,5 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type SearchHit, type SearchResult, type SearchType, searchTypeLabels, searchTypes } from '../../../common/schemas/search.js';
+import {
+  type SearchHit,
+  type SearchResult,
+  type SearchType,
+  searchTypeLabels,
+  searchTypes,
+} from '../../../common/schemas/search.js';
 import { inScope, scopeOf } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { actorViewOf, groupRootsOf, scopeWhere } from '../innovation/innovation.scope.js';
@@ -18,7 +24,13 @@ type Hit = SearchHit & { total: number };
  */
 function matchOf(q: string, words: string[], text: SQL, name?: SQL, tsv?: SQL): SQL {
   const parts: SQL[] = [sql`${text} ILIKE ${likeOf(q)}`];
-  if (words.length > 1) parts.push(sql`(${sql.join(words.map((w) => sql`${text} ILIKE ${likeOf(w)}`), sql` AND `)})`);
+  if (words.length > 1)
+    parts.push(
+      sql`(${sql.join(
+        words.map((w) => sql`${text} ILIKE ${likeOf(w)}`),
+        sql` AND `,
+      )})`,
+    );
   if (name) {
     parts.push(sql`similarity(${name}, ${q}) > 0.4`);
     const chars = [...q].filter((c) => /\p{Script=Han}/u.test(c));
@@ -64,7 +76,13 @@ async function peopleHits(ctx: Ctx, q: string, words: string[], limit: number): 
   );
 }
 
-async function innovationHits(ctx: Ctx, type: 'projects' | 'results', q: string, words: string[], limit: number): Promise<Hit[]> {
+async function innovationHits(
+  ctx: Ctx,
+  type: 'projects' | 'results',
+  q: string,
+  words: string[],
+  limit: number,
+): Promise<Hit[]> {
   const view = await actorViewOf(ctx);
   const t = type === 'projects' ? projects : results;
   const code = type === 'projects' ? projects.code : results.archiveNo;
@@ -116,14 +134,31 @@ const needs: Record<SearchType, string[]> = {
   ideas: ['ideas', 'idea_credits'],
   challenges: ['challenges'],
 };
-const listPage: Partial<Record<SearchType, string>> = { studios: '/studios', people: '/people', projects: '/projects', results: '/results', ideas: '/ideas', challenges: '/challenges' };
+const listPage: Partial<Record<SearchType, string>> = {
+  studios: '/studios',
+  people: '/people',
+  projects: '/projects',
+  results: '/results',
+  ideas: '/ideas',
+  challenges: '/challenges',
+};
 
 /**
  * One search box over studios, people, projects, results, ideas and challenges: Chinese segmented into words
  * (Intl.Segmenter) plus fuzzy matching for names, each type scoped to what the actor may see there, grouped by
  * type (empty groups left out), best matches first.
  */
-export async function search({ ctx, q, type, limit }: { ctx: Ctx; q: string; type?: SearchType; limit: number }): Promise<SearchResult> {
+export async function search({
+  ctx,
+  q,
+  type,
+  limit,
+}: {
+  ctx: Ctx;
+  q: string;
+  type?: SearchType;
+  limit: number;
+}): Promise<SearchResult> {
   const words = queryWords(q);
   const tables = await existingTables(ctx);
   const groups: SearchResult['groups'] = [];
@@ -153,6 +188,9 @@ export async function search({ ctx, q, type, limit }: { ctx: Ctx; q: string; typ
 }
 
 async function existingTables(ctx: Ctx): Promise<Set<string>> {
-  const rows = await rowsOf<{ t: string }>(ctx.db, sql`SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = current_schema()`);
+  const rows = await rowsOf<{ t: string }>(
+    ctx.db,
+    sql`SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = current_schema()`,
+  );
   return new Set(rows.map((r) => r.t));
 }

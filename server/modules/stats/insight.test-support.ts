@@ -21,32 +21,63 @@ async function one<T = { id: number }>(db: Db, q: ReturnType<typeof sql>): Promi
 export async function seedInsight(db: Db, w: World, year = 2025) {
   const t = w.tag;
   const { entA, entB, workshopA, workshopB, branchA } = w.orgs;
-  const person = async (orgId: number, name: string, trade: string | null, skillGrade: string | null = null, honours: Honour[] = []) =>
-    seedPerson(db, { orgId, employeeNo: `${t}-P${name}`, name, trade, skillGrade, honours });
-  const p1 = await person(workshopA.id, '张钳工', '钳工', 'senior', [{ kind: 'modelWorker', level: 'province', year: 2019 }]);
+  const person = async (
+    orgId: number,
+    name: string,
+    trade: string | null,
+    skillGrade: string | null = null,
+    honours: Honour[] = [],
+  ) => seedPerson(db, { orgId, employeeNo: `${t}-P${name}`, name, trade, skillGrade, honours });
+  const p1 = await person(workshopA.id, '张钳工', '钳工', 'senior', [
+    { kind: 'modelWorker', level: 'province', year: 2019 },
+  ]);
   const p2 = await person(workshopA.id, '李车工', '车工', 'technician');
   const p3 = await person(workshopB.id, '王焊工', '焊工', 'intermediate');
   const p4 = await person(branchA.id, '赵电工', '电工', 'junior');
   await person(branchA.id, '钱电工', '电工');
   await person(workshopB.id, '孙铣工', '铣工');
 
-  const studio = async (code: string, name: string, type: string, hostOrgId: number, status: string, level: string | null, archived = false) =>
+  const studio = async (
+    code: string,
+    name: string,
+    type: string,
+    hostOrgId: number,
+    status: string,
+    level: string | null,
+    archived = false,
+  ) =>
     one(
       db,
       sql`INSERT INTO studios (code, name, type, host_org_id, status, current_level, founded_on, archived_at, field)
           VALUES (${`${code}-${t}`}, ${name}, ${type}, ${hostOrgId}, ${status}, ${level}, '2020-01-01', ${archived ? '2024-01-01T00:00:00Z' : null}, '数控加工')
           RETURNING id`,
     );
-  const sA1 = await studio('SA1', `数控刀具劳模创新工作室${t}`, 'modelWorker', workshopA.id, 'named', 'group');
+  const sA1 = await studio(
+    'SA1',
+    `数控刀具劳模创新工作室${t}`,
+    'modelWorker',
+    workshopA.id,
+    'named',
+    'group',
+  );
   const sA2 = await studio('SA2', `焊接工匠工作室${t}`, 'craftsman', workshopA.id, 'cultivating', null);
-  const sB1 = await studio('SB1', `装配职工创新工作室${t}`, 'employee', workshopB.id, 'rectifying', 'enterprise');
+  const sB1 = await studio(
+    'SB1',
+    `装配职工创新工作室${t}`,
+    'employee',
+    workshopB.id,
+    'rectifying',
+    'enterprise',
+  );
   await studio('SB2', `旧工作室${t}`, 'employee', workshopB.id, 'named', 'group', true);
   await studio('SB3', `摘牌工作室${t}`, 'employee', entB.id, 'revoked', null);
   await db.execute(sql`UPDATE studios SET leader_person_id = ${p1.id} WHERE id = ${sA1.id}`);
   await db.execute(sql`UPDATE studios SET leader_person_id = ${p3.id} WHERE id = ${sB1.id}`);
 
   const member = (studioId: number, personId: number, role: string, left: string | null = null) =>
-    db.execute(sql`INSERT INTO studio_members (studio_id, person_id, role, joined_on, left_on) VALUES (${studioId}, ${personId}, ${role}, '2020-02-01', ${left})`);
+    db.execute(
+      sql`INSERT INTO studio_members (studio_id, person_id, role, joined_on, left_on) VALUES (${studioId}, ${personId}, ${role}, '2020-02-01', ${left})`,
+    );
   await member(sA1.id, p1.id, 'leader');
   await member(sA1.id, p2.id, 'core');
   await member(sA2.id, p2.id, 'member');
@@ -60,7 +91,14 @@ export async function seedInsight(db: Db, w: World, year = 2025) {
   );
 
   let n = 0;
-  const result = async (studioId: number, kind: string, status: string, y: number, patent?: { type: string; status: string }, archived = false) =>
+  const result = async (
+    studioId: number,
+    kind: string,
+    status: string,
+    y: number,
+    patent?: { type: string; status: string },
+    archived = false,
+  ) =>
     one(
       db,
       sql`INSERT INTO results (archive_no, kind, studio_id, title, problem, status, year, patent_type, patent_application_no, patent_status, patent_filed_on, archived_at, implemented_on)
@@ -119,7 +157,9 @@ export async function seedInsight(db: Db, w: World, year = 2025) {
   await attend(a1.id, p2.id, null);
   await attend(a1.id, p4.id, 6);
   await attend(a2.id, p3.id, null);
-  await db.execute(sql`INSERT INTO activity_participants (activity_id, person_id, role) VALUES (${a2.id}, ${p4.id}, 'trainee')`);
+  await db.execute(
+    sql`INSERT INTO activity_participants (activity_id, person_id, role) VALUES (${a2.id}, ${p4.id}, 'trainee')`,
+  );
 
   await db.execute(
     sql`INSERT INTO mentorships (studio_id, mentor_person_id, apprentice_person_id, starts_on, ends_on, goals, status, outcome_on, outcome_grade) VALUES
@@ -132,13 +172,31 @@ export async function seedInsight(db: Db, w: World, year = 2025) {
         (${sA1.id}, ${year}, 'enterpriseMatch', 3000000, ${`${year}-03-01`}),
         (${sB1.id}, ${year - 1}, 'upperAward', 2000000, ${`${year - 1}-06-01`})`,
   );
-  const idea = (orgId: number, status: string, createdAt: string, deadlineAt: string | null, answeredAt: string | null) =>
+  const idea = (
+    orgId: number,
+    status: string,
+    createdAt: string,
+    deadlineAt: string | null,
+    answeredAt: string | null,
+  ) =>
     db.execute(
       sql`INSERT INTO ideas (code, org_id, category, title, content, status, created_at, deadline_at, answered_at)
           VALUES (${`I-${t}-${++n}`}, ${orgId}, 'efficiency', '改进夹具定位', '夹具定位不准导致返工', ${status}, ${createdAt}, ${deadlineAt}, ${answeredAt})`,
     );
-  await idea(workshopA.id, 'adopted', `${year}-02-01T02:00:00Z`, `${year}-02-15T02:00:00Z`, `${year}-02-10T02:00:00Z`);
-  await idea(workshopA.id, 'rejected', `${year}-03-01T02:00:00Z`, `${year}-03-15T02:00:00Z`, `${year}-03-20T02:00:00Z`);
+  await idea(
+    workshopA.id,
+    'adopted',
+    `${year}-02-01T02:00:00Z`,
+    `${year}-02-15T02:00:00Z`,
+    `${year}-02-10T02:00:00Z`,
+  );
+  await idea(
+    workshopA.id,
+    'rejected',
+    `${year}-03-01T02:00:00Z`,
+    `${year}-03-15T02:00:00Z`,
+    `${year}-03-20T02:00:00Z`,
+  );
   await idea(workshopB.id, 'submitted', `${year}-04-01T02:00:00Z`, `${year}-04-15T02:00:00Z`, null);
   // 31 Dec 20:00 UTC is already the next year in China: counts for year + 1, not `year`.
   await idea(workshopB.id, 'implemented', `${year}-12-31T20:00:00Z`, null, null);

@@ -22,11 +22,40 @@ interface Metric {
 }
 
 export const metrics: Metric[] = [
-  { key: 'studiosNamed', label: { zh: '已命名工作室', en: 'Named studios' }, unit: 'count', source: 'studios', stock: true },
-  { key: 'studiosCultivating', label: { zh: '培育中工作室', en: 'Cultivating studios' }, unit: 'count', source: 'studios', stock: true },
-  { key: 'members', label: { zh: '工作室成员', en: 'Members' }, unit: 'people', source: 'studios', stock: true },
-  { key: 'studiosPerThousand', label: { zh: '每千名职工工作室数', en: 'Studios per 1,000' }, unit: 'perThousand', source: 'studios', stock: true },
-  { key: 'studiosNamedInPeriod', label: { zh: '新命名工作室', en: 'Newly named' }, unit: 'count', source: 'namings' },
+  {
+    key: 'studiosNamed',
+    label: { zh: '已命名工作室', en: 'Named studios' },
+    unit: 'count',
+    source: 'studios',
+    stock: true,
+  },
+  {
+    key: 'studiosCultivating',
+    label: { zh: '培育中工作室', en: 'Cultivating studios' },
+    unit: 'count',
+    source: 'studios',
+    stock: true,
+  },
+  {
+    key: 'members',
+    label: { zh: '工作室成员', en: 'Members' },
+    unit: 'people',
+    source: 'studios',
+    stock: true,
+  },
+  {
+    key: 'studiosPerThousand',
+    label: { zh: '每千名职工工作室数', en: 'Studios per 1,000' },
+    unit: 'perThousand',
+    source: 'studios',
+    stock: true,
+  },
+  {
+    key: 'studiosNamedInPeriod',
+    label: { zh: '新命名工作室', en: 'Newly named' },
+    unit: 'count',
+    source: 'namings',
+  },
   {
     key: 'resultsRecognised',
     label: { zh: '认定成果', en: 'Recognised results' },
@@ -34,19 +63,58 @@ export const metrics: Metric[] = [
     source: 'results',
     link: (orgId, year) => pageLink(P.results, { orgId, year, status: 'recognised' }),
   },
-  { key: 'patents', label: { zh: '申报专利', en: 'Patents' }, unit: 'items', source: 'results', link: (orgId, year) => pageLink(P.results, { orgId, year, hasPatent: 'true' }) },
-  { key: 'projectsApproved', label: { zh: '立项课题', en: 'Projects approved' }, unit: 'items', source: 'projects' },
-  { key: 'benefitVerifiedFen', label: { zh: '核定效益', en: 'Verified benefit' }, unit: 'fen', source: 'benefits' },
+  {
+    key: 'patents',
+    label: { zh: '申报专利', en: 'Patents' },
+    unit: 'items',
+    source: 'results',
+    link: (orgId, year) => pageLink(P.results, { orgId, year, hasPatent: 'true' }),
+  },
+  {
+    key: 'projectsApproved',
+    label: { zh: '立项课题', en: 'Projects approved' },
+    unit: 'items',
+    source: 'projects',
+  },
+  {
+    key: 'benefitVerifiedFen',
+    label: { zh: '核定效益', en: 'Verified benefit' },
+    unit: 'fen',
+    source: 'benefits',
+  },
   { key: 'activities', label: { zh: '活动', en: 'Activities' }, unit: 'times', source: 'activities' },
-  { key: 'trainingHours', label: { zh: '培训学时', en: 'Training hours' }, unit: 'hours', source: 'activities' },
-  { key: 'peopleTrained', label: { zh: '培训人数', en: 'People trained' }, unit: 'people', source: 'activities' },
-  { key: 'mentorshipsStarted', label: { zh: '新签师徒', en: 'Mentorships started' }, unit: 'items', source: 'mentorships' },
+  {
+    key: 'trainingHours',
+    label: { zh: '培训学时', en: 'Training hours' },
+    unit: 'hours',
+    source: 'activities',
+  },
+  {
+    key: 'peopleTrained',
+    label: { zh: '培训人数', en: 'People trained' },
+    unit: 'people',
+    source: 'activities',
+  },
+  {
+    key: 'mentorshipsStarted',
+    label: { zh: '新签师徒', en: 'Mentorships started' },
+    unit: 'items',
+    source: 'mentorships',
+  },
   { key: 'ideasSubmitted', label: { zh: '金点子', en: 'Ideas' }, unit: 'items', source: 'ideas' },
   { key: 'ideasAdopted', label: { zh: '采纳金点子', en: 'Ideas adopted' }, unit: 'items', source: 'ideas' },
 ];
 
 /** Every available metric of one subtree over whole years `from`..`to` (stock metrics as of now). */
-export async function metricsOf(db: Db, path: string, orgId: number, from: number, to: number, sources: Set<StatSource>, stock: boolean) {
+export async function metricsOf(
+  db: Db,
+  path: string,
+  orgId: number,
+  from: number,
+  to: number,
+  sources: Set<StatSource>,
+  stock: boolean,
+) {
   const span = yearSpan(from, to);
   const v: Record<string, number> = {};
   if (stock && sources.has('studios')) {
@@ -94,7 +162,13 @@ function missingOf(ctx: Ctx, sources: Set<StatSource>) {
  * Year over year: one row per year of the period with every flow metric of the org's subtree.
  * Throws stats.invalid_period (400) for a reversed or over-long period, orgs.not_found (404) outside scope.
  */
-export async function getTrend({ ctx, query }: { ctx: Ctx; query: StatsPeriodQuery }): Promise<StatsComparison> {
+export async function getTrend({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: StatsPeriodQuery;
+}): Promise<StatsComparison> {
   checkPeriod(query);
   const org = await getStatsOrg(ctx, query.orgId);
   const sources = await availableSources(ctx.db);
@@ -110,15 +184,34 @@ export async function getTrend({ ctx, query }: { ctx: Ctx; query: StatsPeriodQue
       links: shown.map((m) => m.link?.(org.id, y) ?? null),
     });
   }
-  c.table({ key: 'trend', title: { zh: '逐年对比', en: 'Year over year' }, unit: 'count', chart: 'line', series: shown.map((m) => ({ key: m.key, label: m.label, unit: m.unit })), rows });
-  return { org: { id: org.id, name: org.name, kind: org.kind, path: org.path }, from: query.from, to: query.to, table: c.tables[0]!, missing: missingOf(ctx, sources) };
+  c.table({
+    key: 'trend',
+    title: { zh: '逐年对比', en: 'Year over year' },
+    unit: 'count',
+    chart: 'line',
+    series: shown.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
+    rows,
+  });
+  return {
+    org: { id: org.id, name: org.name, kind: org.kind, path: org.path },
+    from: query.from,
+    to: query.to,
+    table: c.tables[0]!,
+    missing: missingOf(ctx, sources),
+  };
 }
 
 /**
  * Enterprise comparison: the enterprises under the org (or, below enterprise level, its direct children), each
  * with the stock metrics now and the flow metrics of the period. Same errors as getTrend.
  */
-export async function getComparison({ ctx, query }: { ctx: Ctx; query: StatsPeriodQuery }): Promise<StatsComparison> {
+export async function getComparison({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: StatsPeriodQuery;
+}): Promise<StatsComparison> {
   checkPeriod(query);
   const org = await getStatsOrg(ctx, query.orgId);
   const sources = await availableSources(ctx.db);
@@ -134,9 +227,26 @@ export async function getComparison({ ctx, query }: { ctx: Ctx; query: StatsPeri
       key: String(u.id),
       label: u.name,
       values: shown.map((m) => v[m.key] ?? 0),
-      links: shown.map((m) => (m.link && query.from === query.to ? m.link(u.id, query.to) : pageLink(P.dashboard, { orgId: u.id, year: query.to }))),
+      links: shown.map((m) =>
+        m.link && query.from === query.to
+          ? m.link(u.id, query.to)
+          : pageLink(P.dashboard, { orgId: u.id, year: query.to }),
+      ),
     });
   }
-  c.table({ key: 'compare', title: { zh: '企业对比', en: 'Enterprise comparison' }, unit: 'count', chart: 'bar', series: shown.map((m) => ({ key: m.key, label: m.label, unit: m.unit })), rows });
-  return { org: { id: org.id, name: org.name, kind: org.kind, path: org.path }, from: query.from, to: query.to, table: c.tables[0]!, missing: missingOf(ctx, sources) };
+  c.table({
+    key: 'compare',
+    title: { zh: '企业对比', en: 'Enterprise comparison' },
+    unit: 'count',
+    chart: 'bar',
+    series: shown.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
+    rows,
+  });
+  return {
+    org: { id: org.id, name: org.name, kind: org.kind, path: org.path },
+    from: query.from,
+    to: query.to,
+    table: c.tables[0]!,
+    missing: missingOf(ctx, sources),
+  };
 }

@@ -15,7 +15,8 @@ export interface CoverageOrg {
  */
 export function employeesOf(orgId: number, orgs: readonly CoverageOrg[]): number {
   const byParent = new Map<number, CoverageOrg[]>();
-  for (const o of orgs) if (o.parentId !== null) byParent.set(o.parentId, [...(byParent.get(o.parentId) ?? []), o]);
+  for (const o of orgs)
+    if (o.parentId !== null) byParent.set(o.parentId, [...(byParent.get(o.parentId) ?? []), o]);
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const count = (id: number): number => {
     const o = byId.get(id);

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsComparison, StatsOverview } from '../../../common/schemas/stats.js';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { seedInsight } from './insight.test-support.js';
 import { getOverview } from './stats.service.js';
 import { rowsOf } from './stats.sql.js';
@@ -26,7 +34,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const overview = async (session: Session, orgId: number, year = YEAR) => {
-  const res = await call(t.app, session, { method: 'GET', url: `/api/stats/overview?orgId=${orgId}&year=${year}` });
+  const res = await call(t.app, session, {
+    method: 'GET',
+    url: `/api/stats/overview?orgId=${orgId}&year=${year}`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as StatsOverview;
 };
@@ -36,7 +47,8 @@ const fig = (o: StatsOverview, key: string) => {
   return f;
 };
 /** Plain SQL, written independently of the service, for the expected numbers. */
-const count = async (q: ReturnType<typeof sql>) => Number((await rowsOf<{ n: string | number }>(t.database.db, q))[0]!.n);
+const count = async (q: ReturnType<typeof sql>) =>
+  Number((await rowsOf<{ n: string | number }>(t.database.db, q))[0]!.n);
 
 describe('GET /api/stats/overview', () => {
   it('matches counts computed independently from the tables, for the group', async () => {
@@ -117,7 +129,9 @@ describe('GET /api/stats/overview', () => {
     expect(row.values).toEqual([1, 0, 0]);
     expect(row.links[0]).toBe(`/studios?orgId=${id}&type=modelWorker&status=named`);
     const kinds = o.tables.find((x) => x.key === 'resultsByKind')!;
-    expect(kinds.rows.find((r) => r.key === 'qc')!.links[0]).toBe(`/results?orgId=${id}&year=${YEAR}&kind=qc&status=recognised`);
+    expect(kinds.rows.find((r) => r.key === 'qc')!.links[0]).toBe(
+      `/results?orgId=${id}&year=${YEAR}&kind=qc&status=recognised`,
+    );
     const years = o.tables.find((x) => x.key === 'resultsByYear')!;
     expect(years.rows.map((r) => r.values[0])).toEqual([0, 0, 0, 1, 4]);
     expect(fig(o, 'patents.invention').link).toBe(`/results?orgId=${id}&year=${YEAR}&patentType=invention`);
@@ -147,8 +161,14 @@ describe('GET /api/stats/overview', () => {
   });
 
   it('refuses anonymous (401), other roles (403) and bad input (400 with fields)', async () => {
-    expect((await call(t.app, null, { method: 'GET', url: `/api/stats/overview?orgId=${w.orgs.root.id}` })).statusCode).toBe(401);
-    const leader = await call(t.app, s.leader, { method: 'GET', url: `/api/stats/overview?orgId=${w.orgs.entA.id}` });
+    expect(
+      (await call(t.app, null, { method: 'GET', url: `/api/stats/overview?orgId=${w.orgs.root.id}` }))
+        .statusCode,
+    ).toBe(401);
+    const leader = await call(t.app, s.leader, {
+      method: 'GET',
+      url: `/api/stats/overview?orgId=${w.orgs.entA.id}`,
+    });
     expect(leader.statusCode).toBe(403);
     const bad = await call(t.app, s.group, { method: 'GET', url: '/api/stats/overview?orgId=abc&year=19' });
     expect(bad.statusCode).toBe(400);
@@ -166,7 +186,21 @@ describe('GET /api/stats/overview', () => {
           clock,
           ip: null,
           lang: 'zh' as const,
-          actor: { userId: w.users.groupAdmin.id, username: 'g', name: 'g', personId: null, grants: [{ id: 1, role: 'group_admin' as const, orgId: w.orgs.root.id, orgPath: w.orgs.root.path, orgName: '' }] },
+          actor: {
+            userId: w.users.groupAdmin.id,
+            username: 'g',
+            name: 'g',
+            personId: null,
+            grants: [
+              {
+                id: 1,
+                role: 'group_admin' as const,
+                orgId: w.orgs.root.id,
+                orgPath: w.orgs.root.path,
+                orgName: '',
+              },
+            ],
+          },
         };
         const o = await getOverview({ ctx: ctx as never, query: { orgId: w.orgs.root.id, year: YEAR } });
         expect(o.figures.some((f) => f.key.startsWith('ideas.'))).toBe(false);
@@ -194,11 +228,15 @@ describe('year-over-year and enterprise comparisons', () => {
     const prev = c.table.rows[0]!.values;
     const cur = c.table.rows[1]!.values;
     expect([prev[col('resultsRecognised')], cur[col('resultsRecognised')]]).toEqual([1, 4]);
-    expect([prev[col('benefitVerifiedFen')], cur[col('benefitVerifiedFen')]]).toEqual([5_000_000, 13_345_600]);
+    expect([prev[col('benefitVerifiedFen')], cur[col('benefitVerifiedFen')]]).toEqual([
+      5_000_000, 13_345_600,
+    ]);
     expect([prev[col('projectsApproved')], cur[col('projectsApproved')]]).toEqual([1, 2]);
     expect([prev[col('trainingHours')], cur[col('trainingHours')]]).toEqual([6, 12]);
     expect(col('members')).toBe(-1);
-    expect(c.table.rows[1]!.links[col('resultsRecognised')]).toBe(`/results?orgId=${w.orgs.root.id}&year=${YEAR}&status=recognised`);
+    expect(c.table.rows[1]!.links[col('resultsRecognised')]).toBe(
+      `/results?orgId=${w.orgs.root.id}&year=${YEAR}&status=recognised`,
+    );
   });
 
   it('compare has one row per enterprise and their values add up to the group', async () => {
@@ -220,8 +258,14 @@ describe('year-over-year and enterprise comparisons', () => {
     const rev = await get(s.group, `/api/stats/trend?orgId=${w.orgs.root.id}&from=2025&to=2020`);
     expect(rev.statusCode).toBe(400);
     expect(rev.json().error.code).toBe('stats.invalid_period');
-    expect((await get(s.group, `/api/stats/compare?orgId=${w.orgs.root.id}&from=2010&to=2025`)).statusCode).toBe(400);
-    expect((await get(s.entA, `/api/stats/compare?orgId=${w.orgs.entB.id}&from=2025&to=2025`)).statusCode).toBe(404);
-    expect((await get(s.leader, `/api/stats/trend?orgId=${w.orgs.entA.id}&from=2025&to=2025`)).statusCode).toBe(403);
+    expect(
+      (await get(s.group, `/api/stats/compare?orgId=${w.orgs.root.id}&from=2010&to=2025`)).statusCode,
+    ).toBe(400);
+    expect(
+      (await get(s.entA, `/api/stats/compare?orgId=${w.orgs.entB.id}&from=2025&to=2025`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await get(s.leader, `/api/stats/trend?orgId=${w.orgs.entA.id}&from=2025&to=2025`)).statusCode,
+    ).toBe(403);
   });
 });

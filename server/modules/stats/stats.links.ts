@@ -3,7 +3,8 @@ export type LinkQuery = Record<string, string | number | undefined | null>;
 
 export function pageLink(path: string, query: LinkQuery): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   const qs = p.toString();
   return qs ? `${path}?${qs}` : path;
 }

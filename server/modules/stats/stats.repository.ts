@@ -32,7 +32,14 @@ export function studiosByLevel(db: Db, path: string) {
 
 /** Active studios with their host path, status and name (for coverage and the report's name lists). */
 export function activeStudios(db: Db, path: string) {
-  return rowsOf<{ id: number; name: string; status: string; level: string | null; hostPath: string; hostName: string }>(
+  return rowsOf<{
+    id: number;
+    name: string;
+    status: string;
+    level: string | null;
+    hostPath: string;
+    hostName: string;
+  }>(
     db,
     sql`SELECT s.id, s.name, s.status, s.current_level AS level, ho.path AS "hostPath", ho.name AS "hostName"
         FROM studios s JOIN orgs ho ON ho.id = s.host_org_id
@@ -43,7 +50,14 @@ export function activeStudios(db: Db, path: string) {
 
 /** The live orgs of the subtree, for coverage and the head-count roll-up. */
 export function subtreeOrgs(db: Db, path: string) {
-  return rowsOf<{ id: number; parentId: number | null; kind: string; name: string; path: string; employeeCount: number }>(
+  return rowsOf<{
+    id: number;
+    parentId: number | null;
+    kind: string;
+    name: string;
+    path: string;
+    employeeCount: number;
+  }>(
     db,
     sql`SELECT id, parent_id AS "parentId", kind, name, path, employee_count AS "employeeCount" FROM orgs
         WHERE path LIKE ${under(path)} AND archived_at IS NULL ORDER BY path`,
@@ -165,7 +179,10 @@ const activitiesFrom = (path: string, span: Span) =>
 
 /** Activities by kind within the span. */
 export function activitiesByKind(db: Db, path: string, span: Span) {
-  return rowsOf<{ kind: string; n: number }>(db, sql`SELECT a.kind, count(*)::int AS n ${activitiesFrom(path, span)} GROUP BY a.kind`);
+  return rowsOf<{ kind: string; n: number }>(
+    db,
+    sql`SELECT a.kind, count(*)::int AS n ${activitiesFrom(path, span)} GROUP BY a.kind`,
+  );
 }
 
 /** Training within the span: sessions, session hours, people trained (attended) and trainee-hours. */
@@ -182,7 +199,12 @@ export async function training(db: Db, path: string, span: Span) {
         WHERE ho.path LIKE ${under(path)} AND a.archived_at IS NULL AND a.kind = 'training' AND ap.attended_at IS NOT NULL
           AND a.held_on BETWEEN ${span.start} AND ${span.end}`,
   );
-  return { sessions: a?.sessions ?? 0, hours: Number(a?.hours ?? 0), people: p?.people ?? 0, personHours: Number(p?.personHours ?? 0) };
+  return {
+    sessions: a?.sessions ?? 0,
+    hours: Number(a?.hours ?? 0),
+    people: p?.people ?? 0,
+    personHours: Number(p?.personHours ?? 0),
+  };
 }
 
 /** Mentoring: agreements started within the span, active now, completed (出师) within the span. */

@@ -1,8 +1,21 @@
 import { type NamingLevel, namingLevelLabels, studioTypeLabels, studioTypes } from '../../../common/enums.js';
 import { activityKindLabels, activityKinds } from '../../../common/schemas/activities.js';
-import { patentStatusLabels, patentStatuses, patentTypeLabels, patentTypes, resultKindLabels, resultKinds } from '../../../common/schemas/results.js';
-import type { StatFigure, StatsOverview, StatsOverviewQuery, StatTable, StatUnit } from '../../../common/schemas/stats.js';
-import { projectStatusLabels, projectStatuses } from '../../../common/workflows/project.js';
+import {
+  patentStatuses,
+  patentStatusLabels,
+  patentTypeLabels,
+  patentTypes,
+  resultKindLabels,
+  resultKinds,
+} from '../../../common/schemas/results.js';
+import type {
+  StatFigure,
+  StatsOverview,
+  StatsOverviewQuery,
+  StatTable,
+  StatUnit,
+} from '../../../common/schemas/stats.js';
+import { projectStatuses, projectStatusLabels } from '../../../common/workflows/project.js';
 import { scopeOf } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { orgErrors } from '../orgs/orgs.errors.js';
@@ -19,7 +32,11 @@ type Label = { zh: string; en: string };
 
 /** The org a statistic is about: it must lie in the actor's stats.read scope, else orgs.not_found (404). */
 export async function getStatsOrg(ctx: Ctx, orgId: number) {
-  const row = await orgsRepo.findOrgInScope({ db: ctx.db, scope: scopeOf(ctx.actor, 'stats.read'), id: orgId });
+  const row = await orgsRepo.findOrgInScope({
+    db: ctx.db,
+    scope: scopeOf(ctx.actor, 'stats.read'),
+    id: orgId,
+  });
   if (!row || row.archivedAt) throw orgErrors.notFound();
   return row;
 }
@@ -41,7 +58,12 @@ export function collector(ctx: Ctx) {
     fig(key: string, label: Label, value: number, unit: StatUnit, link: string | null) {
       figures.push({ key, label: l(label), value, unit, link });
     },
-    table(t: Omit<StatTable, 'title' | 'series'> & { title: Label; series: { key: string; label: Label; unit?: StatUnit }[] }) {
+    table(
+      t: Omit<StatTable, 'title' | 'series'> & {
+        title: Label;
+        series: { key: string; label: Label; unit?: StatUnit }[];
+      },
+    ) {
       tables.push({ ...t, title: l(t.title), series: t.series.map((s) => ({ ...s, label: l(s.label) })) });
     },
   };
@@ -59,7 +81,13 @@ const studioSeries = [
  * it. A source module not installed yet leaves its figures out and is named in `missing`.
  * Throws orgs.not_found (404) for an org outside the actor's stats.read scope.
  */
-export async function getOverview({ ctx, query }: { ctx: Ctx; query: StatsOverviewQuery }): Promise<StatsOverview> {
+export async function getOverview({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: StatsOverviewQuery;
+}): Promise<StatsOverview> {
   const org = await getStatsOrg(ctx, query.orgId);
   const year = query.year ?? currentYear(ctx);
   const span = yearSpan(year);
@@ -86,8 +114,17 @@ export async function getOverview({ ctx, query }: { ctx: Ctx; query: StatsOvervi
   if (sources.has('studios')) {
     const byTS = await repo.studiosByTypeStatus(ctx.db, path);
     const n = (type: string | null, status: string) =>
-      byTS.filter((r) => (type === null || r.type === type) && r.status === status).reduce((s, r) => s + r.n, 0);
-    for (const s of studioSeries) fig(`studios.${s.key}`, s.label, n(null, s.key), 'count', pageLink(P.studios, { orgId, status: s.key }));
+      byTS
+        .filter((r) => (type === null || r.type === type) && r.status === status)
+        .reduce((s, r) => s + r.n, 0);
+    for (const s of studioSeries)
+      fig(
+        `studios.${s.key}`,
+        s.label,
+        n(null, s.key),
+        'count',
+        pageLink(P.studios, { orgId, status: s.key }),
+      );
     table({
       key: 'studiosByType',
       title: { zh: '工作室（按类型）', en: 'Studios by type' },
@@ -119,8 +156,12 @@ export async function getOverview({ ctx, query }: { ctx: Ctx; query: StatsOvervi
         })),
     });
     const active = await repo.activeStudios(ctx.db, path);
-    out.namedStudios = active.filter((s) => s.status !== 'cultivating').map((s) => ({ id: s.id, name: s.name, level: s.level }));
-    out.cultivatingStudios = active.filter((s) => s.status === 'cultivating').map((s) => ({ id: s.id, name: s.name }));
+    out.namedStudios = active
+      .filter((s) => s.status !== 'cultivating')
+      .map((s) => ({ id: s.id, name: s.name, level: s.level }));
+    out.cultivatingStudios = active
+      .filter((s) => s.status === 'cultivating')
+      .map((s) => ({ id: s.id, name: s.name }));
     await coverage(ctx, c, out, active);
     const atRisk = await listAtRisk({ db: ctx.db, clock: ctx.clock, scope: [path] });
     out.atRisk = atRisk.map((x) => ({
@@ -130,7 +171,13 @@ export async function getOverview({ ctx, query }: { ctx: Ctx; query: StatsOvervi
       hostOrgName: x.row.hostOrgName,
       lastSignalOn: x.health.lastSignalOn ?? null,
     }));
-    fig('studios.atRisk', { zh: '风险工作室', en: 'Studios at risk' }, atRisk.length, 'count', pageLink(P.atRisk, { orgId }));
+    fig(
+      'studios.atRisk',
+      { zh: '风险工作室', en: 'Studios at risk' },
+      atRisk.length,
+      'count',
+      pageLink(P.atRisk, { orgId }),
+    );
   }
   if (sources.has('namings')) {
     const n = await repo.studiosNamedIn(ctx.db, path, span);
@@ -140,33 +187,67 @@ export async function getOverview({ ctx, query }: { ctx: Ctx; query: StatsOvervi
   if (sources.has('projects')) {
     const rows = await repo.projectsByStatus(ctx.db, path, year, year);
     const n = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
-    fig('projects.total', { zh: '攻关课题', en: 'Projects' }, rows.reduce((s, r) => s + r.n, 0), 'items', pageLink(P.projects, { orgId, year }));
-    fig('projects.approvedInYear', { zh: '本年立项', en: 'Approved this year' }, await repo.projectsApprovedIn(ctx.db, path, span), 'items', null);
+    fig(
+      'projects.total',
+      { zh: '攻关课题', en: 'Projects' },
+      rows.reduce((s, r) => s + r.n, 0),
+      'items',
+      pageLink(P.projects, { orgId, year }),
+    );
+    fig(
+      'projects.approvedInYear',
+      { zh: '本年立项', en: 'Approved this year' },
+      await repo.projectsApprovedIn(ctx.db, path, span),
+      'items',
+      null,
+    );
     table({
       key: 'projectsByStatus',
       title: { zh: '攻关课题（按状态）', en: 'Projects by status' },
       unit: 'items',
       chart: 'bar',
       series: [{ key: 'count', label: { zh: '课题数', en: 'Projects' } }],
-      rows: projectStatuses.map((s) => ({ key: s, label: l(projectStatusLabels[s]), values: [n(s)], links: [pageLink(P.projects, { orgId, year, status: s })] })),
+      rows: projectStatuses.map((s) => ({
+        key: s,
+        label: l(projectStatusLabels[s]),
+        values: [n(s)],
+        links: [pageLink(P.projects, { orgId, year, status: s })],
+      })),
     });
   }
   if (sources.has('benefits')) {
     const fen = await repo.verifiedBenefit(ctx.db, path, span);
-    fig('benefit.verified', { zh: '经核定经济效益', en: 'Verified benefit' }, fen, 'fen', pageLink(P.benefits, { orgId, status: 'verified', year }));
+    fig(
+      'benefit.verified',
+      { zh: '经核定经济效益', en: 'Verified benefit' },
+      fen,
+      'fen',
+      pageLink(P.benefits, { orgId, status: 'verified', year }),
+    );
   }
   if (sources.has('activities')) {
     const rows = await repo.activitiesByKind(ctx.db, path, span);
     const n = (k: string) => rows.find((r) => r.kind === k)?.n ?? 0;
     const range = { orgId, from: span.start, to: span.end };
-    fig('activities.total', { zh: '活动', en: 'Activities' }, rows.reduce((s, r) => s + r.n, 0), 'times', pageLink(P.activities, range));
+    fig(
+      'activities.total',
+      { zh: '活动', en: 'Activities' },
+      rows.reduce((s, r) => s + r.n, 0),
+      'times',
+      pageLink(P.activities, range),
+    );
     table({
       key: 'activitiesByKind',
       title: { zh: '活动（按类型）', en: 'Activities by kind' },
       unit: 'times',
       chart: 'bar',
       series: [{ key: 'count', label: { zh: '次数', en: 'Times' } }],
-      rows: activityKinds.map((k) => ({ key: k, label: l(activityKindLabels[k]), values: [n(k)], links: [pageLink(P.activities, { ...range, kind: k })] })),
+      rows: activityKinds.map((k) => ({
+        key: k,
+        label: l(activityKindLabels[k]),
+        values: [n(k)],
+        links: [pageLink(P.activities, { ...range, kind: k })],
+      })),
     });
     const t = await repo.training(ctx.db, path, span);
     const tl = pageLink(P.activities, { ...range, kind: 'training' });
@@ -177,16 +258,52 @@ export async function getOverview({ ctx, query }: { ctx: Ctx; query: StatsOvervi
   }
   if (sources.has('mentorships')) {
     const m = await repo.mentorships(ctx.db, path, span);
-    fig('mentorships.started', { zh: '本年新签师徒', en: 'Agreements started' }, m.started, 'items', pageLink(P.mentorships, { orgId, from: span.start, to: span.end }));
-    fig('mentorships.active', { zh: '在带师徒', en: 'Active agreements' }, m.active, 'items', pageLink(P.mentorships, { orgId, status: 'active' }));
-    fig('mentorships.completed', { zh: '本年出师', en: 'Completed this year' }, m.completed, 'people', pageLink(P.mentorships, { orgId, status: 'completed', from: span.start, to: span.end }));
+    fig(
+      'mentorships.started',
+      { zh: '本年新签师徒', en: 'Agreements started' },
+      m.started,
+      'items',
+      pageLink(P.mentorships, { orgId, from: span.start, to: span.end }),
+    );
+    fig(
+      'mentorships.active',
+      { zh: '在带师徒', en: 'Active agreements' },
+      m.active,
+      'items',
+      pageLink(P.mentorships, { orgId, status: 'active' }),
+    );
+    fig(
+      'mentorships.completed',
+      { zh: '本年出师', en: 'Completed this year' },
+      m.completed,
+      'people',
+      pageLink(P.mentorships, { orgId, status: 'completed', from: span.start, to: span.end }),
+    );
   }
   if (sources.has('ideas')) {
     const i = await repo.ideas(ctx.db, path, span);
     const range = { orgId, from: span.start, to: span.end };
-    fig('ideas.submitted', { zh: '金点子提交', en: 'Ideas submitted' }, i.submitted, 'items', pageLink(P.ideas, range));
-    fig('ideas.answeredOnTime', { zh: '按期答复', en: 'Answered on time' }, i.onTime, 'items', pageLink(P.ideas, { ...range, answeredOnTime: 'true' }));
-    fig('ideas.adopted', { zh: '采纳', en: 'Adopted' }, i.adopted, 'items', pageLink(P.ideas, { ...range, adopted: 'true' }));
+    fig(
+      'ideas.submitted',
+      { zh: '金点子提交', en: 'Ideas submitted' },
+      i.submitted,
+      'items',
+      pageLink(P.ideas, range),
+    );
+    fig(
+      'ideas.answeredOnTime',
+      { zh: '按期答复', en: 'Answered on time' },
+      i.onTime,
+      'items',
+      pageLink(P.ideas, { ...range, answeredOnTime: 'true' }),
+    );
+    fig(
+      'ideas.adopted',
+      { zh: '采纳', en: 'Adopted' },
+      i.adopted,
+      'items',
+      pageLink(P.ideas, { ...range, adopted: 'true' }),
+    );
   }
   return out;
 }
@@ -212,12 +329,48 @@ async function coverage(
   const ref = (o: { id: number; name: string; kind: string }) => ({ id: o.id, name: o.name, kind: o.kind });
   out.gaps = { enterprises: ent.without.map(ref), workshops: ws.without.map(ref) };
   const orgList = (kind: string) => pageLink(P.orgs, { under: orgId, kind });
-  fig('coverage.enterprises', { zh: '企业', en: 'Enterprises' }, ent.withStudio.length + ent.without.length, 'count', orgList('enterprise'));
-  fig('coverage.enterprisesWithStudio', { zh: '已建工作室企业', en: 'Enterprises with a studio' }, ent.withStudio.length, 'count', null);
-  fig('coverage.enterprisesWithout', { zh: '未建工作室企业', en: 'Enterprises without a studio' }, ent.without.length, 'count', null);
-  fig('coverage.workshops', { zh: '车间', en: 'Workshops' }, ws.withStudio.length + ws.without.length, 'count', orgList('workshop'));
-  fig('coverage.workshopsWithStudio', { zh: '已建工作室车间', en: 'Workshops with a studio' }, ws.withStudio.length, 'count', null);
-  fig('coverage.workshopsWithout', { zh: '未建工作室车间', en: 'Workshops without a studio' }, ws.without.length, 'count', null);
+  fig(
+    'coverage.enterprises',
+    { zh: '企业', en: 'Enterprises' },
+    ent.withStudio.length + ent.without.length,
+    'count',
+    orgList('enterprise'),
+  );
+  fig(
+    'coverage.enterprisesWithStudio',
+    { zh: '已建工作室企业', en: 'Enterprises with a studio' },
+    ent.withStudio.length,
+    'count',
+    null,
+  );
+  fig(
+    'coverage.enterprisesWithout',
+    { zh: '未建工作室企业', en: 'Enterprises without a studio' },
+    ent.without.length,
+    'count',
+    null,
+  );
+  fig(
+    'coverage.workshops',
+    { zh: '车间', en: 'Workshops' },
+    ws.withStudio.length + ws.without.length,
+    'count',
+    orgList('workshop'),
+  );
+  fig(
+    'coverage.workshopsWithStudio',
+    { zh: '已建工作室车间', en: 'Workshops with a studio' },
+    ws.withStudio.length,
+    'count',
+    null,
+  );
+  fig(
+    'coverage.workshopsWithout',
+    { zh: '未建工作室车间', en: 'Workshops without a studio' },
+    ws.without.length,
+    'count',
+    null,
+  );
   table({
     key: 'coverage',
     title: { zh: '普及面（有无工作室）', en: 'Coverage (with / without a studio)' },
@@ -228,8 +381,18 @@ async function coverage(
       { key: 'without', label: { zh: '未建', en: 'Without' } },
     ],
     rows: [
-      { key: 'enterprise', label: c.l({ zh: '企业', en: 'Enterprises' }), values: [ent.withStudio.length, ent.without.length], links: [null, null] },
-      { key: 'workshop', label: c.l({ zh: '车间', en: 'Workshops' }), values: [ws.withStudio.length, ws.without.length], links: [null, null] },
+      {
+        key: 'enterprise',
+        label: c.l({ zh: '企业', en: 'Enterprises' }),
+        values: [ent.withStudio.length, ent.without.length],
+        links: [null, null],
+      },
+      {
+        key: 'workshop',
+        label: c.l({ zh: '车间', en: 'Workshops' }),
+        values: [ws.withStudio.length, ws.without.length],
+        links: [null, null],
+      },
     ],
   });
   const employees = employeesOf(orgId, orgs);
@@ -237,26 +400,61 @@ async function coverage(
   fig('coverage.members', { zh: '工作室成员', en: 'Studio members' }, members, 'people', null);
   if (employees > 0) {
     fig('coverage.employees', { zh: '职工人数', en: 'Employees' }, employees, 'people', null);
-    fig('coverage.studiosPerThousand', { zh: '每千名职工工作室数', en: 'Studios per 1,000 employees' }, perThousand(active.length, employees)!, 'perThousand', pageLink(P.studios, { orgId }));
-    fig('coverage.membersPerThousand', { zh: '每千名职工成员数', en: 'Members per 1,000 employees' }, perThousand(members, employees)!, 'perThousand', null);
+    fig(
+      'coverage.studiosPerThousand',
+      { zh: '每千名职工工作室数', en: 'Studios per 1,000 employees' },
+      perThousand(active.length, employees)!,
+      'perThousand',
+      pageLink(P.studios, { orgId }),
+    );
+    fig(
+      'coverage.membersPerThousand',
+      { zh: '每千名职工成员数', en: 'Members per 1,000 employees' },
+      perThousand(members, employees)!,
+      'perThousand',
+      null,
+    );
   }
   const trades = await repo.tradesWithoutStudio(ctx.db, out.org.path);
-  fig('coverage.tradesWithout', { zh: '无工作室覆盖的工种', en: 'Trades without a studio' }, trades.length, 'count', null);
+  fig(
+    'coverage.tradesWithout',
+    { zh: '无工作室覆盖的工种', en: 'Trades without a studio' },
+    trades.length,
+    'count',
+    null,
+  );
   table({
     key: 'tradesWithout',
     title: { zh: '无工作室覆盖的工种（职工人数）', en: 'Trades without a studio (employees)' },
     unit: 'people',
     chart: 'bar',
     series: [{ key: 'people', label: { zh: '职工人数', en: 'Employees' } }],
-    rows: trades.map((t) => ({ key: t.trade, label: t.trade, values: [t.n], links: [pageLink(P.people, { orgId, trade: t.trade })] })),
+    rows: trades.map((t) => ({
+      key: t.trade,
+      label: t.trade,
+      values: [t.n],
+      links: [pageLink(P.people, { orgId, trade: t.trade })],
+    })),
   });
 }
 
-async function resultFigures(ctx: Ctx, c: ReturnType<typeof collector>, orgId: number, path: string, year: number) {
+async function resultFigures(
+  ctx: Ctx,
+  c: ReturnType<typeof collector>,
+  orgId: number,
+  path: string,
+  year: number,
+) {
   const { fig, table, l } = c;
   const byKind = await repo.resultsByKind(ctx.db, path, year, year);
   const total = byKind.reduce((s, r) => s + r.n, 0);
-  fig('results.recognised', { zh: '认定成果', en: 'Recognised results' }, total, 'items', pageLink(P.results, { orgId, year, status: 'recognised' }));
+  fig(
+    'results.recognised',
+    { zh: '认定成果', en: 'Recognised results' },
+    total,
+    'items',
+    pageLink(P.results, { orgId, year, status: 'recognised' }),
+  );
   table({
     key: 'resultsByKind',
     title: { zh: '认定成果（按类别）', en: 'Recognised results by kind' },
@@ -281,15 +479,41 @@ async function resultFigures(ctx: Ctx, c: ReturnType<typeof collector>, orgId: n
     series: [{ key: 'count', label: { zh: '成果数', en: 'Results' } }],
     rows: [0, 1, 2, 3, 4].map((i) => {
       const y = year - 4 + i;
-      return { key: String(y), label: String(y), values: [byYear.find((r) => r.year === y)?.n ?? 0], links: [pageLink(P.results, { orgId, year: y, status: 'recognised' })] };
+      return {
+        key: String(y),
+        label: String(y),
+        values: [byYear.find((r) => r.year === y)?.n ?? 0],
+        links: [pageLink(P.results, { orgId, year: y, status: 'recognised' })],
+      };
     }),
   });
   const pats = await repo.patentsByTypeStatus(ctx.db, path, year, year);
   const pn = (type: string | null, status: string | null) =>
-    pats.filter((r) => (type === null || r.type === type) && (status === null || r.status === status)).reduce((s, r) => s + r.n, 0);
-  fig('patents.total', { zh: '申报专利', en: 'Patents filed' }, pn(null, null), 'items', pageLink(P.results, { orgId, year, hasPatent: 'true' }));
-  for (const t of patentTypes) fig(`patents.${t}`, patentTypeLabels[t], pn(t, null), 'items', pageLink(P.results, { orgId, year, patentType: t }));
-  fig('patents.granted', { zh: '已授权专利', en: 'Patents granted' }, pn(null, 'granted'), 'items', pageLink(P.results, { orgId, year, patentStatus: 'granted' }));
+    pats
+      .filter((r) => (type === null || r.type === type) && (status === null || r.status === status))
+      .reduce((s, r) => s + r.n, 0);
+  fig(
+    'patents.total',
+    { zh: '申报专利', en: 'Patents filed' },
+    pn(null, null),
+    'items',
+    pageLink(P.results, { orgId, year, hasPatent: 'true' }),
+  );
+  for (const t of patentTypes)
+    fig(
+      `patents.${t}`,
+      patentTypeLabels[t],
+      pn(t, null),
+      'items',
+      pageLink(P.results, { orgId, year, patentType: t }),
+    );
+  fig(
+    'patents.granted',
+    { zh: '已授权专利', en: 'Patents granted' },
+    pn(null, 'granted'),
+    'items',
+    pageLink(P.results, { orgId, year, patentStatus: 'granted' }),
+  );
   table({
     key: 'patentsByType',
     title: { zh: '专利（按类型与状态）', en: 'Patents by type and status' },

@@ -1,5 +1,10 @@
 import {
   AccountBookOutlined,
+  ProjectOutlined,
+  RocketOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -39,6 +44,7 @@ export const menuGroups: MenuGroup[] = [
   { key: 'studios', label: L('创新工作室', 'Studios'), icon: <ExperimentOutlined />, order: 20 },
   { key: 'naming', label: L('命名评审', 'Naming'), icon: <TrophyOutlined />, order: 30 },
   { key: 'life', label: L('工作室台账', 'Studio ledger'), icon: <ProfileOutlined />, order: 25 },
+  { key: 'innovation', label: L('创新成果', 'Innovation'), icon: <RocketOutlined />, order: 35 },
   { key: 'engage', label: L('创新活力', 'Engagement'), icon: <BulbOutlined />, order: 50 },
   { key: 'insight', label: L('统计报表', 'Reports'), icon: <BarChartOutlined />, order: 80 },
   { key: 'system', label: L('系统管理', 'System'), icon: <SettingOutlined />, order: 90 },
@@ -215,4 +221,8 @@ export const menuItems: MenuItem[] = [
     icon: <ClusterOutlined />,
     group: 'life',
   },
+  { path: '/projects', label: L('攻关课题', 'Projects'), permission: 'studios.read', icon: <ProjectOutlined />, group: 'innovation' },
+  { path: '/results', label: L('创新成果', 'Results'), permission: 'studios.read', icon: <SafetyCertificateOutlined />, group: 'innovation' },
+  { path: '/market', label: L('成果推广', 'Results market'), icon: <ShopOutlined />, group: 'innovation' },
+  { path: '/benefits', label: L('效益核实', 'Benefit sign-off'), permission: 'benefits.verify', icon: <AccountBookOutlined />, group: 'innovation' },
 ];

@@ -2,6 +2,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { HeaderSearch } from '../../modules/search/components/HeaderSearch';
 import { api } from '../../shared/api/client';
 import { useMe, useSetMe } from '../../shared/hooks/useMe';
 import { usePermissions } from '../../shared/hooks/usePermission';
@@ -10,7 +11,6 @@ import { menuGroups, menuItems } from '../menu';
 import { crumbsFor, groupOf, type NavNode, selectedMenuKey, visibleMenu } from '../navigation';
 import { routes } from '../routes';
 import type { AppRoute } from '../types';
-import { HeaderSearch } from '../../modules/search/components/HeaderSearch';
 import { LangSwitch } from './LangSwitch';
 import { PageLoading } from './PageLoading';
 import { UserMenu } from './UserMenu';

@@ -42,6 +42,8 @@ const texts = {
     en: 'If it is the same, no need to resubmit; duplicates are merged and you are still credited',
   },
   trackingCode: { zh: '查询码', en: 'Tracking code' },
+  copyCode: { zh: '复制查询码', en: 'Copy code' },
+  copied: { zh: '已复制', en: 'Copied' },
   trackingSaved: {
     zh: '请截图或抄下查询码，这是查看进度的唯一凭证',
     en: 'Save this code: it is the only way to follow the idea',

@@ -97,6 +97,8 @@ const texts = {
   portfolioBenefit: { zh: '按份额计已核实效益', en: 'Verified benefit by share' },
   viewMarket: { zh: '通过成果推广市场查看', en: 'Seen through the results market' },
   history: { zh: '办理记录', en: 'History' },
+  reviewOpinion: { zh: '评审意见', en: 'Opinion' },
+  pickExperts: { zh: '评审专家（本企业专家自动回避）', en: 'Experts (those of the studio’s enterprise stand aside)' },
   attachments: { zh: '附件', en: 'Attachments' },
 } satisfies Record<string, { zh: string; en: string }>;
 

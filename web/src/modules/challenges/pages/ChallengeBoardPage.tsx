@@ -14,7 +14,8 @@ import {
 import { api } from '../../../shared/api/client';
 import { ListPage } from '../../../shared/components/ListPage';
 import { PageHeader } from '../../../shared/components/PageHeader';
-import { formatDate, formatMoney } from '../../../shared/format';
+import { formatDate, formatMoney, formatWan } from '../../../shared/format';
+import { usePhone } from '../../../shared/hooks/useFormLayout';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { optionsOf } from '../../../shared/labels';
@@ -30,13 +31,26 @@ export default function ChallengeBoardPage() {
   const qc = useQueryClient();
   const canPost = usePermission('challenges.manage');
   const [open, setOpen] = useState(false);
+  const phone = usePhone();
   const columns: ColumnsType<Challenge> = [
     { key: 'code', title: tx('code'), dataIndex: 'code', width: 140 },
     {
       key: 'title',
       title: tx('title'),
       dataIndex: 'title',
-      render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+      render: (v: string, c) => (
+        <>
+          <Typography.Link>{v}</Typography.Link>
+          {phone && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatWan(c.bountyFen, { fen: true, lang })} · {tx('deadline')} {formatDate(c.deadline)} ·{' '}
+                {tx('bidCount', { n: c.bidCount })}
+              </Typography.Text>
+            </div>
+          )}
+        </>
+      ),
     },
     { key: 'field', title: tx('field'), dataIndex: 'field', width: 110 },
     { key: 'owner', title: tx('owner'), dataIndex: 'ownerOrgName', width: 130, ellipsis: true },
@@ -83,7 +97,7 @@ export default function ChallengeBoardPage() {
         rowKey="id"
         columns={columns}
         settingsKey="challenges"
-        phoneColumns={['title', 'bounty', 'status']}
+        phoneColumns={['title', 'status']}
         onRowClick={(r) => navigate(`/challenges/${r.id}`)}
         toQuery={(v) => ({ ...v, mine: v.mine ? 'true' : undefined })}
         fromQuery={(q) => ({ ...q, mine: q.mine === 'true' })}

@@ -8,6 +8,7 @@ import {
   Col,
   Descriptions,
   Empty,
+  Flex,
   Form,
   Input,
   List,
@@ -90,11 +91,13 @@ export default function ClinicDetailPage() {
                 <Descriptions.Item label={tx('createdAt')}>{formatDateTime(q.createdAt)}</Descriptions.Item>
                 <Descriptions.Item label={tx('routed')} span={2}>
                   {q.routedStudios.length ? (
-                    q.routedStudios.map((s) => (
-                      <Tag key={s.id} color="blue">
-                        {s.name}
-                      </Tag>
-                    ))
+                    <Flex wrap gap={4}>
+                      {q.routedStudios.map((s) => (
+                        <Tag key={s.id} color="blue">
+                          {s.name}
+                        </Tag>
+                      ))}
+                    </Flex>
                   ) : (
                     <Typography.Text type="secondary">{tx('noRoute')}</Typography.Text>
                   )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -93,12 +93,14 @@ export default function IdeaDetailPage() {
                 </Descriptions.Item>
                 {idea.credits.length > 0 && (
                   <Descriptions.Item label={tx('credits')} span={2}>
-                    {idea.credits.map((c) => (
-                      <Tag key={c.personId}>
-                        {c.name}
-                        {c.kind === 'merged' ? `（${tx('creditMerged')}）` : ''}
-                      </Tag>
-                    ))}
+                    <Flex wrap gap={4}>
+                      {idea.credits.map((c) => (
+                        <Tag key={c.personId}>
+                          {c.name}
+                          {c.kind === 'merged' ? `（${tx('creditMerged')}）` : ''}
+                        </Tag>
+                      ))}
+                    </Flex>
                   </Descriptions.Item>
                 )}
                 {idea.benefitFen !== null && (
@@ -164,19 +166,21 @@ export default function IdeaDetailPage() {
                 }
               />
             )}
-            <Attachments
-              ownerType="idea"
-              ownerId={idea.id}
-              canUpload={
-                idea.abilities.handle === true || idea.credits.some((c) => c.personId === me?.personId)
-              }
-            />
           </Space>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={tx('steps')}>
             <StepsTimeline steps={idea.steps} />
           </Card>
+        </Col>
+        <Col xs={24} lg={16}>
+          <Attachments
+            ownerType="idea"
+            ownerId={idea.id}
+            canUpload={
+              idea.abilities.handle === true || idea.credits.some((c) => c.personId === me?.personId)
+            }
+          />
         </Col>
       </Row>
       <IdeaActionModal idea={idea} action={action} targetId={target} onClose={() => setAction(null)} />

@@ -112,10 +112,10 @@ export default function PublicIdeaPage() {
                       icon={<CopyOutlined />}
                       onClick={() => {
                         void navigator.clipboard?.writeText(created.trackingCode);
-                        message.success(tx('trackingCode'));
+                        message.success(tx('copied'));
                       }}
                     >
-                      {tx('trackingCode')}
+                      {tx('copyCode')}
                     </Button>
                     <Button type="primary" onClick={() => setParams({ code: created.trackingCode })}>
                       {tx('trackTitle')}

@@ -1,7 +1,29 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Popconfirm, Result, Segmented, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Result,
+  Segmented,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
-import { type ImportBatch, type ImportCheck, type ImportKind, importKinds, ledgerKindLabels } from '../../../../../common/schemas/ledgers';
+import {
+  type ImportBatch,
+  type ImportCheck,
+  type ImportKind,
+  importKinds,
+  ledgerKindLabels,
+} from '../../../../../common/schemas/ledgers';
 import { ApiError, api } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useMe } from '../../../shared/hooks/useMe';
@@ -19,7 +41,8 @@ export default function LedgerImportPage() {
   const { data: me } = useMe();
   const [kind, setKind] = useState<ImportKind>('studios');
   const [orgId, setOrgId] = useState<number | undefined>();
-  const org = orgId ?? me?.grants.find((g) => g.role === 'group_admin' || g.role === 'enterprise_admin')?.orgId;
+  const org =
+    orgId ?? me?.grants.find((g) => g.role === 'group_admin' || g.role === 'enterprise_admin')?.orgId;
   const [batch, setBatch] = useState<ImportBatch | null>(null);
   const [mapping, setMapping] = useState<ImportBatch['mapping']>({});
   const [check, setCheck] = useState<ImportCheck | null>(null);
@@ -44,7 +67,11 @@ export default function LedgerImportPage() {
     form.append('file', file);
     setBusy(true);
     try {
-      const b = await api<ImportBatch>('/api/ledgers/imports', { method: 'POST', form, query: { kind, orgId: org } });
+      const b = await api<ImportBatch>('/api/ledgers/imports', {
+        method: 'POST',
+        form,
+        query: { kind, orgId: org },
+      });
       setBatch(b);
       setMapping(b.mapping);
     } catch (e) {
@@ -59,7 +86,12 @@ export default function LedgerImportPage() {
     setBusy(true);
     setError(null);
     try {
-      setCheck(await api<ImportCheck>(`/api/ledgers/imports/${batch.id}/check`, { method: 'POST', body: { mapping } }));
+      setCheck(
+        await api<ImportCheck>(`/api/ledgers/imports/${batch.id}/check`, {
+          method: 'POST',
+          body: { mapping },
+        }),
+      );
     } catch (e) {
       fail(e);
     } finally {
@@ -81,7 +113,14 @@ export default function LedgerImportPage() {
 
   return (
     <>
-      <PageHeader title={zh ? '台账导入' : 'Ledger import'} sub={zh ? '导入本单位已有的工作室、成员、成果台账' : 'Import existing ledgers of studios, members and results'} />
+      <PageHeader
+        title={zh ? '台账导入' : 'Ledger import'}
+        sub={
+          zh
+            ? '导入本单位已有的工作室、成员、成果台账'
+            : 'Import existing ledgers of studios, members and results'
+        }
+      />
       <Flex vertical gap={16}>
         <Steps
           current={step}
@@ -97,16 +136,32 @@ export default function LedgerImportPage() {
           <Card size="small">
             <Space direction="vertical" style={{ width: '100%' }}>
               <Space wrap>
-                <Segmented value={kind} onChange={(v) => setKind(v as ImportKind)} options={importKinds.map((k) => ({ value: k, label: l(ledgerKindLabels[k]) }))} />
-                <OrgTreeSelect value={org} onChange={setOrgId} allowClear={false} aria-label={zh ? '导入到组织' : 'Into org'} />
+                <Segmented
+                  value={kind}
+                  onChange={(v) => setKind(v as ImportKind)}
+                  options={importKinds.map((k) => ({ value: k, label: l(ledgerKindLabels[k]) }))}
+                />
+                <OrgTreeSelect
+                  value={org}
+                  onChange={setOrgId}
+                  allowClear={false}
+                  aria-label={zh ? '导入到组织' : 'Into org'}
+                />
               </Space>
-              <Upload.Dragger accept=".xlsx" showUploadList={false} beforeUpload={upload} disabled={!org || busy}>
+              <Upload.Dragger
+                accept=".xlsx"
+                showUploadList={false}
+                beforeUpload={upload}
+                disabled={!org || busy}
+              >
                 <p className="ant-upload-drag-icon">
                   <InboxOutlined />
                 </p>
                 <p>{zh ? '点击或拖入 Excel 台账（.xlsx）' : 'Click or drop an .xlsx ledger'}</p>
                 <Typography.Text type="secondary">
-                  {zh ? '表头可在任意行，列名可用常见叫法，支持合并单元格、空行、全角数字、“2023年5月”“2023.05”等日期和万元金额' : 'Header on any row, usual column names, merged cells, blank rows, full-width digits, 万元 amounts'}
+                  {zh
+                    ? '表头可在任意行，列名可用常见叫法，支持合并单元格、空行、全角数字、“2023年5月”“2023.05”等日期和万元金额'
+                    : 'Header on any row, usual column names, merged cells, blank rows, full-width digits, 万元 amounts'}
                 </Typography.Text>
               </Upload.Dragger>
             </Space>
@@ -126,7 +181,16 @@ export default function LedgerImportPage() {
             }
           >
             {batch.remembered && (
-              <Alert type="success" showIcon style={{ marginBottom: 12 }} title={zh ? '已按上次确认的对应关系填好（同样格式的台账）' : 'Mapping remembered from the last file of this layout'} />
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={
+                  zh
+                    ? '已按上次确认的对应关系填好（同样格式的台账）'
+                    : 'Mapping remembered from the last file of this layout'
+                }
+              />
             )}
             <Table
               size="small"
@@ -154,7 +218,10 @@ export default function LedgerImportPage() {
                       value={mapping[f.key] ?? undefined}
                       placeholder={zh ? '（不导入）' : '(not imported)'}
                       onChange={(v) => setMapping({ ...mapping, [f.key]: v ?? null })}
-                      options={batch.headers.map((h) => ({ value: h.col, label: `${h.text}（第 ${h.col} 列）` }))}
+                      options={batch.headers.map((h) => ({
+                        value: h.col,
+                        label: `${h.text}（第 ${h.col} 列）`,
+                      }))}
                     />
                   ),
                 },
@@ -165,11 +232,19 @@ export default function LedgerImportPage() {
         {step === 2 && check && (
           <Card
             size="small"
-            title={zh ? `共 ${check.rows} 行：新增 ${check.create}，已存在 ${check.unchanged}，问题 ${check.errors.length} 处` : `${check.rows} rows`}
+            title={
+              zh
+                ? `共 ${check.rows} 行：新增 ${check.create}，已存在 ${check.unchanged}，问题 ${check.errors.length} 处`
+                : `${check.rows} rows`
+            }
             extra={
               <Space>
                 <Button onClick={() => setCheck(null)}>{zh ? '返回修改对应' : 'Back to mapping'}</Button>
-                <Popconfirm title={zh ? `确认导入 ${check.create} 条记录？` : 'Import now?'} onConfirm={apply} disabled={check.errors.length > 0}>
+                <Popconfirm
+                  title={zh ? `确认导入 ${check.create} 条记录？` : 'Import now?'}
+                  onConfirm={apply}
+                  disabled={check.errors.length > 0}
+                >
                   <Button type="primary" loading={busy} disabled={check.errors.length > 0}>
                     {zh ? '正式导入' : 'Import'}
                   </Button>
@@ -179,26 +254,61 @@ export default function LedgerImportPage() {
           >
             {check.errors.length > 0 ? (
               <>
-                <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={zh ? '请在台账中改正以下问题后重新上传；有问题时不会导入任何记录' : 'Fix these and upload again; nothing is imported while there are problems'} />
-                <Table size="small" rowKey={(e) => `${e.row}-${e.column}-${e.message}`} dataSource={check.errors} pagination={{ pageSize: 20 }} columns={[
-                  { title: zh ? '行' : 'Row', dataIndex: 'row', width: 70 },
-                  { title: zh ? '列' : 'Column', dataIndex: 'column', width: 160 },
-                  { title: zh ? '问题' : 'Problem', dataIndex: 'message' },
-                ]} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={
+                    zh
+                      ? '请在台账中改正以下问题后重新上传；有问题时不会导入任何记录'
+                      : 'Fix these and upload again; nothing is imported while there are problems'
+                  }
+                />
+                <Table
+                  size="small"
+                  rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+                  dataSource={check.errors}
+                  pagination={{ pageSize: 20 }}
+                  columns={[
+                    { title: zh ? '行' : 'Row', dataIndex: 'row', width: 70 },
+                    { title: zh ? '列' : 'Column', dataIndex: 'column', width: 160 },
+                    { title: zh ? '问题' : 'Problem', dataIndex: 'message' },
+                  ]}
+                />
               </>
             ) : (
-              <Table size="small" rowKey="row" dataSource={check.preview} pagination={{ pageSize: 20 }} columns={[
-                { title: zh ? '行' : 'Row', dataIndex: 'row', width: 70 },
-                { title: zh ? '处理' : 'Action', dataIndex: 'action', width: 100, render: (a: string) => (a === 'create' ? <Tag color="green">{zh ? '新增' : 'create'}</Tag> : <Tag>{zh ? '已存在' : 'exists'}</Tag>) },
-                { title: zh ? '记录' : 'Record', dataIndex: 'summary' },
-              ]} />
+              <Table
+                size="small"
+                rowKey="row"
+                dataSource={check.preview}
+                pagination={{ pageSize: 20 }}
+                columns={[
+                  { title: zh ? '行' : 'Row', dataIndex: 'row', width: 70 },
+                  {
+                    title: zh ? '处理' : 'Action',
+                    dataIndex: 'action',
+                    width: 100,
+                    render: (a: string) =>
+                      a === 'create' ? (
+                        <Tag color="green">{zh ? '新增' : 'create'}</Tag>
+                      ) : (
+                        <Tag>{zh ? '已存在' : 'exists'}</Tag>
+                      ),
+                  },
+                  { title: zh ? '记录' : 'Record', dataIndex: 'summary' },
+                ]}
+              />
             )}
           </Card>
         )}
         {step === 3 && done && (
           <Result
             status="success"
-            title={zh ? `导入完成：新增 ${done.created} 条，已存在 ${done.unchanged} 条` : `Created ${done.created}, already there ${done.unchanged}`}
+            title={
+              zh
+                ? `导入完成：新增 ${done.created} 条，已存在 ${done.unchanged} 条`
+                : `Created ${done.created}, already there ${done.unchanged}`
+            }
             extra={<Button onClick={reset}>{zh ? '继续导入' : 'Import another'}</Button>}
           />
         )}

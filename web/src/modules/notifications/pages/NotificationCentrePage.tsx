@@ -61,18 +61,20 @@ export default function NotificationCentrePage() {
           {
             key: 'todos',
             label: (
-              <Badge count={todos.data?.openCount} offset={[10, 0]} size="small">
+              <Space size={4}>
                 {tx('todos')}
-              </Badge>
+                <Badge count={todos.data?.openCount} size="small" />
+              </Space>
             ),
             children: <TodoList />,
           },
           {
             key: 'notifications',
             label: (
-              <Badge count={notes.data?.unreadCount} offset={[10, 0]} size="small">
+              <Space size={4}>
                 {tx('notifications')}
-              </Badge>
+                <Badge count={notes.data?.unreadCount} size="small" />
+              </Space>
             ),
             children: <NotificationList />,
           },

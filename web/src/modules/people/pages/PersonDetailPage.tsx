@@ -19,6 +19,7 @@ import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { PersonLifePanel } from '../../activities/components/PersonLifePanel';
 import { peopleKeys, usePerson } from '../api';
+import { PortfolioSection } from '../../results/components/PortfolioSection';
 import { AccountBox } from '../components/AccountBox';
 import { PersonFormModal } from '../components/PersonFormModal';
 
@@ -162,6 +163,7 @@ export default function PersonDetailPage() {
           )}
         </Card>
         <PersonLifePanel personId={person.id} name={person.name} />
+        <PortfolioSection personId={person.id} />
         {a.manageAccount && (
           <AccountBox
             person={person}

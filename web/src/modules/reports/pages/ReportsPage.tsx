@@ -19,7 +19,8 @@ export default function ReportsPage() {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const [orgId, setOrgId] = useState<number | undefined>();
-  const org = orgId ?? me?.grants.find((g) => g.role === 'group_admin' || g.role === 'enterprise_admin')?.orgId;
+  const org =
+    orgId ?? me?.grants.find((g) => g.role === 'group_admin' || g.role === 'enterprise_admin')?.orgId;
   const [year, setYear] = useState(dayjs().year() - (dayjs().month() < 3 ? 1 : 0));
   const start = async (url: string, body: Record<string, unknown>) => {
     try {
@@ -32,12 +33,26 @@ export default function ReportsPage() {
   };
   return (
     <>
-      <PageHeader title={zh ? '报告与上报' : 'Reports and upward forms'} sub={zh ? '由业务记录自动生成，无需重复录入' : 'Generated from the records, never retyped'} />
+      <PageHeader
+        title={zh ? '报告与上报' : 'Reports and upward forms'}
+        sub={zh ? '由业务记录自动生成，无需重复录入' : 'Generated from the records, never retyped'}
+      />
       <Flex vertical gap={16}>
         <Card size="small">
           <Space wrap>
-            <OrgTreeSelect value={org} onChange={setOrgId} allowClear={false} aria-label={zh ? '组织' : 'Organisation'} />
-            <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} aria-label={zh ? '年度' : 'Year'} />
+            <OrgTreeSelect
+              value={org}
+              onChange={setOrgId}
+              allowClear={false}
+              aria-label={zh ? '组织' : 'Organisation'}
+            />
+            <DatePicker
+              picker="year"
+              allowClear={false}
+              value={dayjs(`${year}-01-01`)}
+              onChange={(d) => d && setYear(d.year())}
+              aria-label={zh ? '年度' : 'Year'}
+            />
           </Space>
         </Card>
         <Row gutter={16}>
@@ -50,10 +65,19 @@ export default function ReportsPage() {
                     : 'Situation, highlights, tables and problems; the numbers equal the dashboard’s. The Word file stays editable.'}
                 </Typography.Paragraph>
                 <Space>
-                  <Button type="primary" icon={<FileWordOutlined />} disabled={!org} onClick={() => start('/api/reports/annual/jobs', { format: 'docx' })}>
+                  <Button
+                    type="primary"
+                    icon={<FileWordOutlined />}
+                    disabled={!org}
+                    onClick={() => start('/api/reports/annual/jobs', { format: 'docx' })}
+                  >
                     {zh ? '生成 Word' : 'Word'}
                   </Button>
-                  <Button icon={<FilePdfOutlined />} disabled={!org} onClick={() => start('/api/reports/annual/jobs', { format: 'pdf' })}>
+                  <Button
+                    icon={<FilePdfOutlined />}
+                    disabled={!org}
+                    onClick={() => start('/api/reports/annual/jobs', { format: 'pdf' })}
+                  >
                     {zh ? '生成 PDF' : 'PDF'}
                   </Button>
                 </Space>
@@ -61,7 +85,12 @@ export default function ReportsPage() {
               <Card size="small" title={zh ? '上报表格' : 'Upward forms'}>
                 <Space wrap>
                   {upwardForms.map((f) => (
-                    <Button key={f} icon={<FileExcelOutlined />} disabled={!org} onClick={() => start(`/api/reports/forms/${f}/jobs`, {})}>
+                    <Button
+                      key={f}
+                      icon={<FileExcelOutlined />}
+                      disabled={!org}
+                      onClick={() => start(`/api/reports/forms/${f}/jobs`, {})}
+                    >
                       {l(upwardFormLabels[f])}
                     </Button>
                   ))}

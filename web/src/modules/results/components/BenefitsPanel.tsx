@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Benefit, periodUnitLabels } from '../../../../../common/schemas/benefits';
@@ -177,7 +177,7 @@ export function BenefitsPanel({ result }: { result: Result }) {
                 <Input placeholder={lang === 'en' ? 'Defaults to you' : '默认为当前用户，可填财务经办人'} maxLength={50} />
               </Form.Item>
               <Form.Item name="verifiedOnDay" label={tx('verifiedOn')} initialValue={dayjs()}>
-                <DatePickerField />
+                <DatePicker />
               </Form.Item>
             </>
           )}
@@ -185,9 +185,4 @@ export function BenefitsPanel({ result }: { result: Result }) {
       )}
     </Card>
   );
-}
-
-import { DatePicker } from 'antd';
-function DatePickerField(props: object) {
-  return <DatePicker {...props} />;
 }

@@ -8,7 +8,8 @@ export function HeaderSearch({ compact }: { compact?: boolean }) {
   const { lang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const current = location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+  const current =
+    location.pathname === '/search' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
   const [value, setValue] = useState(current);
   useEffect(() => setValue(current), [current]);
   return (

@@ -22,10 +22,16 @@ export default function SearchPage() {
     <>
       <PageHeader
         title={zh ? '搜索' : 'Search'}
-        sub={data ? `“${q}”${data.words.length > 1 ? ` · ${zh ? '分词' : 'words'}：${data.words.join(' / ')}` : ''}` : undefined}
+        sub={
+          data
+            ? `“${q}”${data.words.length > 1 ? ` · ${zh ? '分词' : 'words'}：${data.words.join(' / ')}` : ''}`
+            : undefined
+        }
       />
       {error && <Alert type="error" showIcon title={(error as Error).message} />}
-      {!q && <Empty description={zh ? '请在页面顶部输入要搜索的内容' : 'Type in the search box at the top'} />}
+      {!q && (
+        <Empty description={zh ? '请在页面顶部输入要搜索的内容' : 'Type in the search box at the top'} />
+      )}
       {data && data.groups.length === 0 && <Empty description={zh ? '没有找到相关内容' : 'Nothing found'} />}
       <Flex vertical gap={16}>
         {data?.groups.map((g) => (
@@ -40,7 +46,9 @@ export default function SearchPage() {
             }
             extra={
               g.total > g.items.length && !type ? (
-                <Link to={`/search?q=${encodeURIComponent(q)}&type=${g.type}`}>{zh ? `查看全部 ${g.total} 条` : `All ${g.total}`}</Link>
+                <Link to={`/search?q=${encodeURIComponent(q)}&type=${g.type}`}>
+                  {zh ? `查看全部 ${g.total} 条` : `All ${g.total}`}
+                </Link>
               ) : null
             }
           >
@@ -49,7 +57,12 @@ export default function SearchPage() {
               dataSource={g.items}
               renderItem={(i) => (
                 <List.Item>
-                  <List.Item.Meta title={<Link to={i.link}>{i.title}</Link>} description={i.subtitle && <Typography.Text type="secondary">{i.subtitle}</Typography.Text>} />
+                  <List.Item.Meta
+                    title={<Link to={i.link}>{i.title}</Link>}
+                    description={
+                      i.subtitle && <Typography.Text type="secondary">{i.subtitle}</Typography.Text>
+                    }
+                  />
                 </List.Item>
               )}
             />
