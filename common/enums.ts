@@ -11,13 +11,30 @@ export const orgKindLabels: Labels<OrgKind> = {
   team: { zh: '班组', en: 'Team' },
 };
 /** A node may sit under a parent of a strictly higher rank (a team under a workshop, branch or enterprise…). */
-export const orgKindRank: Record<OrgKind, number> = { group: 0, enterprise: 1, branch: 2, workshop: 3, team: 4 };
+export const orgKindRank: Record<OrgKind, number> = {
+  group: 0,
+  enterprise: 1,
+  branch: 2,
+  workshop: 3,
+  team: 4,
+};
 
 export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
-export const genderLabels: Labels<Gender> = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } };
+export const genderLabels: Labels<Gender> = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+};
 
-export const educations = ['middle', 'highSchool', 'vocational', 'college', 'bachelor', 'master', 'doctor'] as const;
+export const educations = [
+  'middle',
+  'highSchool',
+  'vocational',
+  'college',
+  'bachelor',
+  'master',
+  'doctor',
+] as const;
 export type Education = (typeof educations)[number];
 export const educationLabels: Labels<Education> = {
   middle: { zh: '初中及以下', en: 'Middle school' },

@@ -1,5 +1,12 @@
 /** Roles are granted on an org node and cover its subtree. */
-export const roles = ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member', 'expert', 'employee'] as const;
+export const roles = [
+  'group_admin',
+  'enterprise_admin',
+  'studio_leader',
+  'studio_member',
+  'expert',
+  'employee',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {

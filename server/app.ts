@@ -25,13 +25,13 @@ import { studioLifeRoutes } from './modules/activities/studio-life.routes.js';
 import { namingRoutes } from './modules/applications/naming.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
+import { engagementRoutes } from './modules/ideas/engagement.routes.js';
+import { innovationRoutes } from './modules/innovation/innovation.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
-import { studiosRoutes } from './modules/studios/studios.routes.js';
-import { engagementRoutes } from './modules/ideas/engagement.routes.js';
 import { insightRoutes } from './modules/stats/insight.routes.js';
-import { innovationRoutes } from './modules/innovation/innovation.routes.js';
+import { studiosRoutes } from './modules/studios/studios.routes.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 

@@ -36,17 +36,29 @@ function ensureWebBuilt() {
   const srcTime = Math.max(newest(path.join(root, 'web/src')), newest(path.join(root, 'common')));
   if (fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= srcTime) return;
   console.log('构建前端 Building the web app (first start only, ~1 min)…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 
 async function main() {
   const [cmd = 'start', ...args] = process.argv.slice(2);
   const config = loadConfig();
   if (cmd === 'reset-demo') {
-    if (config.databaseUrl) throw new Error('reset-demo only resets the embedded database; drop the PostgreSQL database yourself');
+    if (config.databaseUrl)
+      throw new Error('reset-demo only resets the embedded database; drop the PostgreSQL database yourself');
     fs.rmSync(path.join(config.dataDir, 'pgdata'), { recursive: true, force: true });
   }
   if (!['start', 'migrate', 'seed', 'reset-demo', 'create-admin', 'escalate', 'digest'].includes(cmd)) {
@@ -68,7 +80,12 @@ async function main() {
     if (!username || !password || !orgCode) throw new Error('create-admin <username> <password> <orgCode>');
     const org = await findOrgByCode({ db: database.db, code: orgCode });
     if (!org) throw new Error(`org ${orgCode} not found`);
-    await seedUser(database.db, { username, password, displayName: username, grants: [{ role: 'group_admin', orgId: org.id }] });
+    await seedUser(database.db, {
+      username,
+      password,
+      displayName: username,
+      grants: [{ role: 'group_admin', orgId: org.id }],
+    });
     console.log(`created group admin ${username} on ${org.name}`);
   }
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });

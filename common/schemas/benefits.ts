@@ -79,7 +79,14 @@ export const benefit = z.object({
   /** (after − before) × periodCount − implementation cost, in fen. */
   amountFen: z.number().int(),
   basis: z.string(),
-  attribution: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), share: z.number(), amountFen: z.number().int() })),
+  attribution: z.array(
+    z.object({
+      orgId: z.number().int(),
+      orgName: z.string(),
+      share: z.number(),
+      amountFen: z.number().int(),
+    }),
+  ),
   status: z.enum(benefitStatuses),
   createdByName: z.string().nullable(),
   verifierName: z.string().nullable(),

@@ -44,7 +44,11 @@ const projectFields = {
   confidential: z.boolean().default(false),
 };
 
-export const projectCreate = z.object({ studioId: id, ...projectFields, milestones: z.array(milestoneInput).max(30).default([]) });
+export const projectCreate = z.object({
+  studioId: id,
+  ...projectFields,
+  milestones: z.array(milestoneInput).max(30).default([]),
+});
 export type ProjectCreate = z.infer<typeof projectCreate>;
 export const projectUpdate = z.object(projectFields).partial().extend({ version });
 export type ProjectUpdate = z.infer<typeof projectUpdate>;
@@ -129,7 +133,9 @@ export const linkedResult = z.object({
 export const project = projectListItem.extend({
   challengeId: z.number().int().nullable(),
   leaderPersonId: z.number().int().nullable(),
-  members: z.array(z.object({ personId: z.number().int(), name: z.string(), division: z.string().nullable() })),
+  members: z.array(
+    z.object({ personId: z.number().int(), name: z.string(), division: z.string().nullable() }),
+  ),
   goal: z.string(),
   content: z.string().nullable(),
   field: z.string().nullable(),

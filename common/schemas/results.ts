@@ -245,6 +245,10 @@ export const resultListQuery = pageQuery.extend({
 });
 export type ResultListQuery = z.infer<typeof resultListQuery>;
 
-export const reviewerCandidate = z.object({ userId: z.number().int(), name: z.string(), orgName: z.string().nullable() });
+export const reviewerCandidate = z.object({
+  userId: z.number().int(),
+  name: z.string(),
+  orgName: z.string().nullable(),
+});
 
 export { fen };

@@ -12,9 +12,16 @@ import {
   benefitWorkflowRoles,
 } from './benefit.js';
 
-const expected: Record<BenefitStatus, Partial<Record<BenefitAction, [BenefitStatus, BenefitWorkflowRole]>>> = {
+const expected: Record<
+  BenefitStatus,
+  Partial<Record<BenefitAction, [BenefitStatus, BenefitWorkflowRole]>>
+> = {
   draft: { submit: ['submitted', 'author'] },
-  submitted: { withdraw: ['draft', 'author'], verify: ['verified', 'finance'], reject: ['rejected', 'finance'] },
+  submitted: {
+    withdraw: ['draft', 'author'],
+    verify: ['verified', 'finance'],
+    reject: ['rejected', 'finance'],
+  },
   verified: {},
   rejected: { revise: ['draft', 'author'] },
 };

@@ -56,7 +56,10 @@ export function benefitTransition(status: BenefitStatus, action: BenefitAction):
 }
 
 /** The actions someone holding `roles` may take on a calculation in `status`. */
-export function benefitActionsFor(status: BenefitStatus, roles: readonly BenefitWorkflowRole[]): BenefitAction[] {
+export function benefitActionsFor(
+  status: BenefitStatus,
+  roles: readonly BenefitWorkflowRole[],
+): BenefitAction[] {
   return benefitTransitions
     .filter((t) => t.from.includes(status) && t.who.some((w) => roles.includes(w)))
     .map((t) => t.action);

@@ -2,7 +2,14 @@
  * Project (攻关课题) workflow as a table: state × action → next state, and who may take the action.
  * 申请 proposed → 立项 approved → 进行中 inProgress → 结题验收 acceptance → 已结题 concluded · 终止 terminated.
  */
-export const projectStatuses = ['proposed', 'approved', 'inProgress', 'acceptance', 'concluded', 'terminated'] as const;
+export const projectStatuses = [
+  'proposed',
+  'approved',
+  'inProgress',
+  'acceptance',
+  'concluded',
+  'terminated',
+] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
 
 export const projectStatusLabels: Record<ProjectStatus, { zh: string; en: string }> = {
@@ -14,7 +21,14 @@ export const projectStatusLabels: Record<ProjectStatus, { zh: string; en: string
   terminated: { zh: '终止', en: 'Terminated' },
 };
 
-export const projectActions = ['approve', 'start', 'requestAcceptance', 'conclude', 'rejectAcceptance', 'terminate'] as const;
+export const projectActions = [
+  'approve',
+  'start',
+  'requestAcceptance',
+  'conclude',
+  'rejectAcceptance',
+  'terminate',
+] as const;
 export type ProjectAction = (typeof projectActions)[number];
 
 export const projectActionLabels: Record<ProjectAction, { zh: string; en: string }> = {
@@ -46,7 +60,12 @@ export const projectTransitions: readonly ProjectTransition[] = [
   { action: 'requestAcceptance', from: ['inProgress'], to: 'acceptance', who: ['studio'] },
   { action: 'conclude', from: ['acceptance'], to: 'concluded', who: ['approver'] },
   { action: 'rejectAcceptance', from: ['acceptance'], to: 'inProgress', who: ['approver'] },
-  { action: 'terminate', from: ['proposed', 'approved', 'inProgress', 'acceptance'], to: 'terminated', who: ['approver'] },
+  {
+    action: 'terminate',
+    from: ['proposed', 'approved', 'inProgress', 'acceptance'],
+    to: 'terminated',
+    who: ['approver'],
+  },
 ];
 
 /** States in which the studio may still edit the proposal itself. */
@@ -60,7 +79,10 @@ export function projectTransition(status: ProjectStatus, action: ProjectAction):
 }
 
 /** The actions someone holding `roles` may take on a project in `status`. */
-export function projectActionsFor(status: ProjectStatus, roles: readonly ProjectWorkflowRole[]): ProjectAction[] {
+export function projectActionsFor(
+  status: ProjectStatus,
+  roles: readonly ProjectWorkflowRole[],
+): ProjectAction[] {
   return projectTransitions
     .filter((t) => t.from.includes(status) && t.who.some((w) => roles.includes(w)))
     .map((t) => t.action);

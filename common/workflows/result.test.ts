@@ -16,9 +16,17 @@ const R: ResultWorkflowRole[] = ['reviewer', 'recogniser'];
 // Independent expectation: status → action → [next, roles allowed]. Missing = refused.
 const expected: Record<ResultStatus, Partial<Record<ResultAction, Row>>> = {
   draft: { submit: ['submitted', ['studio']] },
-  submitted: { withdraw: ['draft', ['studio']], accept: ['firstReview', ['reviewer']], return: ['returned', R] },
+  submitted: {
+    withdraw: ['draft', ['studio']],
+    accept: ['firstReview', ['reviewer']],
+    return: ['returned', R],
+  },
   firstReview: { pass: ['scoring', ['reviewer']], return: ['returned', R] },
-  scoring: { score: ['scoring', ['expert']], recognise: ['recognised', ['recogniser']], return: ['returned', R] },
+  scoring: {
+    score: ['scoring', ['expert']],
+    recognise: ['recognised', ['recogniser']],
+    return: ['returned', R],
+  },
   recognised: {},
   returned: { submit: ['submitted', ['studio']] },
 };

@@ -2,7 +2,14 @@
  * Result (成果) workflow as a table: 草稿 draft → 提交 submitted → 初审 firstReview → 评审打分 scoring →
  * 认定 recognised (grade, award) · 退回 returned. Scoring is a step inside `scoring` (a self-transition).
  */
-export const resultStatuses = ['draft', 'submitted', 'firstReview', 'scoring', 'recognised', 'returned'] as const;
+export const resultStatuses = [
+  'draft',
+  'submitted',
+  'firstReview',
+  'scoring',
+  'recognised',
+  'returned',
+] as const;
 export type ResultStatus = (typeof resultStatuses)[number];
 
 export const resultStatusLabels: Record<ResultStatus, { zh: string; en: string }> = {
@@ -14,7 +21,15 @@ export const resultStatusLabels: Record<ResultStatus, { zh: string; en: string }
   returned: { zh: '已退回', en: 'Returned' },
 };
 
-export const resultActions = ['submit', 'withdraw', 'accept', 'pass', 'score', 'recognise', 'return'] as const;
+export const resultActions = [
+  'submit',
+  'withdraw',
+  'accept',
+  'pass',
+  'score',
+  'recognise',
+  'return',
+] as const;
 export type ResultAction = (typeof resultActions)[number];
 
 export const resultActionLabels: Record<ResultAction, { zh: string; en: string }> = {
@@ -48,7 +63,12 @@ export const resultTransitions: readonly ResultTransition[] = [
   { action: 'pass', from: ['firstReview'], to: 'scoring', who: ['reviewer'] },
   { action: 'score', from: ['scoring'], to: 'scoring', who: ['expert'] },
   { action: 'recognise', from: ['scoring'], to: 'recognised', who: ['recogniser'] },
-  { action: 'return', from: ['submitted', 'firstReview', 'scoring'], to: 'returned', who: ['reviewer', 'recogniser'] },
+  {
+    action: 'return',
+    from: ['submitted', 'firstReview', 'scoring'],
+    to: 'returned',
+    who: ['reviewer', 'recogniser'],
+  },
 ];
 
 /** States in which the authors may edit the result. */

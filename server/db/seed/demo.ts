@@ -2,21 +2,31 @@ import { count } from 'drizzle-orm';
 import { educations, honourKinds, honourLevels, skillGrades } from '../../../common/enums.js';
 import type { Role } from '../../../common/roles.js';
 import type { Db } from '../../core/db.js';
+import { seedStudioLifeDemo } from '../../modules/activities/activities.seed.js';
+import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
+import { seedEngagementDemo } from '../../modules/ideas/engagement.seed.js';
 import { orgs } from '../../modules/orgs/orgs.table.js';
 import { people } from '../../modules/people/people.table.js';
-import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js';
 import { seedDemoStudios } from './demo-studios.js';
-import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
-import { seedStudioLifeDemo } from '../../modules/activities/activities.seed.js';
-import { seedEngagementDemo } from '../../modules/ideas/engagement.seed.js';
+import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js';
 
 export const DEMO_PASSWORD = 'jiangxin-demo';
 
 /** The demo accounts, one per role, listed in the README and printed at start. */
 export const demoAccounts: { username: string; role: Role; orgCode: string; note: string }[] = [
   { username: 'admin', role: 'group_admin', orgCode: 'SLHI', note: '集团工会管理员 group union admin' },
-  { username: 'ent_admin', role: 'enterprise_admin', orgCode: 'SLHI-01', note: '企业工会管理员（重型机械公司）enterprise admin' },
-  { username: 'ent_admin2', role: 'enterprise_admin', orgCode: 'SLHI-02', note: '企业工会管理员（铸锻公司）second enterprise admin' },
+  {
+    username: 'ent_admin',
+    role: 'enterprise_admin',
+    orgCode: 'SLHI-01',
+    note: '企业工会管理员（重型机械公司）enterprise admin',
+  },
+  {
+    username: 'ent_admin2',
+    role: 'enterprise_admin',
+    orgCode: 'SLHI-02',
+    note: '企业工会管理员（铸锻公司）second enterprise admin',
+  },
   { username: 'leader', role: 'studio_leader', orgCode: 'SLHI-01', note: '工作室领衔人 studio leader' },
   { username: 'member', role: 'studio_member', orgCode: 'SLHI-01', note: '工作室成员 studio member' },
   { username: 'expert', role: 'expert', orgCode: 'SLHI', note: '评审专家（来自铸锻公司）expert reviewer' },
@@ -40,7 +50,20 @@ const enterprises = [
 const branches = ['第一分厂', '第二分厂', '装配分厂', '机加分厂'];
 const workshops = ['金工车间', '装配车间', '热处理车间', '焊接车间', '检修车间', '电气车间'];
 const teams = ['甲班', '乙班', '丙班'];
-const trades = ['车工', '钳工', '焊工', '铣工', '电工', '装配工', '起重工', '数控机床操作工', '铸造工', '锻造工', '热处理工', '质检员'];
+const trades = [
+  '车工',
+  '钳工',
+  '焊工',
+  '铣工',
+  '电工',
+  '装配工',
+  '起重工',
+  '数控机床操作工',
+  '铸造工',
+  '锻造工',
+  '热处理工',
+  '质检员',
+];
 const titles = [null, null, '助理工程师', '工程师', '高级工程师', '技术员'];
 
 /** Whether the database holds no orgs yet (first start). */
@@ -62,12 +85,22 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
     const teamIds: number[] = [];
     for (const [i, ename] of enterprises.entries()) {
       const ecode = `SLHI-${String(i + 1).padStart(2, '0')}`;
-      const ent = await seedOrg(tx, { code: ecode, name: `示例重工${ename}`, kind: 'enterprise', parent: root });
+      const ent = await seedOrg(tx, {
+        code: ecode,
+        name: `示例重工${ename}`,
+        kind: 'enterprise',
+        parent: root,
+      });
       byCode.set(ecode, ent);
       const nb = i < 6 ? 2 : 1;
       for (let b = 0; b < nb; b++) {
         const bcode = `${ecode}-B${b + 1}`;
-        const br = await seedOrg(tx, { code: bcode, name: branches[(i + b) % branches.length]!, kind: 'branch', parent: ent });
+        const br = await seedOrg(tx, {
+          code: bcode,
+          name: branches[(i + b) % branches.length]!,
+          kind: 'branch',
+          parent: ent,
+        });
         // Some enterprises leave a workshop without teams: coverage reports need holes to show.
         const nw = 2 + ((i + b) % 2);
         for (let w = 0; w < nw; w++) {
@@ -80,7 +113,12 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
             employeeCount: 0,
           });
           for (let t = 0; t < 2; t++) {
-            const team = await seedOrg(tx, { code: `${wcode}-T${t + 1}`, name: teams[t]!, kind: 'team', parent: ws });
+            const team = await seedOrg(tx, {
+              code: `${wcode}-T${t + 1}`,
+              name: teams[t]!,
+              kind: 'team',
+              parent: ws,
+            });
             teamIds.push(team.id);
             byCode.set(`${wcode}-T${t + 1}`, team);
           }
@@ -119,9 +157,35 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
     );
 
     const demoPeople = {
-      admin: await seedPerson(tx, { orgId: root.id, employeeNo: 'A000001', name: '周建国', gender: 'male', birthYear: 1970, skillGrade: null, professionalTitle: '高级政工师', trade: null, honours: [] }),
-      ent_admin: await seedPerson(tx, { orgId: byCode.get('SLHI-01')!.id, employeeNo: 'A000002', name: '李秀兰', gender: 'female', birthYear: 1978, professionalTitle: '政工师', honours: [] }),
-      ent_admin2: await seedPerson(tx, { orgId: byCode.get('SLHI-02')!.id, employeeNo: 'A000003', name: '王立新', gender: 'male', birthYear: 1975, professionalTitle: '政工师', honours: [] }),
+      admin: await seedPerson(tx, {
+        orgId: root.id,
+        employeeNo: 'A000001',
+        name: '周建国',
+        gender: 'male',
+        birthYear: 1970,
+        skillGrade: null,
+        professionalTitle: '高级政工师',
+        trade: null,
+        honours: [],
+      }),
+      ent_admin: await seedPerson(tx, {
+        orgId: byCode.get('SLHI-01')!.id,
+        employeeNo: 'A000002',
+        name: '李秀兰',
+        gender: 'female',
+        birthYear: 1978,
+        professionalTitle: '政工师',
+        honours: [],
+      }),
+      ent_admin2: await seedPerson(tx, {
+        orgId: byCode.get('SLHI-02')!.id,
+        employeeNo: 'A000003',
+        name: '王立新',
+        gender: 'male',
+        birthYear: 1975,
+        professionalTitle: '政工师',
+        honours: [],
+      }),
       leader: await seedPerson(tx, {
         orgId: byCode.get('SLHI-01-B1-W1-T1')!.id,
         employeeNo: 'A000004',
@@ -137,15 +201,52 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
           { kind: 'mayDayMedal', level: 'national', year: 2021 },
         ],
       }),
-      member: await seedPerson(tx, { orgId: byCode.get('SLHI-01-B1-W1-T1')!.id, employeeNo: 'A000005', name: '刘海涛', gender: 'male', birthYear: 1986, education: 'vocational', skillGrade: 'technician', trade: '钳工', honours: [{ kind: 'technicalExpert', level: 'enterprise', year: 2022 }] }),
-      expert: await seedPerson(tx, { orgId: byCode.get('SLHI-02')!.id, employeeNo: 'A000006', name: '陈志明', gender: 'male', birthYear: 1968, education: 'master', professionalTitle: '正高级工程师', trade: '铸造工', honours: [{ kind: 'chiefTechnician', level: 'group', year: 2016 }] }),
-      worker: await seedPerson(tx, { orgId: byCode.get('SLHI-01-B1-W1-T2')!.id, employeeNo: 'A000007', name: '赵晓明', gender: 'male', birthYear: 1995, education: 'vocational', skillGrade: 'intermediate', trade: '车工', honours: [] }),
+      member: await seedPerson(tx, {
+        orgId: byCode.get('SLHI-01-B1-W1-T1')!.id,
+        employeeNo: 'A000005',
+        name: '刘海涛',
+        gender: 'male',
+        birthYear: 1986,
+        education: 'vocational',
+        skillGrade: 'technician',
+        trade: '钳工',
+        honours: [{ kind: 'technicalExpert', level: 'enterprise', year: 2022 }],
+      }),
+      expert: await seedPerson(tx, {
+        orgId: byCode.get('SLHI-02')!.id,
+        employeeNo: 'A000006',
+        name: '陈志明',
+        gender: 'male',
+        birthYear: 1968,
+        education: 'master',
+        professionalTitle: '正高级工程师',
+        trade: '铸造工',
+        honours: [{ kind: 'chiefTechnician', level: 'group', year: 2016 }],
+      }),
+      worker: await seedPerson(tx, {
+        orgId: byCode.get('SLHI-01-B1-W1-T2')!.id,
+        employeeNo: 'A000007',
+        name: '赵晓明',
+        gender: 'male',
+        birthYear: 1995,
+        education: 'vocational',
+        skillGrade: 'intermediate',
+        trade: '车工',
+        honours: [],
+      }),
     };
     for (const a of demoAccounts) {
       const p = demoPeople[a.username as keyof typeof demoPeople];
       const grants: { role: Role; orgId: number }[] = [{ role: a.role, orgId: byCode.get(a.orgCode)!.id }];
-      if (a.role !== 'employee' && a.role !== 'group_admin') grants.push({ role: 'employee', orgId: p.orgId });
-      await seedUser(tx, { username: a.username, password: DEMO_PASSWORD, personId: p.id, displayName: p.name, grants });
+      if (a.role !== 'employee' && a.role !== 'group_admin')
+        grants.push({ role: 'employee', orgId: p.orgId });
+      await seedUser(tx, {
+        username: a.username,
+        password: DEMO_PASSWORD,
+        personId: p.id,
+        displayName: p.name,
+        grants,
+      });
     }
     await seedDemoStudios(tx, demoPeople);
   });
@@ -153,4 +254,3 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
   await seedStudioLifeDemo(db);
   await seedEngagementDemo(db);
 }
-

@@ -10,7 +10,13 @@ import { people } from '../../modules/people/people.table.js';
 /** Seed-time helpers that write straight to the tables: used by the demo data, tests and benchmarks. */
 export async function seedOrg(
   db: Db,
-  v: { code: string; name: string; kind: OrgKind; parent?: { id: number; path: string; depth: number } | null; employeeCount?: number },
+  v: {
+    code: string;
+    name: string;
+    kind: OrgKind;
+    parent?: { id: number; path: string; depth: number } | null;
+    employeeCount?: number;
+  },
 ) {
   const [row] = await db
     .insert(orgs)
@@ -38,7 +44,13 @@ const hashCache = new Map<string, string>();
 /** Creates a login; hashes are cached per password so seeding many users stays fast. */
 export async function seedUser(
   db: Db,
-  v: { username: string; password: string; personId?: number | null; displayName: string; grants: { role: Role; orgId: number }[] },
+  v: {
+    username: string;
+    password: string;
+    personId?: number | null;
+    displayName: string;
+    grants: { role: Role; orgId: number }[];
+  },
 ) {
   let h = hashCache.get(v.password);
   if (!h) {
@@ -47,9 +59,15 @@ export async function seedUser(
   }
   const [u] = await db
     .insert(users)
-    .values({ username: v.username, passwordHash: h, personId: v.personId ?? null, displayName: v.displayName })
+    .values({
+      username: v.username,
+      passwordHash: h,
+      personId: v.personId ?? null,
+      displayName: v.displayName,
+    })
     .returning();
-  for (const g of v.grants) await db.insert(roleGrants).values({ userId: u!.id, role: g.role, orgId: g.orgId });
+  for (const g of v.grants)
+    await db.insert(roleGrants).values({ userId: u!.id, role: g.role, orgId: g.orgId });
   return u!;
 }
 
@@ -70,7 +88,8 @@ export function rng(seed: number) {
   };
 }
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const given =
   '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红鹏辉建华建国志强海燕晓东春梅金凤立新国庆卫东振华德明文杰宏伟俊峰永刚海涛晓明志明雪梅丽娟建军';
 const givenParts = given.match(/../g)!.concat(given.split(''));

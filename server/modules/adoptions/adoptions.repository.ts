@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import type { MarketQuery } from '../../../common/schemas/adoptions.js';
 import { alias } from 'drizzle-orm/pg-core';
+import type { MarketQuery } from '../../../common/schemas/adoptions.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { type ActorView, groupWhere } from '../innovation/innovation.scope.js';
@@ -21,9 +21,10 @@ const adoptionColumns = {
   orgName: orgs.name,
   enterpriseName: enterprise.name,
   resultTitle: results.title,
-  verifiedBenefitFen: sql<number>`(SELECT coalesce(sum(b.amount_fen), 0) FROM benefits b WHERE b.adoption_id = ${adoptions.id} AND b.status = 'verified' AND b.archived_at IS NULL)`.mapWith(
-    Number,
-  ),
+  verifiedBenefitFen:
+    sql<number>`(SELECT coalesce(sum(b.amount_fen), 0) FROM benefits b WHERE b.adoption_id = ${adoptions.id} AND b.status = 'verified' AND b.archived_at IS NULL)`.mapWith(
+      Number,
+    ),
 };
 
 function adoptionBase(db: Db) {
@@ -41,7 +42,15 @@ export async function findAdoptionRow({ db, id }: { db: Db; id: number }) {
   return row ?? null;
 }
 
-export async function adoptionsOfResult({ db, resultId, includeArchived }: { db: Db; resultId: number; includeArchived: boolean }) {
+export async function adoptionsOfResult({
+  db,
+  resultId,
+  includeArchived,
+}: {
+  db: Db;
+  resultId: number;
+  includeArchived: boolean;
+}) {
   return adoptionBase(db)
     .where(and(eq(adoptions.resultId, resultId), includeArchived ? undefined : isNull(adoptions.archivedAt)))
     .orderBy(asc(adoptions.adoptedOn), asc(adoptions.id));
@@ -79,7 +88,11 @@ export async function findMarket({ db, view, query }: { db: Db; view: ActorView;
     query.kind ? eq(results.kind, query.kind) : undefined,
     query.field ? ilike(results.field, likeText(query.field)) : undefined,
     query.q
-      ? or(ilike(results.title, likeText(query.q)), ilike(results.problem, likeText(query.q)), ilike(studios.name, likeText(query.q)))
+      ? or(
+          ilike(results.title, likeText(query.q)),
+          ilike(results.problem, likeText(query.q)),
+          ilike(studios.name, likeText(query.q)),
+        )
       : undefined,
   );
   const from = () =>
@@ -90,16 +103,21 @@ export async function findMarket({ db, view, query }: { db: Db; view: ActorView;
         hostOrgName: orgs.name,
         enterpriseName: enterprise.name,
         verifiedBenefitFen: verifiedBenefitOf(results.id),
-        adoptionCount: sql<number>`(SELECT count(*) FROM adoptions a WHERE a.result_id = ${results.id} AND a.archived_at IS NULL)`.mapWith(
-          Number,
-        ),
+        adoptionCount:
+          sql<number>`(SELECT count(*) FROM adoptions a WHERE a.result_id = ${results.id} AND a.archived_at IS NULL)`.mapWith(
+            Number,
+          ),
       })
       .from(results)
       .innerJoin(studios, eq(studios.id, results.studioId))
       .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
       .leftJoin(enterprise, enterpriseJoin(orgs.path));
   const [items, [total]] = await Promise.all([
-    from().where(where).orderBy(desc(results.recognisedOn), desc(results.id)).limit(query.pageSize).offset(offsetOf(query)),
+    from()
+      .where(where)
+      .orderBy(desc(results.recognisedOn), desc(results.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db
       .select({ n: count() })
       .from(results)

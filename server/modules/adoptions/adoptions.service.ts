@@ -1,4 +1,10 @@
-import type { Adoption, AdoptionCreate, AdoptionUpdate, MarketItem, MarketQuery } from '../../../common/schemas/adoptions.js';
+import type {
+  Adoption,
+  AdoptionCreate,
+  AdoptionUpdate,
+  MarketItem,
+  MarketQuery,
+} from '../../../common/schemas/adoptions.js';
 import type { ResultGrade, ResultKind } from '../../../common/schemas/results.js';
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
@@ -52,11 +58,20 @@ export async function listAdoptions({ ctx, resultId }: { ctx: Ctx; resultId: num
  * in what scope. Needs adoptions.record over the adopting unit. Throws adoptions.not_available (409),
  * adoptions.same_enterprise (400), adoptions.duplicate (409), orgs.not_found (404) for an unseen unit.
  */
-export async function createAdoption({ ctx, resultId, input }: { ctx: Ctx; resultId: number; input: AdoptionCreate }) {
+export async function createAdoption({
+  ctx,
+  resultId,
+  input,
+}: {
+  ctx: Ctx;
+  resultId: number;
+  input: AdoptionCreate;
+}) {
   const res = await loadResult(ctx, resultId);
   if (!res.inMarket) throw adoptionErrors.notAvailable();
   const org = await findOrgInScope({ db: ctx.db, scope: scopeOf(ctx.actor, 'orgs.read'), id: input.orgId });
-  if (!org || org.archivedAt) throw new AppError('orgs.not_found', 404, { fields: { orgId: '单位不存在或无权访问' } });
+  if (!org || org.archivedAt)
+    throw new AppError('orgs.not_found', 404, { fields: { orgId: '单位不存在或无权访问' } });
   if (!can(ctx.actor, 'adoptions.record', org.path)) throw forbidden();
   if (org.path.startsWith(enterprisePrefixOf(res.row.orgPath))) throw adoptionErrors.sameEnterprise();
   const id = await ctx.db.transaction(async (tx) => {
@@ -72,7 +87,14 @@ export async function createAdoption({ ctx, resultId, input }: { ctx: Ctx; resul
       })
       .returning()
       .catch((e) => mapUniqueViolation(e, { adoptions_active_key: adoptionErrors.duplicate }));
-    await recordAudit(tx, ctx, { action: 'adoptions.create', entityType: 'adoption', entityId: row!.id, orgId: org.id, orgPath: org.path, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'adoptions.create',
+      entityType: 'adoption',
+      entityId: row!.id,
+      orgId: org.id,
+      orgPath: org.path,
+      after: row,
+    });
     return row!.id;
   });
   return getAdoption({ ctx, id });
@@ -85,7 +107,8 @@ async function loadAdoption(ctx: Ctx, id: number) {
     await loadResult(ctx, row.adoption.resultId);
   } catch (e) {
     // The adopter keeps seeing their own record even if the result later leaves the market.
-    if (!(e instanceof AppError && e.status === 404 && can(ctx.actor, 'adoptions.record', row.orgPath))) throw adoptionErrors.notFound();
+    if (!(e instanceof AppError && e.status === 404 && can(ctx.actor, 'adoptions.record', row.orgPath)))
+      throw adoptionErrors.notFound();
   }
   return row;
 }
@@ -101,17 +124,41 @@ export async function updateAdoption({ ctx, id, input }: { ctx: Ctx; id: number;
   if (!can(ctx.actor, 'adoptions.record', row.orgPath) || row.adoption.archivedAt) throw forbidden();
   const { version, ...set } = input;
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateAdoptionRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateAdoptionRow({
+      db: tx,
+      id,
+      version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw conflict('conflict.stale', { current: toAdoption(ctx, row) });
-    await recordAudit(tx, ctx, { action: 'adoptions.update', entityType: 'adoption', entityId: id, orgPath: row.orgPath, before: row.adoption, after: updated });
+    await recordAudit(tx, ctx, {
+      action: 'adoptions.update',
+      entityType: 'adoption',
+      entityId: id,
+      orgPath: row.orgPath,
+      before: row.adoption,
+      after: updated,
+    });
   });
   return getAdoption({ ctx, id });
 }
 
 /** Archives (withdraws) or restores an adoption record. */
-export async function setAdoptionArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setAdoptionArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const row = await loadAdoption(ctx, id);
-  if (!can(ctx.actor, 'adoptions.record', row.orgPath) || (row.adoption.archivedAt !== null) === archived) throw forbidden();
+  if (!can(ctx.actor, 'adoptions.record', row.orgPath) || (row.adoption.archivedAt !== null) === archived)
+    throw forbidden();
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
     const updated = await repo

@@ -22,14 +22,42 @@ describe('benefit calculation', () => {
     });
     expect(fen).toBe(4_150_000);
     // Output value per piece 35.20 → 38.75 yuan, 1,250 pieces, no cost.
-    expect(calculateBenefitFen({ beforeValueFen: 3520, afterValueFen: 3875, periodCount: 1250, implementationCostFen: 0 })).toBe(443_750);
+    expect(
+      calculateBenefitFen({
+        beforeValueFen: 3520,
+        afterValueFen: 3875,
+        periodCount: 1250,
+        implementationCostFen: 0,
+      }),
+    ).toBe(443_750);
   });
 
   it('rounds a fractional period to the fen, half away from zero, and can go negative', () => {
     // 333 fen × 1.5 = 499.5 → 500
-    expect(calculateBenefitFen({ beforeValueFen: 0, afterValueFen: 333, periodCount: 1.5, implementationCostFen: 0 })).toBe(500);
-    expect(calculateBenefitFen({ beforeValueFen: 333, afterValueFen: 0, periodCount: 1.5, implementationCostFen: 0 })).toBe(-500);
-    expect(calculateBenefitFen({ beforeValueFen: 100, afterValueFen: 200, periodCount: 2, implementationCostFen: 1000 })).toBe(-800);
+    expect(
+      calculateBenefitFen({
+        beforeValueFen: 0,
+        afterValueFen: 333,
+        periodCount: 1.5,
+        implementationCostFen: 0,
+      }),
+    ).toBe(500);
+    expect(
+      calculateBenefitFen({
+        beforeValueFen: 333,
+        afterValueFen: 0,
+        periodCount: 1.5,
+        implementationCostFen: 0,
+      }),
+    ).toBe(-500);
+    expect(
+      calculateBenefitFen({
+        beforeValueFen: 100,
+        afterValueFen: 200,
+        periodCount: 2,
+        implementationCostFen: 1000,
+      }),
+    ).toBe(-800);
   });
 
   it('is exact for amounts far beyond 2^53 intermediate products', () => {
@@ -55,12 +83,23 @@ describe('shares', () => {
   });
 
   it('splits an amount so the parts add up exactly to the whole', () => {
-    expect(splitByShares(100, [{ key: 'a', share: 33.33 }, { key: 'b', share: 33.33 }, { key: 'c', share: 33.34 }])).toEqual([
+    expect(
+      splitByShares(100, [
+        { key: 'a', share: 33.33 },
+        { key: 'b', share: 33.33 },
+        { key: 'c', share: 33.34 },
+      ]),
+    ).toEqual([
       { key: 'a', amountFen: 33 },
       { key: 'b', amountFen: 33 },
       { key: 'c', amountFen: 34 },
     ]);
-    expect(splitByShares(1, [{ key: 'a', share: 50 }, { key: 'b', share: 50 }]).map((p) => p.amountFen)).toEqual([1, 0]);
+    expect(
+      splitByShares(1, [
+        { key: 'a', share: 50 },
+        { key: 'b', share: 50 },
+      ]).map((p) => p.amountFen),
+    ).toEqual([1, 0]);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
@@ -71,9 +110,12 @@ describe('shares', () => {
           const h = weights.map((w) => Math.floor((w * 10_000) / sum));
           h[0]! += 10_000 - h.reduce((a, b) => a + b, 0);
           if (h.some((x) => x <= 0)) return;
-          const parts = splitByShares(amount, h.map((x, i) => ({ key: i, share: x / 100 })));
+          const parts = splitByShares(
+            amount,
+            h.map((x, i) => ({ key: i, share: x / 100 })),
+          );
           expect(parts.reduce((a, p) => a + p.amountFen, 0)).toBe(amount);
-          parts.forEach((p, i) => expect(Math.abs(p.amountFen - (amount * h[i]!) / 10_000)).toBeLessThan(1));
+          for (const [i, p] of parts.entries()) expect(Math.abs(p.amountFen - (amount * h[i]!) / 10_000)).toBeLessThan(1);
         },
       ),
     );

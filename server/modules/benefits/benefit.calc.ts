@@ -56,7 +56,10 @@ export function calculateBenefitFen(i: BenefitInput): number {
  * whole: every part gets its floor, and the fen left over go to the largest remainders (earlier entries
  * first on ties).
  */
-export function splitByShares<K>(amountFen: number, parts: readonly { key: K; share: number }[]): { key: K; amountFen: number }[] {
+export function splitByShares<K>(
+  amountFen: number,
+  parts: readonly { key: K; share: number }[],
+): { key: K; amountFen: number }[] {
   const total = BigInt(amountFen);
   const sign = total < 0n ? -1n : 1n;
   const abs = total * sign;
@@ -115,7 +118,10 @@ export function findDuplicateBenefit(
         e.archivedAt === null &&
         benefitClaimingStatuses.includes(e.status) &&
         unitsOverlap(e.orgPath, candidate.orgPath) &&
-        periodsOverlap({ from: e.periodFrom, to: e.periodTo }, { from: candidate.periodFrom, to: candidate.periodTo }),
+        periodsOverlap(
+          { from: e.periodFrom, to: e.periodTo },
+          { from: candidate.periodFrom, to: candidate.periodTo },
+        ),
     ) ?? null
   );
 }

@@ -9,7 +9,8 @@ export const benefitErrors = {
       existingId,
       fields: { periodFrom: `与已有效益测算（编号 ${existingId}）的单位和期间重叠，不能重复计算` },
     }),
-  invalidTransition: (status: BenefitStatus, action: BenefitAction) => new AppError('benefits.invalid_transition', 409, { status, action }),
+  invalidTransition: (status: BenefitStatus, action: BenefitAction) =>
+    new AppError('benefits.invalid_transition', 409, { status, action }),
   notEditable: () => new AppError('benefits.not_editable', 409),
   selfVerify: () => new AppError('benefits.self_verify', 403),
 };

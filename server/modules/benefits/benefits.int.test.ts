@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createWorld, login, type Session, type TestApp, type World } from '../../../test/helpers.js';
+import {
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { kit } from '../innovation/innovation.test-kit.js';
 
 let t: TestApp;
@@ -19,19 +26,38 @@ beforeAll(async () => {
   w = await createWorld(t.database);
   k = kit(t, w);
   [admin, entA, entB, leader, member, expert, worker] = await Promise.all(
-    [w.users.groupAdmin, w.users.entAdminA, w.users.entAdminB, w.users.leaderA, w.users.memberA, w.users.expertB, w.users.employeeA].map((u) =>
-      login(t.app, u.username),
-    ),
+    [
+      w.users.groupAdmin,
+      w.users.entAdminA,
+      w.users.entAdminB,
+      w.users.leaderA,
+      w.users.memberA,
+      w.users.expertB,
+      w.users.employeeA,
+    ].map((u) => login(t.app, u.username)),
   );
-  const studio = await k.studio(entA, { hostOrgId: w.orgs.workshopA.id, leaderPersonId: w.users.leaderA.personId, memberPersonIds: [w.users.memberA.personId] });
-  const r = await k.post(leader, '/api/results', k.resultBody(studio.id, [{ personId: w.users.leaderA.personId, share: 100 }]));
+  const studio = await k.studio(entA, {
+    hostOrgId: w.orgs.workshopA.id,
+    leaderPersonId: w.users.leaderA.personId,
+    memberPersonIds: [w.users.memberA.personId],
+  });
+  const r = await k.post(
+    leader,
+    '/api/results',
+    k.resultBody(studio.id, [{ personId: w.users.leaderA.personId, share: 100 }]),
+  );
   resultId = r.json().id;
 });
 afterAll(() => t.close());
 
-const create = (s: Session, o: Record<string, unknown> = {}) => k.post(s, `/api/results/${resultId}/benefits`, k.benefitBody(o));
-const act = (s: Session, b: { id: number; version: number }, action: string, extra: Record<string, unknown> = {}) =>
-  k.post(s, `/api/benefits/${b.id}/actions/${action}`, { version: b.version, ...extra });
+const create = (s: Session, o: Record<string, unknown> = {}) =>
+  k.post(s, `/api/results/${resultId}/benefits`, k.benefitBody(o));
+const act = (
+  s: Session,
+  b: { id: number; version: number },
+  action: string,
+  extra: Record<string, unknown> = {},
+) => k.post(s, `/api/benefits/${b.id}/actions/${action}`, { version: b.version, ...extra });
 
 describe('benefit calculations', () => {
   it('answers 401, 403, 404 and 400 with Chinese field messages, writing nothing', async () => {
@@ -40,13 +66,22 @@ describe('benefit calculations', () => {
     expect((await create(entB)).statusCode).toBe(404);
     expect((await create(expert)).statusCode).toBe(403);
     const neg = await create(leader, { implementationCostFen: 99_000_000 });
-    expect(neg.json().error.details.fields).toEqual({ implementationCostFen: '实施成本超过增效，净效益为负，无需登记经济效益' });
+    expect(neg.json().error.details.fields).toEqual({
+      implementationCostFen: '实施成本超过增效，净效益为负，无需登记经济效益',
+    });
     const dates = await create(leader, { periodFrom: '2026-01-01', periodTo: '2025-01-01' });
     expect(dates.json().error.details.fields.periodTo).toBe('期间结束日期不能早于开始日期');
     const outside = await create(leader, { orgId: w.orgs.workshopB.id });
     expect(outside.json().error.details.fields.orgId).toMatch(/推广应用登记/);
-    const split = await create(leader, { attribution: [{ orgId: w.orgs.workshopA.id, share: 50 }, { orgId: w.orgs.branchA.id, share: 30 }] });
-    expect(split.json().error.details.fields).toEqual({ attribution: '各单位分摊比例合计须为 100%，当前为 80%' });
+    const split = await create(leader, {
+      attribution: [
+        { orgId: w.orgs.workshopA.id, share: 50 },
+        { orgId: w.orgs.branchA.id, share: 30 },
+      ],
+    });
+    expect(split.json().error.details.fields).toEqual({
+      attribution: '各单位分摊比例合计须为 100%，当前为 80%',
+    });
     const badShape = await create(leader, { periodUnit: 'week', periodCount: -1 });
     expect(Object.keys(badShape.json().error.details.fields).sort()).toEqual(['periodCount', 'periodUnit']);
     expect((await k.get(leader, `/api/results/${resultId}/benefits`)).json()).toEqual([]);
@@ -78,12 +113,23 @@ describe('benefit calculations', () => {
       expect(dup.json().error).toMatchObject({ code: 'benefits.duplicate', details: { existingId: b.id } });
     }
     // the next period is fine
-    const next = await create(leader, { orgId: w.orgs.branchA.id, periodFrom: '2025-07-01', periodTo: '2025-12-31' });
+    const next = await create(leader, {
+      orgId: w.orgs.branchA.id,
+      periodFrom: '2025-07-01',
+      periodTo: '2025-12-31',
+    });
     expect(next.statusCode).toBe(201);
     // editing into an overlap is refused too
     const n = next.json();
-    expect((await k.patch(leader, `/api/benefits/${n.id}`, { periodFrom: '2025-06-01', version: n.version })).json().error.code).toBe('benefits.duplicate');
-    expect((await k.audit(admin, 'benefit', b.id))[0]).toMatchObject({ action: 'benefits.create', actorUserId: w.users.memberA.id });
+    expect(
+      (
+        await k.patch(leader, `/api/benefits/${n.id}`, { periodFrom: '2025-06-01', version: n.version })
+      ).json().error.code,
+    ).toBe('benefits.duplicate');
+    expect((await k.audit(admin, 'benefit', b.id))[0]).toMatchObject({
+      action: 'benefits.create',
+      actorUserId: w.users.memberA.id,
+    });
   });
 
   it('goes through finance sign-off; rejection frees the claim; totals add verified only', async () => {
@@ -91,7 +137,10 @@ describe('benefit calculations', () => {
     let b = (await create(leader, period)).json();
     expect((await act(entA, b, 'verify')).json().error.code).toBe('benefits.invalid_transition');
     b = (await act(leader, b, 'submit')).json();
-    expect((await k.patch(leader, `/api/benefits/${b.id}`, { basis: '改一下', version: b.version })).json().error.code).toBe('benefits.not_editable');
+    expect(
+      (await k.patch(leader, `/api/benefits/${b.id}`, { basis: '改一下', version: b.version })).json().error
+        .code,
+    ).toBe('benefits.not_editable');
     expect((await act(member, b, 'verify')).statusCode).toBe(403);
     expect((await act(entB, b, 'verify')).statusCode).toBe(404);
     expect((await act(entA, b, 'reject')).json().error.details.fields).toEqual({ opinion: '请填写退回原因' });
@@ -104,27 +153,48 @@ describe('benefit calculations', () => {
     b = (await act(entA, b, 'reject', { opinion: '缺少财务凭证' })).json();
     expect(b).toMatchObject({ status: 'rejected', verifyOpinion: '缺少财务凭证' });
     // the rejected calculation no longer claims its period: a corrected one can be entered
-    let c = (await create(leader, { ...period, basis: '按财务凭证重新测算，每月节约打磨费 4,000 元。' })).json();
+    let c = (
+      await create(leader, { ...period, basis: '按财务凭证重新测算，每月节约打磨费 4,000 元。' })
+    ).json();
     expect((await act(leader, b, 'revise')).json().error.code).toBe('benefits.duplicate');
     c = (await act(leader, c, 'submit')).json();
     const stale = await act(entA, { id: c.id, version: c.version - 1 }, 'verify');
     expect(stale.json().error.code).toBe('conflict.stale');
-    c = (await act(entA, c, 'verify', { verifierName: '财务部 李会计', verifiedOn: '2025-02-10', opinion: '凭证齐全' })).json();
+    c = (
+      await act(entA, c, 'verify', {
+        verifierName: '财务部 李会计',
+        verifiedOn: '2025-02-10',
+        opinion: '凭证齐全',
+      })
+    ).json();
     expect(c).toMatchObject({ status: 'verified', verifierName: '财务部 李会计', verifiedOn: '2025-02-10' });
     expect(c.events.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'verify']);
 
     const totals = (await k.get(leader, `/api/benefits/totals?resultId=${resultId}`)).json();
     expect(totals).toMatchObject({ basis: 'verified', verifiedBenefitFen: c.amountFen, verifiedCount: 1 });
-    expect((await k.get(leader, `/api/benefits/totals?resultId=${resultId}&year=2025`)).json().verifiedBenefitFen).toBe(c.amountFen);
-    expect((await k.get(leader, `/api/benefits/totals?resultId=${resultId}&year=2024`)).json().verifiedBenefitFen).toBe(0);
-    expect((await k.get(entA, `/api/benefits/totals?orgId=${w.orgs.entA.id}`)).json().verifiedBenefitFen).toBe(c.amountFen);
-    expect((await k.get(leader, `/api/benefits/totals?personId=${w.users.leaderA.personId}`)).json().verifiedBenefitFen).toBe(c.amountFen);
+    expect(
+      (await k.get(leader, `/api/benefits/totals?resultId=${resultId}&year=2025`)).json().verifiedBenefitFen,
+    ).toBe(c.amountFen);
+    expect(
+      (await k.get(leader, `/api/benefits/totals?resultId=${resultId}&year=2024`)).json().verifiedBenefitFen,
+    ).toBe(0);
+    expect(
+      (await k.get(entA, `/api/benefits/totals?orgId=${w.orgs.entA.id}`)).json().verifiedBenefitFen,
+    ).toBe(c.amountFen);
+    expect(
+      (await k.get(leader, `/api/benefits/totals?personId=${w.users.leaderA.personId}`)).json()
+        .verifiedBenefitFen,
+    ).toBe(c.amountFen);
     expect((await k.get(entB, `/api/benefits/totals?resultId=${resultId}`)).statusCode).toBe(404);
     expect((await k.get(entB, `/api/benefits/totals?orgId=${w.orgs.entA.id}`)).statusCode).toBe(400);
-    expect((await k.get(leader, `/api/benefits/totals?resultId=${resultId}&orgId=${w.orgs.entA.id}`)).statusCode).toBe(400);
+    expect(
+      (await k.get(leader, `/api/benefits/totals?resultId=${resultId}&orgId=${w.orgs.entA.id}`)).statusCode,
+    ).toBe(400);
     expect((await k.get(null, `/api/benefits/totals?resultId=${resultId}`)).statusCode).toBe(401);
     // a verified calculation is final
-    expect((await k.post(leader, `/api/benefits/${c.id}/archive`, { version: c.version })).statusCode).toBe(403);
+    expect((await k.post(leader, `/api/benefits/${c.id}/archive`, { version: c.version })).statusCode).toBe(
+      403,
+    );
   });
 
   it('archives and restores a draft, with audit', async () => {
@@ -136,6 +206,9 @@ describe('benefit calculations', () => {
     expect(again.statusCode).toBe(201);
     const refused = await k.post(leader, `/api/benefits/${d.id}/restore`, { version: d.version });
     expect(refused.json().error.code).toBe('benefits.duplicate');
-    expect((await k.audit(admin, 'benefit', d.id)).map((a) => a.action)).toEqual(['benefits.archive', 'benefits.create']);
+    expect((await k.audit(admin, 'benefit', d.id)).map((a) => a.action)).toEqual([
+      'benefits.archive',
+      'benefits.create',
+    ]);
   });
 });

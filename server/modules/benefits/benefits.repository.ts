@@ -1,7 +1,7 @@
 import { and, asc, count, countDistinct, desc, eq, inArray, isNull, type SQL, sql, sum } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { BenefitListQuery } from '../../../common/schemas/benefits.js';
 import { inScope } from '../../core/access.js';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../core/db.js';
 import { offsetOf } from '../../core/pagination.js';
 import { adoptions } from '../adoptions/adoptions.table.js';
@@ -39,16 +39,30 @@ export async function benefitsOfResult({ db, resultId }: { db: Db; resultId: num
 }
 
 /** The finance queue: calculations whose unit lies in `scope` (benefits.verify), filtered. */
-export async function findBenefits({ db, scope, query }: { db: Db; scope: string[]; query: BenefitListQuery }) {
+export async function findBenefits({
+  db,
+  scope,
+  query,
+}: {
+  db: Db;
+  scope: string[];
+  query: BenefitListQuery;
+}) {
   const where = and(
     inScope(orgs.path, scope),
     query.includeArchived ? undefined : isNull(benefits.archivedAt),
     query.status ? eq(benefits.status, query.status) : undefined,
     query.resultId ? eq(benefits.resultId, query.resultId) : undefined,
-    query.orgId ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.orgId}) || '%'` : undefined,
+    query.orgId
+      ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.orgId}) || '%'`
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
-    base(db).where(where).orderBy(desc(benefits.updatedAt), desc(benefits.id)).limit(query.pageSize).offset(offsetOf(query)),
+    base(db)
+      .where(where)
+      .orderBy(desc(benefits.updatedAt), desc(benefits.id))
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(benefits).innerJoin(orgs, eq(orgs.id, benefits.orgId)).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -92,7 +106,8 @@ export async function lockResultBenefits({ db, resultId }: { db: Db; resultId: n
 }
 
 const verified = and(eq(benefits.status, 'verified'), isNull(benefits.archivedAt));
-const yearOf = (year: number | undefined) => (year ? sql`EXTRACT(YEAR FROM ${benefits.verifiedOn}) = ${year}` : undefined);
+const yearOf = (year: number | undefined) =>
+  year ? sql`EXTRACT(YEAR FROM ${benefits.verifiedOn}) = ${year}` : undefined;
 
 /** Verified total and counts of the calculations matching `where` (verified only is summed; submitted is counted apart). */
 export async function totalsWhere({ db, where, year }: { db: Db; where: SQL; year?: number }) {
@@ -122,7 +137,13 @@ export async function totalsForSubtree({ db, orgPath, year }: { db: Db; orgPath:
     .from(benefitAttributions)
     .innerJoin(benefits, eq(benefits.id, benefitAttributions.benefitId))
     .innerJoin(orgs, eq(orgs.id, benefitAttributions.orgId))
-    .where(and(sql`${orgs.path} LIKE ${`${orgPath}%`}`, eq(benefits.status, 'submitted'), isNull(benefits.archivedAt)));
+    .where(
+      and(
+        sql`${orgs.path} LIKE ${`${orgPath}%`}`,
+        eq(benefits.status, 'submitted'),
+        isNull(benefits.archivedAt),
+      ),
+    );
   return { verifiedBenefitFen: v?.fen ?? 0, verifiedCount: v?.n ?? 0, pendingCount: p?.n ?? 0 };
 }
 

@@ -21,22 +21,37 @@ export function benefitsRoutes(app: FastifyInstance) {
   const tags = ['benefits'];
   r.get(
     '/api/results/:id/benefits',
-    { config: { access: 'authenticated' }, schema: { tags, params: idParams, response: { 200: z.array(benefit) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: idParams, response: { 200: z.array(benefit) } },
+    },
     (req) => service.listResultBenefits({ ctx: req.ctx(), resultId: req.params.id }),
   );
   r.post(
     '/api/results/:id/benefits',
-    { config: { access: 'studios.contribute' }, schema: { tags, params: idParams, body: benefitCreate, response: { 201: benefit } } },
-    async (req, reply) => reply.code(201).send(await service.createBenefit({ ctx: req.ctx(), resultId: req.params.id, input: req.body })),
+    {
+      config: { access: 'studios.contribute' },
+      schema: { tags, params: idParams, body: benefitCreate, response: { 201: benefit } },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await service.createBenefit({ ctx: req.ctx(), resultId: req.params.id, input: req.body })),
   );
   r.get(
     '/api/benefits',
-    { config: { access: 'benefits.verify' }, schema: { tags, querystring: benefitListQuery, response: { 200: pageOf(benefit) } } },
+    {
+      config: { access: 'benefits.verify' },
+      schema: { tags, querystring: benefitListQuery, response: { 200: pageOf(benefit) } },
+    },
     (req) => service.findBenefits({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/benefits/totals',
-    { config: { access: 'authenticated' }, schema: { tags, querystring: benefitTotalsQuery, response: { 200: benefitTotals } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, querystring: benefitTotalsQuery, response: { 200: benefitTotals } },
+    },
     (req) => getBenefitTotals({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
@@ -46,13 +61,20 @@ export function benefitsRoutes(app: FastifyInstance) {
   );
   r.patch(
     '/api/benefits/:id',
-    { config: { access: 'studios.contribute' }, schema: { tags, params: idParams, body: benefitUpdate, response: { 200: benefit } } },
+    {
+      config: { access: 'studios.contribute' },
+      schema: { tags, params: idParams, body: benefitUpdate, response: { 200: benefit } },
+    },
     (req) => service.updateBenefit({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/benefits/:id/actions/:action',
-    { config: { access: 'studios.contribute' }, schema: { tags, params: benefitActionParams, body: benefitActionBody, response: { 200: benefit } } },
-    (req) => service.actOnBenefit({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
+    {
+      config: { access: 'studios.contribute' },
+      schema: { tags, params: benefitActionParams, body: benefitActionBody, response: { 200: benefit } },
+    },
+    (req) =>
+      service.actOnBenefit({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
   );
   for (const [action, archived] of [
     ['archive', true],
@@ -60,8 +82,17 @@ export function benefitsRoutes(app: FastifyInstance) {
   ] as const) {
     r.post(
       `/api/benefits/:id/${action}`,
-      { config: { access: 'studios.contribute' }, schema: { tags, params: idParams, body: z.object({ version }), response: { 200: benefit } } },
-      (req) => service.setBenefitArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: { access: 'studios.contribute' },
+        schema: { tags, params: idParams, body: z.object({ version }), response: { 200: benefit } },
+      },
+      (req) =>
+        service.setBenefitArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
   }
 }

@@ -1,5 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { Benefit, BenefitActionBody, BenefitCreate, BenefitListQuery, BenefitUpdate } from '../../../common/schemas/benefits.js';
+import type {
+  Benefit,
+  BenefitActionBody,
+  BenefitCreate,
+  BenefitListQuery,
+  BenefitUpdate,
+} from '../../../common/schemas/benefits.js';
 import {
   type BenefitAction,
   type BenefitStatus,
@@ -20,7 +26,13 @@ import { orgsByIds } from '../innovation/innovation.lookup.js';
 import { enterprisePrefixOf, groupRootOf, todayOf } from '../innovation/innovation.scope.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { loadResult } from '../results/results.service.js';
-import { calculateBenefitFen, findDuplicateBenefit, sharesSumTo100, sharesTotal, splitByShares } from './benefit.calc.js';
+import {
+  calculateBenefitFen,
+  findDuplicateBenefit,
+  sharesSumTo100,
+  sharesTotal,
+  splitByShares,
+} from './benefit.calc.js';
 import { benefitErrors } from './benefits.errors.js';
 import * as repo from './benefits.repository.js';
 import { benefits } from './benefits.table.js';
@@ -28,9 +40,15 @@ import { benefits } from './benefits.table.js';
 type Loaded = Awaited<ReturnType<typeof loadResult>>;
 
 /** Roles on one calculation: its author side (studio, or the adopting enterprise's admin) and finance (not the author). */
-function rolesOn(ctx: Ctx, res: Loaded, b: { orgPath: string; adoptionOrgPath: string | null; createdBy: number | null }) {
+function rolesOn(
+  ctx: Ctx,
+  res: Loaded,
+  b: { orgPath: string; adoptionOrgPath: string | null; createdBy: number | null },
+) {
   const roles: BenefitWorkflowRole[] = [];
-  const author = b.adoptionOrgPath ? can(ctx.actor, 'adoptions.record', b.adoptionOrgPath) : res.roles.includes('studio');
+  const author = b.adoptionOrgPath
+    ? can(ctx.actor, 'adoptions.record', b.adoptionOrgPath)
+    : res.roles.includes('studio');
   if (author) roles.push('author');
   if (can(ctx.actor, 'benefits.verify', b.orgPath) && b.createdBy !== ctx.actor.userId) roles.push('finance');
   return roles;
@@ -52,7 +70,11 @@ async function toBenefits(ctx: Ctx, res: Loaded, rows: repo.BenefitJoined[]): Pr
   return Promise.all(
     rows.map(async (r) => {
       const b = r.benefit;
-      const roles = rolesOn(ctx, res, { orgPath: r.orgPath, adoptionOrgPath: r.adoptionOrgPath, createdBy: b.createdBy });
+      const roles = rolesOn(ctx, res, {
+        orgPath: r.orgPath,
+        adoptionOrgPath: r.adoptionOrgPath,
+        createdBy: b.createdBy,
+      });
       return {
         id: b.id,
         resultId: b.resultId,
@@ -89,7 +111,13 @@ async function toBenefits(ctx: Ctx, res: Loaded, rows: repo.BenefitJoined[]): Pr
 /** Whether the caller sees a calculation: in scope of the result, verified, or theirs to author or verify. */
 function visibleTo(ctx: Ctx, res: Loaded, r: repo.BenefitJoined) {
   if (res.mode === 'scope' || r.benefit.status === 'verified') return true;
-  return rolesOn(ctx, res, { orgPath: r.orgPath, adoptionOrgPath: r.adoptionOrgPath, createdBy: r.benefit.createdBy }).length > 0;
+  return (
+    rolesOn(ctx, res, {
+      orgPath: r.orgPath,
+      adoptionOrgPath: r.adoptionOrgPath,
+      createdBy: r.benefit.createdBy,
+    }).length > 0
+  );
 }
 
 /** A result's calculations the caller may see (market viewers: verified ones and their own adoption's). */
@@ -110,7 +138,11 @@ async function loadBenefit(ctx: Ctx, id: number) {
     throw e;
   }
   if (!visibleTo(ctx, res, row)) throw benefitErrors.notFound();
-  const roles = rolesOn(ctx, res, { orgPath: row.orgPath, adoptionOrgPath: row.adoptionOrgPath, createdBy: row.benefit.createdBy });
+  const roles = rolesOn(ctx, res, {
+    orgPath: row.orgPath,
+    adoptionOrgPath: row.adoptionOrgPath,
+    createdBy: row.benefit.createdBy,
+  });
   return { row, res, roles };
 }
 
@@ -122,7 +154,11 @@ export async function getBenefit({ ctx, id }: { ctx: Ctx; id: number }): Promise
 
 /** The finance queue: calculations in the caller's benefits.verify scope. */
 export async function findBenefits({ ctx, query }: { ctx: Ctx; query: BenefitListQuery }) {
-  const { items, total } = await repo.findBenefits({ db: ctx.db, scope: scopeOf(ctx.actor, 'benefits.verify'), query });
+  const { items, total } = await repo.findBenefits({
+    db: ctx.db,
+    scope: scopeOf(ctx.actor, 'benefits.verify'),
+    query,
+  });
   const out: Benefit[] = [];
   for (const r of items) {
     const res = await loadResult(ctx, r.benefit.resultId).catch(() => null);
@@ -131,7 +167,10 @@ export async function findBenefits({ ctx, query }: { ctx: Ctx; query: BenefitLis
   return pageResult(out, total, query);
 }
 
-type Figures = Pick<BenefitCreate, 'periodFrom' | 'periodTo' | 'beforeValueFen' | 'afterValueFen' | 'periodCount' | 'implementationCostFen'>;
+type Figures = Pick<
+  BenefitCreate,
+  'periodFrom' | 'periodTo' | 'beforeValueFen' | 'afterValueFen' | 'periodCount' | 'implementationCostFen'
+>;
 
 /**
  * Checks the figures, the unit and the attribution; returns the amount, the unit's path and the attribution
@@ -150,18 +189,22 @@ async function checkCalculation(
   const attribution = f.attribution ?? [{ orgId: f.orgId, share: 100 }];
   const found = await orgsByIds({ db: ctx.db, ids: [f.orgId, ...attribution.map((a) => a.orgId)] });
   const unit = found.get(f.orgId);
-  if (!unit || !unit.path.startsWith(allowedUnder)) fields.orgId = unitMessage;
+  if (!unit?.path.startsWith(allowedUnder)) fields.orgId = unitMessage;
   const seen = new Set<number>();
   attribution.forEach((a, i) => {
     const o = found.get(a.orgId);
-    if (!o || groupRootOf(o.path) !== groupRootOf(allowedUnder)) fields[`attribution.${i}.orgId`] = '单位不存在或不在本集团内';
+    if (!o || groupRootOf(o.path) !== groupRootOf(allowedUnder))
+      fields[`attribution.${i}.orgId`] = '单位不存在或不在本集团内';
     else if (seen.has(a.orgId)) fields[`attribution.${i}.orgId`] = '单位重复';
     seen.add(a.orgId);
   });
   if (!sharesSumTo100(attribution.map((a) => a.share)))
     fields.attribution = `各单位分摊比例合计须为 100%，当前为 ${sharesTotal(attribution.map((a) => a.share))}%`;
   if (Object.keys(fields).length) throw invalidFields(fields);
-  const parts = splitByShares(amountFen, attribution.map((a) => ({ key: a.orgId, share: a.share })));
+  const parts = splitByShares(
+    amountFen,
+    attribution.map((a) => ({ key: a.orgId, share: a.share })),
+  );
   return {
     amountFen,
     orgPath: unit!.path,
@@ -170,7 +213,11 @@ async function checkCalculation(
 }
 
 /** Runs the duplicate guard for `resultId` inside `tx` (after taking the result's benefit lock). */
-async function guard(tx: Ctx['db'], resultId: number, candidate: { id?: number; orgPath: string; periodFrom: string; periodTo: string }) {
+async function guard(
+  tx: Ctx['db'],
+  resultId: number,
+  candidate: { id?: number; orgPath: string; periodFrom: string; periodTo: string },
+) {
   await repo.lockResultBenefits({ db: tx, resultId });
   const claims = await repo.claimsOfResult({ db: tx, resultId });
   const dup = findDuplicateBenefit(
@@ -185,7 +232,15 @@ async function guard(tx: Ctx['db'], resultId: number, candidate: { id?: number; 
  * enterprise) or for one of its adoptions (the adopting enterprise's admin, a unit of the adopter).
  * Refuses a second claim on the same result, unit and overlapping period: 409 benefits.duplicate.
  */
-export async function createBenefit({ ctx, resultId, input }: { ctx: Ctx; resultId: number; input: BenefitCreate }): Promise<Benefit> {
+export async function createBenefit({
+  ctx,
+  resultId,
+  input,
+}: {
+  ctx: Ctx;
+  resultId: number;
+  input: BenefitCreate;
+}): Promise<Benefit> {
   const res = await loadResult(ctx, resultId);
   if (res.row.result.archivedAt) throw forbidden();
   let orgId: number;
@@ -193,7 +248,12 @@ export async function createBenefit({ ctx, resultId, input }: { ctx: Ctx; result
   let unitMessage: string;
   if (input.adoptionId) {
     const [a] = await ctx.db
-      .select({ id: adoptions.id, orgId: adoptions.orgId, orgPath: orgs.path, archivedAt: adoptions.archivedAt })
+      .select({
+        id: adoptions.id,
+        orgId: adoptions.orgId,
+        orgPath: orgs.path,
+        archivedAt: adoptions.archivedAt,
+      })
       .from(adoptions)
       .innerJoin(orgs, eq(orgs.id, adoptions.orgId))
       .where(and(eq(adoptions.id, input.adoptionId), eq(adoptions.resultId, resultId)));
@@ -211,7 +271,11 @@ export async function createBenefit({ ctx, resultId, input }: { ctx: Ctx; result
   }
   const calc = await checkCalculation(ctx, { ...input, orgId }, allowedUnder, unitMessage);
   const id = await ctx.db.transaction(async (tx) => {
-    await guard(tx, resultId, { orgPath: calc.orgPath, periodFrom: input.periodFrom, periodTo: input.periodTo });
+    await guard(tx, resultId, {
+      orgPath: calc.orgPath,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+    });
     const { attribution: _a, adoptionId, orgId: _o, ...figures } = input;
     const [b] = await tx
       .insert(benefits)
@@ -242,15 +306,25 @@ export async function createBenefit({ ctx, resultId, input }: { ctx: Ctx; result
 }
 
 /** Edits a draft calculation (its author); the guard runs again on the new unit and period. */
-export async function updateBenefit({ ctx, id, input }: { ctx: Ctx; id: number; input: BenefitUpdate }): Promise<Benefit> {
+export async function updateBenefit({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: BenefitUpdate;
+}): Promise<Benefit> {
   const { row, roles } = await loadBenefit(ctx, id);
   const b = row.benefit;
   if (!roles.includes('author')) throw forbidden();
-  if (b.archivedAt || !benefitEditableStatuses.includes(b.status as BenefitStatus)) throw benefitErrors.notEditable();
+  if (b.archivedAt || !benefitEditableStatuses.includes(b.status as BenefitStatus))
+    throw benefitErrors.notEditable();
   const { version, attribution, ...set } = input;
   const merged = { ...b, ...set };
   const current = await repo.attributionsOf({ db: ctx.db, benefitIds: [id] });
-  const allowedUnder = row.adoptionOrgPath ?? enterprisePrefixOf((await loadResult(ctx, b.resultId)).row.orgPath);
+  const allowedUnder =
+    row.adoptionOrgPath ?? enterprisePrefixOf((await loadResult(ctx, b.resultId)).row.orgPath);
   const calc = await checkCalculation(
     ctx,
     { ...merged, attribution: attribution ?? current.map((a) => ({ orgId: a.orgId, share: a.share })) },
@@ -258,7 +332,12 @@ export async function updateBenefit({ ctx, id, input }: { ctx: Ctx; id: number; 
     row.adoptionOrgPath ? '成效单位须为推广应用单位或其下级单位' : '成效单位须在工作室所在企业内',
   );
   await ctx.db.transaction(async (tx) => {
-    await guard(tx, b.resultId, { id, orgPath: calc.orgPath, periodFrom: merged.periodFrom, periodTo: merged.periodTo });
+    await guard(tx, b.resultId, {
+      id,
+      orgPath: calc.orgPath,
+      periodFrom: merged.periodFrom,
+      periodTo: merged.periodTo,
+    });
     const updated = await repo.updateBenefitRow({
       db: tx,
       id,
@@ -301,7 +380,11 @@ export async function actOnBenefit({
   const status = b.status as BenefitStatus;
   const t = b.archivedAt ? null : benefitTransition(status, action);
   if (!t) throw benefitErrors.invalidTransition(status, action);
-  if (t.who.includes('finance') && b.createdBy === ctx.actor.userId && can(ctx.actor, 'benefits.verify', row.orgPath))
+  if (
+    t.who.includes('finance') &&
+    b.createdBy === ctx.actor.userId &&
+    can(ctx.actor, 'benefits.verify', row.orgPath)
+  )
     throw benefitErrors.selfVerify();
   if (!t.who.some((w) => roles.includes(w))) throw forbidden();
   if (action === 'reject' && !body.opinion) throw invalidFields({ opinion: '请填写退回原因' });
@@ -315,12 +398,26 @@ export async function actOnBenefit({
       verifiedOn: body.verifiedOn ?? todayOf(ctx),
       verifyOpinion: body.opinion ?? null,
     });
-  if (action === 'reject') Object.assign(set, { verifyOpinion: body.opinion, verifierName: body.verifierName ?? ctx.actor.name });
+  if (action === 'reject')
+    Object.assign(set, { verifyOpinion: body.opinion, verifierName: body.verifierName ?? ctx.actor.name });
   await ctx.db.transaction(async (tx) => {
-    if (action === 'revise') await guard(tx, b.resultId, { id, orgPath: row.orgPath, periodFrom: b.periodFrom, periodTo: b.periodTo });
+    if (action === 'revise')
+      await guard(tx, b.resultId, {
+        id,
+        orgPath: row.orgPath,
+        periodFrom: b.periodFrom,
+        periodTo: b.periodTo,
+      });
     const updated = await repo.updateBenefitRow({ db: tx, id, version: body.version, set, now });
     if (!updated) throw conflict('conflict.stale', { current: { id, version: b.version, status } });
-    await recordEvent(tx, ctx, { entityType: 'benefit', entityId: id, action, from: status, to: t.to, opinion: body.opinion ?? null });
+    await recordEvent(tx, ctx, {
+      entityType: 'benefit',
+      entityId: id,
+      action,
+      from: status,
+      to: t.to,
+      opinion: body.opinion ?? null,
+    });
     await recordAudit(tx, ctx, {
       action: `benefits.${action}`,
       entityType: 'benefit',
@@ -328,22 +425,49 @@ export async function actOnBenefit({
       orgId: b.orgId,
       orgPath: row.orgPath,
       before: { status },
-      after: { status: t.to, verifierName: set.verifierName ?? null, verifiedOn: set.verifiedOn ?? null, opinion: body.opinion ?? null },
+      after: {
+        status: t.to,
+        verifierName: set.verifierName ?? null,
+        verifiedOn: set.verifiedOn ?? null,
+        opinion: body.opinion ?? null,
+      },
     });
   });
   return getBenefit({ ctx, id });
 }
 
 /** Archives a draft or rejected calculation, or restores one (the guard runs again on restore). */
-export async function setBenefitArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setBenefitArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, roles } = await loadBenefit(ctx, id);
   const b = row.benefit;
   const abilities = abilitiesOf(b.status as BenefitStatus, roles, b.archivedAt !== null);
   if (!(archived ? abilities.archive : abilities.restore)) throw forbidden();
   await ctx.db.transaction(async (tx) => {
-    if (!archived && b.status !== 'rejected') await guard(tx, b.resultId, { id, orgPath: row.orgPath, periodFrom: b.periodFrom, periodTo: b.periodTo });
+    if (!archived && b.status !== 'rejected')
+      await guard(tx, b.resultId, {
+        id,
+        orgPath: row.orgPath,
+        periodFrom: b.periodFrom,
+        periodTo: b.periodTo,
+      });
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateBenefitRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateBenefitRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw conflict('conflict.stale', { current: { id, version: b.version, status: b.status } });
     await recordAudit(tx, ctx, {
       action: archived ? 'benefits.archive' : 'benefits.restore',

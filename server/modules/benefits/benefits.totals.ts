@@ -18,13 +18,25 @@ import { benefits } from './benefits.table.js';
  * share). Only finance-verified calculations are ever summed; those awaiting finance are counted apart.
  * The subject must be visible to the caller (its own not_found otherwise).
  */
-export async function getBenefitTotals({ ctx, query }: { ctx: Ctx; query: BenefitTotalsQuery }): Promise<BenefitTotals> {
-  const subjects = (['resultId', 'studioId', 'orgId', 'personId'] as const).filter((k) => query[k] !== undefined);
-  if (subjects.length !== 1) throw invalidFields({ _: '请指定且只指定一个统计对象：成果、工作室、单位或人员' });
+export async function getBenefitTotals({
+  ctx,
+  query,
+}: {
+  ctx: Ctx;
+  query: BenefitTotalsQuery;
+}): Promise<BenefitTotals> {
+  const subjects = (['resultId', 'studioId', 'orgId', 'personId'] as const).filter(
+    (k) => query[k] !== undefined,
+  );
+  if (subjects.length !== 1)
+    throw invalidFields({ _: '请指定且只指定一个统计对象：成果、工作室、单位或人员' });
   const year = query.year;
   if (query.resultId) {
     await loadResult(ctx, query.resultId);
-    return { basis: 'verified', ...(await repo.totalsWhere({ db: ctx.db, where: eq(benefits.resultId, query.resultId), year })) };
+    return {
+      basis: 'verified',
+      ...(await repo.totalsWhere({ db: ctx.db, where: eq(benefits.resultId, query.resultId), year })),
+    };
   }
   if (query.studioId) {
     await getStudioAccess({ ctx, id: query.studioId, need: 'read' });
@@ -58,4 +70,3 @@ export async function personTotals(ctx: Ctx, personId: number, year?: number) {
   }
   return { verifiedBenefitFen, verifiedCount, pendingCount };
 }
-

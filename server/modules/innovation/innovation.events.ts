@@ -8,7 +8,15 @@ import { innovationCounters, innovationEvents } from './innovation.table.js';
  * The next archive number for `prefix` in `year`, e.g. CG-2026-00012. The counter row is incremented
  * atomically inside the caller's transaction, so concurrent creations never share a number.
  */
-export async function nextArchiveNo({ db, prefix, year }: { db: Db; prefix: string; year: number }): Promise<string> {
+export async function nextArchiveNo({
+  db,
+  prefix,
+  year,
+}: {
+  db: Db;
+  prefix: string;
+  year: number;
+}): Promise<string> {
   const [row] = await db
     .insert(innovationCounters)
     .values({ prefix, year, last: 1 })
@@ -26,7 +34,14 @@ export type EventEntity = 'project' | 'result' | 'benefit';
 export async function recordEvent(
   db: Db,
   ctx: Pick<Ctx, 'actor' | 'clock'>,
-  e: { entityType: EventEntity; entityId: number; action: string; from?: string | null; to?: string | null; opinion?: string | null },
+  e: {
+    entityType: EventEntity;
+    entityId: number;
+    action: string;
+    from?: string | null;
+    to?: string | null;
+    opinion?: string | null;
+  },
 ) {
   await db.insert(innovationEvents).values({
     entityType: e.entityType,
@@ -42,7 +57,15 @@ export async function recordEvent(
 }
 
 /** An item's workflow history, oldest first. */
-export async function eventsOf({ db, entityType, entityId }: { db: Db; entityType: EventEntity; entityId: number }) {
+export async function eventsOf({
+  db,
+  entityType,
+  entityId,
+}: {
+  db: Db;
+  entityType: EventEntity;
+  entityId: number;
+}) {
   const rows = await db
     .select()
     .from(innovationEvents)

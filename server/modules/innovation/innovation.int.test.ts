@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createWorld, login, type Session, type TestApp, type World } from '../../../test/helpers.js';
+import {
+  createTestApp,
+  createWorld,
+  login,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 import { collectSignals } from '../studios/studios.health.js';
 import { kit } from './innovation.test-kit.js';
 
@@ -19,9 +26,14 @@ beforeAll(async () => {
   w = await createWorld(t.database);
   k = kit(t, w);
   [admin, entA, entB, leader, member, expert] = await Promise.all(
-    [w.users.groupAdmin, w.users.entAdminA, w.users.entAdminB, w.users.leaderA, w.users.memberA, w.users.expertB].map((u) =>
-      login(t.app, u.username),
-    ),
+    [
+      w.users.groupAdmin,
+      w.users.entAdminA,
+      w.users.entAdminB,
+      w.users.leaderA,
+      w.users.memberA,
+      w.users.expertB,
+    ].map((u) => login(t.app, u.username)),
   );
 });
 afterAll(() => t.close());
@@ -29,8 +41,15 @@ afterAll(() => t.close());
 describe('a project from proposal to results, benefit, adoption and totals', () => {
   it('runs the whole path and counts every benefit once', async () => {
     const { get, post, put } = k;
-    const studioA = await k.studio(entA, { hostOrgId: w.orgs.workshopA.id, leaderPersonId: w.users.leaderA.personId, memberPersonIds: [w.users.memberA.personId] });
-    const studioB = await k.studio(entB, { hostOrgId: w.orgs.workshopB.id, name: '乙企业铸造工匠创新工作室' });
+    const studioA = await k.studio(entA, {
+      hostOrgId: w.orgs.workshopA.id,
+      leaderPersonId: w.users.leaderA.personId,
+      memberPersonIds: [w.users.memberA.personId],
+    });
+    const studioB = await k.studio(entB, {
+      hostOrgId: w.orgs.workshopB.id,
+      name: '乙企业铸造工匠创新工作室',
+    });
 
     // Enterprise B did similar work earlier, plus something unrelated.
     for (const [title, goal] of [
@@ -38,16 +57,36 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
       ['大型铸件冒口气割定位装置研制', '研制大型铸件冒口气割用定位装置，保证冒口根部切割质量。'],
       ['数控机床主轴热变形补偿方法', '建立主轴温升与热伸长模型，在数控系统中实时补偿。'],
     ] as const) {
-      const r = await post(entB, '/api/projects', k.projectBody(studioB.id, w.users.entAdminB.personId, { title, goal, content: null, milestones: [] }));
+      const r = await post(
+        entB,
+        '/api/projects',
+        k.projectBody(studioB.id, w.users.entAdminB.personId, { title, goal, content: null, milestones: [] }),
+      );
       expect(r.statusCode, r.body).toBe(201);
     }
 
     // 1. The studio drafts a proposal and sees the two similar earlier projects first.
-    const body = k.projectBody(studioA.id, w.users.leaderA.personId, { members: [{ personId: w.users.memberA.personId, division: '工装设计' }] });
-    const sim = await get(leader, `/api/similar?kind=project&text=${encodeURIComponent(`${body.title}\n${body.goal}`)}`);
+    const body = k.projectBody(studioA.id, w.users.leaderA.personId, {
+      members: [{ personId: w.users.memberA.personId, division: '工装设计' }],
+    });
+    const sim = await get(
+      leader,
+      `/api/similar?kind=project&text=${encodeURIComponent(`${body.title}\n${body.goal}`)}`,
+    );
     expect(sim.statusCode).toBe(200);
-    const top = sim.json() as { title: string; enterpriseName: string; score: number; canOpen: boolean; sharedWords: string[] }[];
-    expect(top.slice(0, 2).map((s) => s.title).sort()).toEqual(['大型铸件冒口气割定位装置研制', '铸钢件冒口切割工装的改进与应用']);
+    const top = sim.json() as {
+      title: string;
+      enterpriseName: string;
+      score: number;
+      canOpen: boolean;
+      sharedWords: string[];
+    }[];
+    expect(
+      top
+        .slice(0, 2)
+        .map((s) => s.title)
+        .sort(),
+    ).toEqual(['大型铸件冒口气割定位装置研制', '铸钢件冒口切割工装的改进与应用']);
     expect(top[0]!.enterpriseName).toBe('乙企业');
     expect(top[0]!.canOpen).toBe(false);
     expect(top[0]!.sharedWords).toContain('冒口');
@@ -87,7 +126,11 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
     expect(project.reports).toHaveLength(1);
 
     // 4. Concluded after acceptance.
-    project = (await act(leader, 'requestAcceptance', { conclusion: '工装已投入使用，切割时间缩短 40%，申请实用新型专利 1 项。' })).json();
+    project = (
+      await act(leader, 'requestAcceptance', {
+        conclusion: '工装已投入使用，切割时间缩短 40%，申请实用新型专利 1 项。',
+      })
+    ).json();
     expect(project.status).toBe('acceptance');
     project = (await act(entA, 'conclude', { opinion: '验收通过' })).json();
     expect(project.status).toBe('concluded');
@@ -104,19 +147,31 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
         kind: 'patent',
         projectId: project.id,
         title: '一种大型铸件冒口切割定位装置',
-        patent: { type: 'utilityModel', applicationNo: `2025${String(Date.now()).slice(-8)}.5`, filedOn: '2025-06-10', status: 'filing' },
+        patent: {
+          type: 'utilityModel',
+          applicationNo: `2025${String(Date.now()).slice(-8)}.5`,
+          filedOn: '2025-06-10',
+          status: 'filing',
+        },
       }),
     );
     expect(patentRes.statusCode, patentRes.body).toBe(201);
-    const improvementRes = await post(leader, '/api/results', k.resultBody(studioA.id, contributors, { projectId: project.id }));
+    const improvementRes = await post(
+      leader,
+      '/api/results',
+      k.resultBody(studioA.id, contributors, { projectId: project.id }),
+    );
     expect(improvementRes.statusCode, improvementRes.body).toBe(201);
     let patent = patentRes.json();
     let improvement = improvementRes.json();
     expect(improvement.archiveNo).toMatch(/^CG-\d{4}-\d{5}$/);
     expect(patent.patent).toMatchObject({ type: 'utilityModel', status: 'filing' });
-    expect((await get(leader, `/api/projects/${project.id}`)).json().results.map((r: { id: number }) => r.id).sort()).toEqual(
-      [patent.id, improvement.id].sort(),
-    );
+    expect(
+      (await get(leader, `/api/projects/${project.id}`))
+        .json()
+        .results.map((r: { id: number }) => r.id)
+        .sort(),
+    ).toEqual([patent.id, improvement.id].sort());
 
     // 6. Its benefit is calculated and signed off by finance (not by the studio).
     const created = await post(leader, `/api/results/${improvement.id}/benefits`, k.benefitBody());
@@ -127,17 +182,29 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
       post(s, `/api/benefits/${benefit.id}/actions/${action}`, { version: benefit.version, ...extra });
     benefit = (await bact(leader, 'submit')).json();
     expect((await bact(leader, 'verify')).statusCode).toBe(403);
-    const verified = await bact(entA, 'verify', { verifierName: '财务部 王会计', verifiedOn: '2026-01-15', opinion: '核实无误' });
+    const verified = await bact(entA, 'verify', {
+      verifierName: '财务部 王会计',
+      verifiedOn: '2026-01-15',
+      opinion: '核实无误',
+    });
     expect(verified.statusCode, verified.body).toBe(200);
     benefit = verified.json();
-    expect(benefit).toMatchObject({ status: 'verified', verifierName: '财务部 王会计', verifiedOn: '2026-01-15', verifyOpinion: '核实无误' });
+    expect(benefit).toMatchObject({
+      status: 'verified',
+      verifierName: '财务部 王会计',
+      verifiedOn: '2026-01-15',
+      verifyOpinion: '核实无误',
+    });
 
     // 7. Both results go through first review, expert scoring and recognition.
     for (const r of [patent, improvement]) {
       let cur = (await post(member, `/api/results/${r.id}/actions/submit`, { version: r.version })).json();
       expect(cur.status).toBe('submitted');
       cur = (await post(entA, `/api/results/${r.id}/actions/accept`, { version: cur.version })).json();
-      const passed = await post(entA, `/api/results/${r.id}/actions/pass`, { version: cur.version, reviewerUserIds: [w.users.expertB.id] });
+      const passed = await post(entA, `/api/results/${r.id}/actions/pass`, {
+        version: cur.version,
+        reviewerUserIds: [w.users.expertB.id],
+      });
       expect(passed.statusCode, passed.body).toBe(200);
       expect(passed.json().scoreSheet.indicators.map((i: { name: string }) => i.name)).toContain('经济效益');
       const scored = await put(expert, `/api/results/${r.id}/score`, {
@@ -149,9 +216,16 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
       // The sheet's bands suggest the grade; below every band the recogniser must choose one.
       const grade = r.id === patent.id ? { grade: 'merit' } : {};
       if (r.id === patent.id) expect(cur.suggestedGrade).toBeNull();
-      const rec = await post(admin, `/api/results/${r.id}/actions/recognise`, { version: cur.version, award: '集团职工技术创新成果奖', ...grade });
+      const rec = await post(admin, `/api/results/${r.id}/actions/recognise`, {
+        version: cur.version,
+        award: '集团职工技术创新成果奖',
+        ...grade,
+      });
       expect(rec.statusCode, rec.body).toBe(200);
-      expect(rec.json()).toMatchObject({ status: 'recognised', grade: r.id === patent.id ? 'merit' : 'third' });
+      expect(rec.json()).toMatchObject({
+        status: 'recognised',
+        grade: r.id === patent.id ? 'merit' : 'third',
+      });
     }
     improvement = (await get(leader, `/api/results/${improvement.id}`)).json();
     // 经济效益 by band: ¥41,500 verified → 15 points; 57 by hand → 72 total (三等).
@@ -172,23 +246,55 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
     expect(adopted.statusCode, adopted.body).toBe(201);
     const adoption = adopted.json();
     let bB = (
-      await post(entB, `/api/results/${improvement.id}/benefits`, k.benefitBody({ adoptionId: adoption.id, periodFrom: '2026-02-01', periodTo: '2026-12-31', beforeValueFen: 0, afterValueFen: 200_000, periodCount: 10, implementationCostFen: 0 }))
+      await post(
+        entB,
+        `/api/results/${improvement.id}/benefits`,
+        k.benefitBody({
+          adoptionId: adoption.id,
+          periodFrom: '2026-02-01',
+          periodTo: '2026-12-31',
+          beforeValueFen: 0,
+          afterValueFen: 200_000,
+          periodCount: 10,
+          implementationCostFen: 0,
+        }),
+      )
     ).json();
     expect(bB).toMatchObject({ amountFen: 2_000_000, orgId: w.orgs.workshopB.id });
     bB = (await post(entB, `/api/benefits/${bB.id}/actions/submit`, { version: bB.version })).json();
     const self = await post(entB, `/api/benefits/${bB.id}/actions/verify`, { version: bB.version });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('benefits.self_verify');
-    expect((await post(admin, `/api/benefits/${bB.id}/actions/verify`, { version: bB.version, verifierName: '集团财务部', verifiedOn: '2026-03-01' })).statusCode).toBe(200);
+    expect(
+      (
+        await post(admin, `/api/benefits/${bB.id}/actions/verify`, {
+          version: bB.version,
+          verifierName: '集团财务部',
+          verifiedOn: '2026-03-01',
+        })
+      ).statusCode,
+    ).toBe(200);
 
     // 9. The same benefit cannot be claimed twice.
-    const dup = await post(leader, `/api/results/${improvement.id}/benefits`, k.benefitBody({ periodFrom: '2026-06-01', periodTo: '2026-12-31', orgId: w.orgs.workshopA.id }));
+    const dup = await post(
+      leader,
+      `/api/results/${improvement.id}/benefits`,
+      k.benefitBody({ periodFrom: '2026-06-01', periodTo: '2026-12-31', orgId: w.orgs.workshopA.id }),
+    );
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error).toMatchObject({ code: 'benefits.duplicate', details: { existingId: benefit.id } });
+    expect(dup.json().error).toMatchObject({
+      code: 'benefits.duplicate',
+      details: { existingId: benefit.id },
+    });
 
     // 10. Totals count each verified benefit once, wherever they are looked at.
     const total = async (q: string) => (await get(admin, `/api/benefits/totals?${q}`)).json();
-    expect(await total(`resultId=${improvement.id}`)).toEqual({ basis: 'verified', verifiedBenefitFen: 6_150_000, verifiedCount: 2, pendingCount: 0 });
+    expect(await total(`resultId=${improvement.id}`)).toEqual({
+      basis: 'verified',
+      verifiedBenefitFen: 6_150_000,
+      verifiedCount: 2,
+      pendingCount: 0,
+    });
     expect((await total(`studioId=${studioA.id}`)).verifiedBenefitFen).toBe(6_150_000);
     expect((await total(`orgId=${w.orgs.entA.id}`)).verifiedBenefitFen).toBe(4_150_000);
     expect((await total(`orgId=${w.orgs.entB.id}`)).verifiedBenefitFen).toBe(2_000_000);
@@ -201,8 +307,17 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
     expect(adoptions[0]).toMatchObject({ enterpriseName: '乙企业', verifiedBenefitFen: 2_000_000 });
 
     const portfolio = (await get(leader, `/api/people/${w.users.leaderA.personId}/portfolio`)).json();
-    expect(portfolio.totals).toMatchObject({ results: 2, recognised: 2, patents: 1, utilityModelPatents: 1, verifiedBenefitFen: 3_690_000 });
-    expect(portfolio.results.find((r: { id: number }) => r.id === improvement.id)).toMatchObject({ share: 60, verifiedBenefitFen: 3_690_000 });
+    expect(portfolio.totals).toMatchObject({
+      results: 2,
+      recognised: 2,
+      patents: 1,
+      utilityModelPatents: 1,
+      verifiedBenefitFen: 3_690_000,
+    });
+    expect(portfolio.results.find((r: { id: number }) => r.id === improvement.id)).toMatchObject({
+      share: 60,
+      verifiedBenefitFen: 3_690_000,
+    });
 
     // 11. Studio health sees the recognised results and the verified benefit.
     const signals = (await collectSignals(t.database.db, [studioA.id])).get(studioA.id)!;
@@ -212,12 +327,32 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
     // Every step left an audit record.
     const actions = (await k.audit(admin, 'project', project.id)).map((a) => a.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['projects.create', 'projects.approve', 'projects.start', 'projects.report', 'projects.requestAcceptance', 'projects.conclude']),
+      expect.arrayContaining([
+        'projects.create',
+        'projects.approve',
+        'projects.start',
+        'projects.report',
+        'projects.requestAcceptance',
+        'projects.conclude',
+      ]),
     );
-    expect((await k.audit(admin, 'benefit', benefit.id)).map((a) => a.action)).toEqual(['benefits.verify', 'benefits.submit', 'benefits.create']);
-    expect((await k.audit(admin, 'adoption', adoption.id)).map((a) => a.action)).toEqual(['adoptions.create']);
+    expect((await k.audit(admin, 'benefit', benefit.id)).map((a) => a.action)).toEqual([
+      'benefits.verify',
+      'benefits.submit',
+      'benefits.create',
+    ]);
+    expect((await k.audit(admin, 'adoption', adoption.id)).map((a) => a.action)).toEqual([
+      'adoptions.create',
+    ]);
     expect((await k.audit(admin, 'result', improvement.id)).map((a) => a.action)).toEqual(
-      expect.arrayContaining(['results.create', 'results.submit', 'results.accept', 'results.pass', 'results.score', 'results.recognise']),
+      expect.arrayContaining([
+        'results.create',
+        'results.submit',
+        'results.accept',
+        'results.pass',
+        'results.score',
+        'results.recognise',
+      ]),
     );
   });
 });

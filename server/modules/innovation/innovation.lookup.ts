@@ -5,7 +5,8 @@ import { people } from '../people/people.table.js';
 
 /** Active people by id with their org, for validating contributors, leaders and members. */
 export async function peopleByIds({ db, ids }: { db: Db; ids: number[] }) {
-  if (ids.length === 0) return new Map<number, { id: number; name: string; orgPath: string; orgName: string }>();
+  if (ids.length === 0)
+    return new Map<number, { id: number; name: string; orgPath: string; orgName: string }>();
   const rows = await db
     .select({ id: people.id, name: people.name, orgPath: orgs.path, orgName: orgs.name })
     .from(people)
@@ -28,6 +29,9 @@ export async function orgsByIds({ db, ids }: { db: Db; ids: number[] }) {
 export async function enterpriseNames({ db, prefixes }: { db: Db; prefixes: string[] }) {
   const uniq = [...new Set(prefixes)];
   if (uniq.length === 0) return new Map<string, string>();
-  const rows = await db.select({ path: orgs.path, name: orgs.name }).from(orgs).where(inArray(orgs.path, uniq));
+  const rows = await db
+    .select({ path: orgs.path, name: orgs.name })
+    .from(orgs)
+    .where(inArray(orgs.path, uniq));
   return new Map(rows.map((r) => [r.path, r.name]));
 }

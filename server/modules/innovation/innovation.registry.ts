@@ -6,8 +6,8 @@ import { type FileNeed, registerFileOwner } from '../files/files.owners.js';
 import { loadProject } from '../projects/projects.service.js';
 import { loadResult } from '../results/results.service.js';
 import { results } from '../results/results.table.js';
-import { registerHealthSource } from '../studios/studios.health.js';
 import { studioAllows } from '../studios/studios.access.js';
+import { registerHealthSource } from '../studios/studios.health.js';
 
 /**
  * Hooks of innovation work into shared registries, run once when the routes load:
@@ -37,13 +37,22 @@ registerHealthSource('innovation', async (db, studioIds) => {
   const recognised = await db
     .select({ studioId: results.studioId, on: max(results.recognisedOn) })
     .from(results)
-    .where(and(inArray(results.studioId, studioIds), eq(results.status, 'recognised'), isNull(results.archivedAt)))
+    .where(
+      and(inArray(results.studioId, studioIds), eq(results.status, 'recognised'), isNull(results.archivedAt)),
+    )
     .groupBy(results.studioId);
   const verified = await db
     .select({ studioId: results.studioId, on: max(benefits.verifiedOn) })
     .from(benefits)
     .innerJoin(results, eq(results.id, benefits.resultId))
-    .where(and(inArray(results.studioId, studioIds), eq(benefits.status, 'verified'), isNull(benefits.archivedAt), isNull(results.archivedAt)))
+    .where(
+      and(
+        inArray(results.studioId, studioIds),
+        eq(benefits.status, 'verified'),
+        isNull(benefits.archivedAt),
+        isNull(results.archivedAt),
+      ),
+    )
     .groupBy(results.studioId);
   const out = new Map<number, { lastResultOn?: string | null; lastBenefitOn?: string | null }>();
   for (const r of recognised) out.set(r.studioId, { lastResultOn: r.on });

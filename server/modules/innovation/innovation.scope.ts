@@ -87,7 +87,10 @@ export function seesInMarket(
   item: { orgPath: string; confidential: boolean; status: string; archivedAt: string | null },
 ): boolean {
   return (
-    item.status === 'recognised' && !item.confidential && !item.archivedAt && view.groupRoots.includes(groupRootOf(item.orgPath))
+    item.status === 'recognised' &&
+    !item.confidential &&
+    !item.archivedAt &&
+    view.groupRoots.includes(groupRootOf(item.orgPath))
   );
 }
 
@@ -98,7 +101,12 @@ export function scopeWhere(
 ): SQL {
   const member = view.memberStudioIds.length ? inArray(cols.studioId, view.memberStudioIds) : sql`false`;
   const read = or(inScope(cols.orgPath, view.readScope), member)!;
-  const conf = or(sql`${cols.confidential} = false`, inScope(cols.orgPath, view.confidentialScope), member, cols.reviewer)!;
+  const conf = or(
+    sql`${cols.confidential} = false`,
+    inScope(cols.orgPath, view.confidentialScope),
+    member,
+    cols.reviewer,
+  )!;
   return and(read, conf)!;
 }
 

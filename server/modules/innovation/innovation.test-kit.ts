@@ -3,14 +3,26 @@
 import { expect } from 'vitest';
 import { call, type Session, type TestApp, type World } from '../../../test/helpers.js';
 
-export function kit(t: TestApp, w: World) {
+export function kit(t: TestApp, _w: World) {
   const get = (s: Session | null, url: string) => call(t.app, s, { method: 'GET', url });
-  const post = (s: Session | null, url: string, payload: unknown) => call(t.app, s, { method: 'POST', url, payload: payload as object });
-  const patch = (s: Session | null, url: string, payload: unknown) => call(t.app, s, { method: 'PATCH', url, payload: payload as object });
-  const put = (s: Session | null, url: string, payload: unknown) => call(t.app, s, { method: 'PUT', url, payload: payload as object });
+  const post = (s: Session | null, url: string, payload: unknown) =>
+    call(t.app, s, { method: 'POST', url, payload: payload as object });
+  const patch = (s: Session | null, url: string, payload: unknown) =>
+    call(t.app, s, { method: 'PATCH', url, payload: payload as object });
+  const put = (s: Session | null, url: string, payload: unknown) =>
+    call(t.app, s, { method: 'PUT', url, payload: payload as object });
 
   /** A studio created by an admin, with the leader (and optionally members) on its roll. */
-  async function studio(admin: Session, o: { hostOrgId: number; leaderPersonId?: number | null; memberPersonIds?: number[]; name?: string; field?: string }) {
+  async function studio(
+    admin: Session,
+    o: {
+      hostOrgId: number;
+      leaderPersonId?: number | null;
+      memberPersonIds?: number[];
+      name?: string;
+      field?: string;
+    },
+  ) {
     const res = await post(admin, '/api/studios', {
       name: o.name ?? `创新工作室${Math.random().toString(36).slice(2, 7)}`,
       type: 'modelWorker',
@@ -22,7 +34,11 @@ export function kit(t: TestApp, w: World) {
     expect(res.statusCode, res.body).toBe(201);
     const s = res.json() as { id: number; name: string };
     for (const personId of o.memberPersonIds ?? []) {
-      const m = await post(admin, `/api/studios/${s.id}/members`, { personId, role: 'member', joinedOn: '2020-01-01' });
+      const m = await post(admin, `/api/studios/${s.id}/members`, {
+        personId,
+        role: 'member',
+        joinedOn: '2020-01-01',
+      });
       expect(m.statusCode, m.body).toBe(201);
     }
     return s;
@@ -45,7 +61,11 @@ export function kit(t: TestApp, w: World) {
     ...o,
   });
 
-  const resultBody = (studioId: number, contributors: { personId: number; share: number; role?: string }[], o: Record<string, unknown> = {}) => ({
+  const resultBody = (
+    studioId: number,
+    contributors: { personId: number; share: number; role?: string }[],
+    o: Record<string, unknown> = {},
+  ) => ({
     studioId,
     kind: 'technicalImprovement',
     title: '大型铸件冒口可调式切割导轨',
@@ -71,7 +91,8 @@ export function kit(t: TestApp, w: World) {
 
   /** Audit records of one entity, newest first. */
   const audit = async (admin: Session, entityType: string, entityId: number) =>
-    (await get(admin, `/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=100`)).json().items as {
+    (await get(admin, `/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=100`)).json()
+      .items as {
       action: string;
       actorUserId: number;
       before: any;

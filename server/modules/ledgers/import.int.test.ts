@@ -112,13 +112,14 @@ describe('ledger import: studios', () => {
     expect(r.errors).toEqual([
       { row: 9, column: '工作室类别', message: expect.stringContaining('“未知类型”不是有效的类型') },
       { row: 9, column: '成立日期', message: expect.stringContaining('日期无法识别') },
+      { row: 9, column: '依托单位', message: expect.stringContaining('未找到单位“不存在车间”') },
     ]);
     expect(await studioCount()).toBe(0);
     // All or nothing: with a bad row, applying writes nothing.
     const a = await apply(s.entA, b.id);
     expect(a.statusCode).toBe(400);
     expect(a.json().error.code).toBe('imports.has_errors');
-    expect(a.json().error.details.errors).toHaveLength(2);
+    expect(a.json().error.details.errors).toHaveLength(3);
     expect(await studioCount()).toBe(0);
   });
 

@@ -79,7 +79,7 @@ function readRow(
     if (val === null && s.required) bad(`${s.label}不能为空`);
     v[s.key] = val;
   }
-  return ok ? v : null;
+  return { v, ok };
 }
 
 /** Lookups of the org subtree the import goes into: orgs, studios and people by code, name or 工号. */
@@ -176,9 +176,16 @@ export async function planRows({
     sheet.headers.find((h) => h.col === mapping[key])?.text ?? specs.find((s) => s.key === key)!.label;
   const today = localToday(ctx.clock);
   for (const r of sheet.rows) {
-    const v = readRow(specs, sheet, mapping, r, issues);
-    if (!v) continue;
+    const { v, ok } = readRow(specs, sheet, mapping, r, issues);
     const bad = (key: string, message: string) => issues.push({ row: r.row, column: col(key), message });
+    if (!ok) {
+      // The row cannot be imported, but its references are still checked so every problem shows at once.
+      const ref = (key: string, found: unknown) => typeof found === 'string' && bad(key, found);
+      if (kind === 'studios' && v.host) ref('host', look.org(String(v.host)));
+      if (kind !== 'studios' && v.studio) ref('studio', look.studio(String(v.studio)));
+      if (kind === 'members' && v.name) ref(v.employeeNo ? 'employeeNo' : 'name', look.person(String(v.name), v.employeeNo ? String(v.employeeNo) : null));
+      continue;
+    }
     const dup = (key: string, field: string) => {
       const first = seen.get(key);
       if (first) bad(field, `与第 ${first} 行重复`);

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, type World, call, createTestApp, createWorld, login, multipartFile } from '../../../test/helpers.js';
+import {
+  call,
+  createTestApp,
+  createWorld,
+  login,
+  multipartFile,
+  type Session,
+  type TestApp,
+  type World,
+} from '../../../test/helpers.js';
 
 let t: TestApp;
 let w: World;
@@ -20,12 +29,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (s: Session | null, url: string) => call(t.app, s, { method: 'GET', url });
-const post = (s: Session | null, url: string, payload: unknown) => call(t.app, s, { method: 'POST', url, payload: payload as object });
+const post = (s: Session | null, url: string, payload: unknown) =>
+  call(t.app, s, { method: 'POST', url, payload: payload as object });
 
 describe('org tree', () => {
   it('creates a workshop, shows it in the tree and audits it', async () => {
     const code = `${w.tag}-NW`;
-    const res = await post(entA, '/api/orgs', { parentId: w.orgs.branchA.id, kind: 'workshop', code, name: '新建车间', employeeCount: 40 });
+    const res = await post(entA, '/api/orgs', {
+      parentId: w.orgs.branchA.id,
+      kind: 'workshop',
+      code,
+      name: '新建车间',
+      employeeCount: 40,
+    });
     expect(res.statusCode).toBe(201);
     const org = res.json();
     expect(org.path).toBe(`${w.orgs.branchA.path}${org.id}/`);
@@ -38,21 +54,41 @@ describe('org tree', () => {
 
   it('answers 401 unauthenticated, 403 to a worker, 404 for a sibling enterprise, 400 for bad input', async () => {
     expect((await get(null, '/api/orgs')).statusCode).toBe(401);
-    const forbidden = await post(worker, '/api/orgs', { parentId: w.orgs.workshopA.id, kind: 'team', code: `${w.tag}-X`, name: 'x' });
+    const forbidden = await post(worker, '/api/orgs', {
+      parentId: w.orgs.workshopA.id,
+      kind: 'team',
+      code: `${w.tag}-X`,
+      name: 'x',
+    });
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error.code).toBe('auth.forbidden');
     const hidden = await get(entB, `/api/orgs/${w.orgs.branchA.id}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('orgs.not_found');
-    const sibling = await post(entB, '/api/orgs', { parentId: w.orgs.branchA.id, kind: 'workshop', code: `${w.tag}-Y`, name: 'y' });
+    const sibling = await post(entB, '/api/orgs', {
+      parentId: w.orgs.branchA.id,
+      kind: 'workshop',
+      code: `${w.tag}-Y`,
+      name: 'y',
+    });
     expect(sibling.statusCode).toBe(404);
-    const bad = await post(entA, '/api/orgs', { parentId: w.orgs.branchA.id, kind: 'planet', code: '', name: '' });
+    const bad = await post(entA, '/api/orgs', {
+      parentId: w.orgs.branchA.id,
+      kind: 'planet',
+      code: '',
+      name: '',
+    });
     expect(bad.statusCode).toBe(400);
     const body = bad.json();
     expect(body.error.code).toBe('request.invalid');
     expect(Object.keys(body.error.details.fields).sort()).toEqual(['code', 'kind', 'name']);
     expect(body.error.message).toMatch(/[\u4e00-\u9fa5]/);
-    const en = await call(t.app, entA, { method: 'POST', url: '/api/orgs', payload: {}, headers: { 'accept-language': 'en' } });
+    const en = await call(t.app, entA, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: {},
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toMatch(/invalid/i);
     const list = (await get(entB, `/api/orgs?pageSize=200`)).json() as { items: { id: number }[] };
     expect(list.items.map((o) => o.id)).not.toContain(w.orgs.entA.id);
@@ -60,10 +96,20 @@ describe('org tree', () => {
 
   it('refuses a duplicate code and a kind that does not fit its parent, changing nothing', async () => {
     const before = (await get(admin, '/api/orgs?pageSize=200')).json().total;
-    const dup = await post(admin, '/api/orgs', { parentId: w.orgs.entA.id, kind: 'branch', code: w.orgs.branchA.code, name: 'dup' });
+    const dup = await post(admin, '/api/orgs', {
+      parentId: w.orgs.entA.id,
+      kind: 'branch',
+      code: w.orgs.branchA.code,
+      name: 'dup',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('orgs.code_taken');
-    const wrongKind = await post(admin, '/api/orgs', { parentId: w.orgs.workshopA.id, kind: 'enterprise', code: `${w.tag}-K`, name: 'k' });
+    const wrongKind = await post(admin, '/api/orgs', {
+      parentId: w.orgs.workshopA.id,
+      kind: 'enterprise',
+      code: `${w.tag}-K`,
+      name: 'k',
+    });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.code).toBe('orgs.invalid_parent');
     expect((await get(admin, '/api/orgs?pageSize=200')).json().total).toBe(before);
@@ -71,24 +117,52 @@ describe('org tree', () => {
 
   it('renames with optimistic concurrency: a stale version gets 409 and loses nothing', async () => {
     const org = (await get(entA, `/api/orgs/${w.orgs.workshopA.id}`)).json();
-    const ok = await call(t.app, entA, { method: 'PATCH', url: `/api/orgs/${org.id}`, payload: { name: '金工一车间', version: org.version } });
+    const ok = await call(t.app, entA, {
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}`,
+      payload: { name: '金工一车间', version: org.version },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().version).toBe(org.version + 1);
-    const stale = await call(t.app, admin, { method: 'PATCH', url: `/api/orgs/${org.id}`, payload: { name: '别的名字', version: org.version } });
+    const stale = await call(t.app, admin, {
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}`,
+      payload: { name: '别的名字', version: org.version },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('conflict.stale');
     expect((await get(entA, `/api/orgs/${org.id}`)).json().name).toBe('金工一车间');
   });
 
   it('moves a subtree, rewriting paths, and refuses cycles', async () => {
-    const br = (await post(admin, '/api/orgs', { parentId: w.orgs.entA.id, kind: 'branch', code: `${w.tag}-MB`, name: '待迁分厂' })).json();
-    const ws = (await post(admin, '/api/orgs', { parentId: br.id, kind: 'workshop', code: `${w.tag}-MW`, name: '待迁车间' })).json();
+    const br = (
+      await post(admin, '/api/orgs', {
+        parentId: w.orgs.entA.id,
+        kind: 'branch',
+        code: `${w.tag}-MB`,
+        name: '待迁分厂',
+      })
+    ).json();
+    const ws = (
+      await post(admin, '/api/orgs', {
+        parentId: br.id,
+        kind: 'workshop',
+        code: `${w.tag}-MW`,
+        name: '待迁车间',
+      })
+    ).json();
     const cycle = await post(admin, `/api/orgs/${br.id}/move`, { parentId: ws.id, version: br.version });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().error.code).toBe('orgs.cycle');
     // enterprise A's admin cannot move it into enterprise B
-    expect((await post(entA, `/api/orgs/${br.id}/move`, { parentId: w.orgs.entB.id, version: br.version })).statusCode).toBe(404);
-    const moved = await post(admin, `/api/orgs/${br.id}/move`, { parentId: w.orgs.entB.id, version: br.version });
+    expect(
+      (await post(entA, `/api/orgs/${br.id}/move`, { parentId: w.orgs.entB.id, version: br.version }))
+        .statusCode,
+    ).toBe(404);
+    const moved = await post(admin, `/api/orgs/${br.id}/move`, {
+      parentId: w.orgs.entB.id,
+      version: br.version,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().path).toBe(`${w.orgs.entB.path}${br.id}/`);
     const child = (await get(admin, `/api/orgs/${ws.id}`)).json();
@@ -99,8 +173,22 @@ describe('org tree', () => {
   });
 
   it('archives only leaves, hides them from the tree, and restores', async () => {
-    const br = (await post(admin, '/api/orgs', { parentId: w.orgs.entA.id, kind: 'branch', code: `${w.tag}-AB`, name: '归档分厂' })).json();
-    const ws = (await post(admin, '/api/orgs', { parentId: br.id, kind: 'workshop', code: `${w.tag}-AW`, name: '归档车间' })).json();
+    const br = (
+      await post(admin, '/api/orgs', {
+        parentId: w.orgs.entA.id,
+        kind: 'branch',
+        code: `${w.tag}-AB`,
+        name: '归档分厂',
+      })
+    ).json();
+    const ws = (
+      await post(admin, '/api/orgs', {
+        parentId: br.id,
+        kind: 'workshop',
+        code: `${w.tag}-AW`,
+        name: '归档车间',
+      })
+    ).json();
     const refused = await post(admin, `/api/orgs/${br.id}/archive`, { version: br.version });
     expect(refused.json().error.code).toBe('orgs.has_children');
     const archived = await post(admin, `/api/orgs/${ws.id}/archive`, { version: ws.version });
@@ -113,7 +201,9 @@ describe('org tree', () => {
     // an enterprise admin cannot archive their own enterprise root
     const e = (await get(entA, `/api/orgs/${w.orgs.entA.id}`)).json();
     expect(e.abilities.archive).toBe(false);
-    expect((await post(entA, `/api/orgs/${w.orgs.entA.id}/archive`, { version: e.version })).statusCode).toBe(403);
+    expect((await post(entA, `/api/orgs/${w.orgs.entA.id}/archive`, { version: e.version })).statusCode).toBe(
+      403,
+    );
   });
 });
 

@@ -28,7 +28,9 @@ export async function findOrgs({ db, scope, query }: { db: Db; scope: string[]; 
     query.includeArchived ? undefined : isNull(orgs.archivedAt),
     query.kind ? eq(orgs.kind, query.kind) : undefined,
     query.q ? or(ilike(orgs.name, likeText(query.q)), ilike(orgs.code, likeText(query.q))) : undefined,
-    query.under ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.under}) || '%'` : undefined,
+    query.under
+      ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.under}) || '%'`
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
     db.select().from(orgs).where(where).orderBy(asc(orgs.path)).limit(query.pageSize).offset(offsetOf(query)),
@@ -38,7 +40,15 @@ export async function findOrgs({ db, scope, query }: { db: Db; scope: string[]; 
 }
 
 /** Every org inside `scope` (for the tree), sorted so parents come before children. */
-export async function listOrgTree({ db, scope, includeArchived }: { db: Db; scope: string[]; includeArchived: boolean }) {
+export async function listOrgTree({
+  db,
+  scope,
+  includeArchived,
+}: {
+  db: Db;
+  scope: string[];
+  includeArchived: boolean;
+}) {
   return db
     .select()
     .from(orgs)
@@ -87,7 +97,15 @@ export async function updateOrgRow({
 }
 
 /** Rewrites the path and depth of a whole subtree after its root moved from `oldPath` to `newPath`. */
-export async function rewriteSubtreePaths({ db, oldPath, newPath }: { db: Db; oldPath: string; newPath: string }) {
+export async function rewriteSubtreePaths({
+  db,
+  oldPath,
+  newPath,
+}: {
+  db: Db;
+  oldPath: string;
+  newPath: string;
+}) {
   const depthDelta = newPath.split('/').length - oldPath.split('/').length;
   await db
     .update(orgs)

@@ -1,6 +1,6 @@
 import { type OrgKind, orgKindLabels } from '../../../common/enums.js';
-import type { Org, OrgCreate, OrgListQuery, OrgUpdate } from '../../../common/schemas/orgs.js';
 import type { ImportReport } from '../../../common/schemas/audit.js';
+import type { Org, OrgCreate, OrgListQuery, OrgUpdate } from '../../../common/schemas/orgs.js';
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
@@ -67,7 +67,11 @@ export async function findOrgs({ ctx, query }: { ctx: Ctx; query: OrgListQuery }
 
 /** Every visible org, parents first, for the tree view. */
 export async function getOrgTree({ ctx, includeArchived }: { ctx: Ctx; includeArchived: boolean }) {
-  const rows = await repo.listOrgTree({ db: ctx.db, scope: scopeOf(ctx.actor, 'orgs.read'), includeArchived });
+  const rows = await repo.listOrgTree({
+    db: ctx.db,
+    scope: scopeOf(ctx.actor, 'orgs.read'),
+    includeArchived,
+  });
   return rows.map((r) => toOrg(ctx, r));
 }
 
@@ -100,7 +104,15 @@ export async function createOrg({ ctx, input }: { ctx: Ctx; input: OrgCreate }):
 }
 
 /** Renames or edits an org. A stale `version` gets conflict.stale (409) and changes nothing. */
-export async function updateOrg({ ctx, id, input }: { ctx: Ctx; id: number; input: OrgUpdate }): Promise<Org> {
+export async function updateOrg({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: OrgUpdate;
+}): Promise<Org> {
   const before = await getWritableRow(ctx, id);
   if (input.kind && input.kind !== before.kind) {
     if (before.parentId === null) throw orgErrors.rootProtected();
@@ -113,13 +125,31 @@ export async function updateOrg({ ctx, id, input }: { ctx: Ctx; id: number; inpu
       .updateOrgRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() })
       .catch((e) => mapUniqueViolation(e, { orgs_code_key: orgErrors.codeTaken }));
     if (!row) throw conflict('conflict.stale', { current: toOrg(ctx, before) });
-    await recordAudit(tx, ctx, { action: 'orgs.update', entityType: 'org', entityId: id, orgId: id, orgPath: row.path, before, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'orgs.update',
+      entityType: 'org',
+      entityId: id,
+      orgId: id,
+      orgPath: row.path,
+      before,
+      after: row,
+    });
     return toOrg(ctx, row);
   });
 }
 
 /** Re-parents an org with its subtree. Refuses cycles (orgs.cycle) and moving the root. */
-export async function moveOrg({ ctx, id, parentId, version }: { ctx: Ctx; id: number; parentId: number; version: number }) {
+export async function moveOrg({
+  ctx,
+  id,
+  parentId,
+  version,
+}: {
+  ctx: Ctx;
+  id: number;
+  parentId: number;
+  version: number;
+}) {
   const node = await getWritableRow(ctx, id);
   if (node.parentId === null) throw orgErrors.rootProtected();
   await getWritableParent(ctx, node);
@@ -128,7 +158,13 @@ export async function moveOrg({ ctx, id, parentId, version }: { ctx: Ctx; id: nu
   checkKindUnder(node.kind as OrgKind, parent);
   return ctx.db.transaction(async (tx) => {
     const newPath = `${parent.path}${node.id}/`;
-    const row = await repo.updateOrgRow({ db: tx, id, version, set: { parentId }, now: ctx.clock.now().toISOString() });
+    const row = await repo.updateOrgRow({
+      db: tx,
+      id,
+      version,
+      set: { parentId },
+      now: ctx.clock.now().toISOString(),
+    });
     if (!row) throw conflict('conflict.stale', { current: toOrg(ctx, node) });
     await repo.rewriteSubtreePaths({ db: tx, oldPath: node.path, newPath });
     const moved = await repo.findOrgInScope({ db: tx, scope: ['/'], id });
@@ -164,7 +200,13 @@ export async function setOrgArchived({
   if (!archived && parent.archivedAt) throw orgErrors.invalidParent();
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    const row = await repo.updateOrgRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const row = await repo.updateOrgRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!row) throw conflict('conflict.stale', { current: toOrg(ctx, node) });
     await recordAudit(tx, ctx, {
       action: archived ? 'orgs.archive' : 'orgs.restore',
@@ -182,7 +224,18 @@ export async function setOrgArchived({
 const importColumns = {
   code: { headers: ['编码', '组织编码', '单位编码', '代码', 'code'], required: true },
   name: { headers: ['名称', '组织名称', '单位名称', '名字', 'name'], required: true },
-  parentCode: { headers: ['上级编码', '上级组织编码', '上级单位编码', '父级编码', '上级代码', 'parent code', 'parentCode'], required: true },
+  parentCode: {
+    headers: [
+      '上级编码',
+      '上级组织编码',
+      '上级单位编码',
+      '父级编码',
+      '上级代码',
+      'parent code',
+      'parentCode',
+    ],
+    required: true,
+  },
   kind: { headers: ['类型', '组织类型', '层级', '级别', 'kind'], required: true },
   employeeCount: { headers: ['职工人数', '人数', '员工人数', '职工数', 'employees', 'employeeCount'] },
 };
@@ -192,11 +245,26 @@ const importColumns = {
  * uniqueness, parent known and writable, kind fits the parent); with any error nothing is written.
  * Rows whose code exists already update name, kind and head count, so re-importing is harmless.
  */
-export async function importOrgs({ ctx, file, dryRun }: { ctx: Ctx; file: Buffer; dryRun: boolean }): Promise<ImportReport> {
+export async function importOrgs({
+  ctx,
+  file,
+  dryRun,
+}: {
+  ctx: Ctx;
+  file: Buffer;
+  dryRun: boolean;
+}): Promise<ImportReport> {
   const { rows } = await readSheet(file, importColumns);
   const errors: ImportReport['errors'] = [];
   const err = (row: number, column: string, message: string) => errors.push({ row, column, message });
-  type Planned = { row: number; code: string; name: string; parentCode: string; kind: OrgKind; employeeCount: number };
+  type Planned = {
+    row: number;
+    code: string;
+    name: string;
+    parentCode: string;
+    kind: OrgKind;
+    employeeCount: number;
+  };
   const planned = new Map<string, Planned>();
   for (const { row, values } of rows) {
     const code = cellText(values.code);
@@ -205,16 +273,27 @@ export async function importOrgs({ ctx, file, dryRun }: { ctx: Ctx; file: Buffer
     const kind = cellEnum(values.kind, orgKindLabels);
     const employeeCount = cellInt(values.employeeCount);
     if (!code) err(row, '编码', '编码不能为空');
-    else if (!/^[A-Za-z0-9_.-]{1,40}$/.test(code)) err(row, '编码', `编码“${code}”只能包含字母、数字、点、横线和下划线`);
-    else if (planned.has(code)) err(row, '编码', `编码“${code}”在文件中重复（第 ${planned.get(code)!.row} 行）`);
+    else if (!/^[A-Za-z0-9_.-]{1,40}$/.test(code))
+      err(row, '编码', `编码“${code}”只能包含字母、数字、点、横线和下划线`);
+    else if (planned.has(code))
+      err(row, '编码', `编码“${code}”在文件中重复（第 ${planned.get(code)!.row} 行）`);
     if (!name) err(row, '名称', '名称不能为空');
     else if (name.length > 100) err(row, '名称', '名称不能超过 100 个字');
     if (!parentCode) err(row, '上级编码', '上级编码不能为空');
     if (kind === null) err(row, '类型', '类型不能为空');
-    else if (kind === undefined || kind === 'group') err(row, '类型', `类型“${cellText(values.kind)}”无效，应为 企业/分厂/车间/班组`);
+    else if (kind === undefined || kind === 'group')
+      err(row, '类型', `类型“${cellText(values.kind)}”无效，应为 企业/分厂/车间/班组`);
     if (employeeCount === undefined || (employeeCount !== null && employeeCount < 0))
       err(row, '职工人数', '职工人数应为不小于 0 的整数');
-    if (code && name && parentCode && kind && kind !== 'group' && employeeCount !== undefined && !planned.has(code))
+    if (
+      code &&
+      name &&
+      parentCode &&
+      kind &&
+      kind !== 'group' &&
+      employeeCount !== undefined &&
+      !planned.has(code)
+    )
       planned.set(code, { row, code, name, parentCode, kind, employeeCount: employeeCount ?? 0 });
   }
 
@@ -256,7 +335,11 @@ export async function importOrgs({ ctx, file, dryRun }: { ctx: Ctx; file: Buffer
         err(p.row, '上级编码', `您无权在“${parent.name}”下创建组织`);
         ok = false;
       } else if (!kindFitsUnder(p.kind, parent.kind as OrgKind)) {
-        err(p.row, '类型', `“${orgKindLabels[p.kind].zh}”不能直接隶属于“${orgKindLabels[parent.kind as OrgKind].zh}”`);
+        err(
+          p.row,
+          '类型',
+          `“${orgKindLabels[p.kind].zh}”不能直接隶属于“${orgKindLabels[parent.kind as OrgKind].zh}”`,
+        );
         ok = false;
       }
       if (dbRow) {
@@ -278,7 +361,14 @@ export async function importOrgs({ ctx, file, dryRun }: { ctx: Ctx; file: Buffer
   };
   for (const p of planned.values()) await visit(p);
 
-  const report: ImportReport = { dryRun, total: rows.length, valid: order.length, created: 0, updated: 0, errors };
+  const report: ImportReport = {
+    dryRun,
+    total: rows.length,
+    valid: order.length,
+    created: 0,
+    updated: 0,
+    errors,
+  };
   errors.sort((a, b) => a.row - b.row);
   if (errors.length) {
     if (dryRun) return report;
@@ -301,7 +391,15 @@ export async function importOrgs({ ctx, file, dryRun }: { ctx: Ctx; file: Buffer
             now: ctx.clock.now().toISOString(),
           });
           if (!row) throw conflict('conflict.stale');
-          await recordAudit(tx, ctx, { action: 'orgs.update', entityType: 'org', entityId: row.id, orgId: row.id, orgPath: row.path, before: current, after: row });
+          await recordAudit(tx, ctx, {
+            action: 'orgs.update',
+            entityType: 'org',
+            entityId: row.id,
+            orgId: row.id,
+            orgPath: row.path,
+            before: current,
+            after: row,
+          });
           report.updated++;
         }
         byCode.set(p.code, current);
@@ -314,7 +412,14 @@ export async function importOrgs({ ctx, file, dryRun }: { ctx: Ctx; file: Buffer
         values: { kind: p.kind, code: p.code, name: p.name, employeeCount: p.employeeCount },
       });
       byCode.set(p.code, row);
-      await recordAudit(tx, ctx, { action: 'orgs.import', entityType: 'org', entityId: row.id, orgId: row.id, orgPath: row.path, after: row });
+      await recordAudit(tx, ctx, {
+        action: 'orgs.import',
+        entityType: 'org',
+        entityId: row.id,
+        orgId: row.id,
+        orgPath: row.path,
+        after: row,
+      });
       report.created++;
     }
   });

@@ -15,9 +15,10 @@ const columns = {
   orgPath: orgs.path,
   orgName: orgs.name,
   leaderName: people.name,
-  resultCount: sql<number>`(SELECT count(*) FROM results r WHERE r.project_id = ${projects.id} AND r.archived_at IS NULL)`.mapWith(
-    Number,
-  ),
+  resultCount:
+    sql<number>`(SELECT count(*) FROM results r WHERE r.project_id = ${projects.id} AND r.archived_at IS NULL)`.mapWith(
+      Number,
+    ),
 };
 
 function base(db: Db) {
@@ -43,7 +44,11 @@ export function underOrg(pathCol: typeof orgs.path, orgId: number | undefined): 
 
 function listWhere(view: ActorView, q: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
   return and(
-    scopeWhere(view, { studioId: projects.studioId, orgPath: orgs.path, confidential: projects.confidential }),
+    scopeWhere(view, {
+      studioId: projects.studioId,
+      orgPath: orgs.path,
+      confidential: projects.confidential,
+    }),
     q.includeArchived ? undefined : isNull(projects.archivedAt),
     q.status ? eq(projects.status, q.status) : undefined,
     q.source ? eq(projects.source, q.source) : undefined,
@@ -55,7 +60,17 @@ function listWhere(view: ActorView, q: Omit<ProjectListQuery, 'page' | 'pageSize
 }
 
 /** A filtered page of the projects the actor sees. With `all`, every row (for the Excel export, capped). */
-export async function findProjects({ db, view, query, all }: { db: Db; view: ActorView; query: ProjectListQuery; all?: boolean }) {
+export async function findProjects({
+  db,
+  view,
+  query,
+  all,
+}: {
+  db: Db;
+  view: ActorView;
+  query: ProjectListQuery;
+  all?: boolean;
+}) {
   const where = listWhere(view, query);
   const list = base(db).where(where).orderBy(desc(projects.year), desc(projects.id));
   const [items, [total]] = await Promise.all([
@@ -71,7 +86,11 @@ export async function findProjects({ db, view, query, all }: { db: Db; view: Act
 }
 
 export async function milestonesOf({ db, projectId }: { db: Db; projectId: number }) {
-  return db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(asc(projectMilestones.seq));
+  return db
+    .select()
+    .from(projectMilestones)
+    .where(eq(projectMilestones.projectId, projectId))
+    .orderBy(asc(projectMilestones.seq));
 }
 
 export async function reportsOf({ db, projectId }: { db: Db; projectId: number }) {

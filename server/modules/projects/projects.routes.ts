@@ -22,13 +22,17 @@ export function projectsRoutes(app: FastifyInstance) {
   const tags = ['projects'];
   r.get(
     '/api/projects',
-    { config: { access: 'studios.read' }, schema: { tags, querystring: projectListQuery, response: { 200: pageOf(projectListItem) } } },
+    {
+      config: { access: 'studios.read' },
+      schema: { tags, querystring: projectListQuery, response: { 200: pageOf(projectListItem) } },
+    },
     (req) => service.findProjects({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/projects/export',
     { config: { access: 'studios.read' }, schema: { tags, querystring: projectListQuery } },
-    async (req, reply) => sendXlsx(reply, await service.exportProjects({ ctx: req.ctx(), query: req.query }), '攻关课题.xlsx'),
+    async (req, reply) =>
+      sendXlsx(reply, await service.exportProjects({ ctx: req.ctx(), query: req.query }), '攻关课题.xlsx'),
   );
   r.get(
     '/api/projects/:id',
@@ -37,12 +41,19 @@ export function projectsRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/projects',
-    { config: { access: 'studios.manage' }, schema: { tags, body: projectCreate, response: { 201: project } } },
-    async (req, reply) => reply.code(201).send(await service.createProject({ ctx: req.ctx(), input: req.body })),
+    {
+      config: { access: 'studios.manage' },
+      schema: { tags, body: projectCreate, response: { 201: project } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.createProject({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/projects/:id',
-    { config: { access: 'studios.manage' }, schema: { tags, params: idParams, body: projectUpdate, response: { 200: project } } },
+    {
+      config: { access: 'studios.manage' },
+      schema: { tags, params: idParams, body: projectUpdate, response: { 200: project } },
+    },
     (req) => service.updateProject({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
@@ -51,17 +62,30 @@ export function projectsRoutes(app: FastifyInstance) {
       config: { access: 'authenticated' },
       schema: { tags, params: projectActionParams, body: projectActionBody, response: { 200: project } },
     },
-    (req) => service.actOnProject({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
+    (req) =>
+      service.actOnProject({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
   );
   r.post(
     '/api/projects/:id/reports',
-    { config: { access: 'studios.manage' }, schema: { tags, params: idParams, body: progressReportCreate, response: { 201: project } } },
-    async (req, reply) => reply.code(201).send(await service.reportProgress({ ctx: req.ctx(), id: req.params.id, input: req.body })),
+    {
+      config: { access: 'studios.manage' },
+      schema: { tags, params: idParams, body: progressReportCreate, response: { 201: project } },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await service.reportProgress({ ctx: req.ctx(), id: req.params.id, input: req.body })),
   );
   r.post(
     '/api/projects/:id/milestones',
-    { config: { access: 'studios.manage' }, schema: { tags, params: idParams, body: milestoneInput, response: { 201: project } } },
-    async (req, reply) => reply.code(201).send(await service.addMilestone({ ctx: req.ctx(), id: req.params.id, input: req.body })),
+    {
+      config: { access: 'studios.manage' },
+      schema: { tags, params: idParams, body: milestoneInput, response: { 201: project } },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await service.addMilestone({ ctx: req.ctx(), id: req.params.id, input: req.body })),
   );
   for (const [action, archived] of [
     ['archive', true],
@@ -69,8 +93,17 @@ export function projectsRoutes(app: FastifyInstance) {
   ] as const) {
     r.post(
       `/api/projects/:id/${action}`,
-      { config: { access: 'studios.manage' }, schema: { tags, params: idParams, body: z.object({ version }), response: { 200: project } } },
-      (req) => service.setProjectArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: { access: 'studios.manage' },
+        schema: { tags, params: idParams, body: z.object({ version }), response: { 200: project } },
+      },
+      (req) =>
+        service.setProjectArchived({
+          ctx: req.ctx(),
+          id: req.params.id,
+          version: req.body.version,
+          archived,
+        }),
     );
   }
 }

@@ -58,7 +58,8 @@ function toListItem(r: repo.ProjectJoined): ProjectListItem {
 }
 
 /** 409 conflict.stale with the record as it stands (loaded before the write, so it is current). */
-const stale = (row: repo.ProjectJoined) => conflict('conflict.stale', { current: { ...toListItem(row), version: row.project.version } });
+const stale = (row: repo.ProjectJoined) =>
+  conflict('conflict.stale', { current: { ...toListItem(row), version: row.project.version } });
 
 /** Loads a project the actor may see (projects.not_found otherwise) with their workflow roles on it. */
 export async function loadProject(ctx: Ctx, id: number) {
@@ -66,7 +67,8 @@ export async function loadProject(ctx: Ctx, id: number) {
   if (!row) throw projectErrors.notFound();
   const view = await actorViewOf(ctx);
   const p = row.project;
-  if (!seesInScope(view, { studioId: p.studioId, orgPath: row.orgPath, confidential: p.confidential })) throw projectErrors.notFound();
+  if (!seesInScope(view, { studioId: p.studioId, orgPath: row.orgPath, confidential: p.confidential }))
+    throw projectErrors.notFound();
   const memberRole = view.memberRoles.get(p.studioId) ?? null;
   const roles = projectRolesOf(ctx.actor, { orgPath: row.orgPath, memberRole });
   return { row, view, roles };
@@ -95,7 +97,13 @@ export async function getProject({ ctx, id }: { ctx: Ctx; id: number }): Promise
     conclusion: p.conclusion,
     concludedOn: p.concludedOn,
     terminatedReason: p.terminatedReason,
-    milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: m.title, dueOn: m.dueOn, completedOn: m.completedOn })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      title: m.title,
+      dueOn: m.dueOn,
+      completedOn: m.completedOn,
+    })),
     reports: reports.map((r) => ({
       id: r.id,
       milestoneId: r.milestoneId,
@@ -107,7 +115,9 @@ export async function getProject({ ctx, id }: { ctx: Ctx; id: number }): Promise
     })),
     events,
     results: linked
-      .filter((r) => seesInScope(view, { studioId: r.studioId, orgPath: row.orgPath, confidential: r.confidential }))
+      .filter((r) =>
+        seesInScope(view, { studioId: r.studioId, orgPath: row.orgPath, confidential: r.confidential }),
+      )
       .map(({ confidential: _c, studioId: _s, ...r }) => r),
     version: p.version,
     abilities: projectAbilities(p.status as ProjectStatus, roles, p.archivedAt !== null),
@@ -131,23 +141,51 @@ export async function exportProjects({ ctx, query }: { ctx: Ctx; query: ProjectL
       name: l === 'en' ? 'Projects' : '攻关课题',
       headers:
         l === 'en'
-          ? ['Code', 'Title', 'Source', 'Status', 'Year', 'Studio', 'Host org', 'Leader', 'Start', 'End', 'Budget (yuan)', 'Results']
-          : ['课题编号', '课题名称', '来源', '状态', '年度', '工作室', '所属单位', '负责人', '计划开始', '计划结束', '预算（元）', '成果数'],
+          ? [
+              'Code',
+              'Title',
+              'Source',
+              'Status',
+              'Year',
+              'Studio',
+              'Host org',
+              'Leader',
+              'Start',
+              'End',
+              'Budget (yuan)',
+              'Results',
+            ]
+          : [
+              '课题编号',
+              '课题名称',
+              '来源',
+              '状态',
+              '年度',
+              '工作室',
+              '所属单位',
+              '负责人',
+              '计划开始',
+              '计划结束',
+              '预算（元）',
+              '成果数',
+            ],
       widths: [18, 36, 12, 10, 8, 28, 20, 10, 12, 12, 14, 8],
-      rows: items.map(toListItem).map((p) => [
-        p.code,
-        p.title,
-        projectSourceLabels[p.source][l],
-        projectStatusLabels[p.status][l],
-        p.year,
-        p.studioName,
-        p.orgName,
-        p.leaderName,
-        p.plannedStart,
-        p.plannedEnd,
-        p.budgetFen / 100,
-        p.resultCount,
-      ]),
+      rows: items
+        .map(toListItem)
+        .map((p) => [
+          p.code,
+          p.title,
+          projectSourceLabels[p.source][l],
+          projectStatusLabels[p.status][l],
+          p.year,
+          p.studioName,
+          p.orgName,
+          p.leaderName,
+          p.plannedStart,
+          p.plannedEnd,
+          p.budgetFen / 100,
+          p.resultCount,
+        ]),
     },
   ]);
 }
@@ -155,10 +193,16 @@ export async function exportProjects({ ctx, query }: { ctx: Ctx; query: ProjectL
 /** Checks dates and people of a proposal; returns the members with their names. Throws request.invalid with Chinese field messages. */
 async function checkProposal(
   ctx: Ctx,
-  v: { plannedStart?: string; plannedEnd?: string; leaderPersonId?: number; members?: ProjectCreate['members'] },
+  v: {
+    plannedStart?: string;
+    plannedEnd?: string;
+    leaderPersonId?: number;
+    members?: ProjectCreate['members'];
+  },
 ) {
   const fields: Record<string, string> = {};
-  if (v.plannedStart && v.plannedEnd && v.plannedEnd < v.plannedStart) fields.plannedEnd = '计划结束日期不能早于开始日期';
+  if (v.plannedStart && v.plannedEnd && v.plannedEnd < v.plannedStart)
+    fields.plannedEnd = '计划结束日期不能早于开始日期';
   const ids = [...(v.leaderPersonId ? [v.leaderPersonId] : []), ...(v.members ?? []).map((m) => m.personId)];
   const found = await peopleByIds({ db: ctx.db, ids });
   if (v.leaderPersonId && !found.has(v.leaderPersonId)) fields.leaderPersonId = '负责人不存在或已离职';
@@ -169,7 +213,11 @@ async function checkProposal(
     seen.add(m.personId);
   });
   if (Object.keys(fields).length) throw invalidFields(fields);
-  return v.members?.map((m) => ({ personId: m.personId, name: found.get(m.personId)!.name, division: m.division ?? null }));
+  return v.members?.map((m) => ({
+    personId: m.personId,
+    name: found.get(m.personId)!.name,
+    division: m.division ?? null,
+  }));
 }
 
 /** Proposes a project (申请) for a studio the actor manages. Throws studios.not_found / auth.forbidden / request.invalid. */
@@ -200,7 +248,9 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: ProjectCr
       .returning();
     const p = row!;
     if (milestones.length)
-      await tx.insert(projectMilestones).values(milestones.map((m, i) => ({ projectId: p.id, seq: i + 1, title: m.title, dueOn: m.dueOn })));
+      await tx
+        .insert(projectMilestones)
+        .values(milestones.map((m, i) => ({ projectId: p.id, seq: i + 1, title: m.title, dueOn: m.dueOn })));
     await recordEvent(tx, ctx, { entityType: 'project', entityId: p.id, action: 'propose', to: 'proposed' });
     const { searchText: _s, ...after } = p;
     await recordAudit(tx, ctx, {
@@ -217,11 +267,20 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: ProjectCr
 }
 
 /** Edits a proposal while it is still 申请; 409 projects.not_editable afterwards, conflict.stale on a stale version. */
-export async function updateProject({ ctx, id, input }: { ctx: Ctx; id: number; input: ProjectUpdate }): Promise<Project> {
+export async function updateProject({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ProjectUpdate;
+}): Promise<Project> {
   const { row, roles } = await loadProject(ctx, id);
   const before = row.project;
   if (!roles.includes('studio')) throw forbidden();
-  if (before.archivedAt || !projectEditableStatuses.includes(before.status as ProjectStatus)) throw projectErrors.notEditable();
+  if (before.archivedAt || !projectEditableStatuses.includes(before.status as ProjectStatus))
+    throw projectErrors.notEditable();
   const merged = { ...before, ...input };
   const members = await checkProposal(ctx, {
     plannedStart: merged.plannedStart,
@@ -245,7 +304,14 @@ export async function updateProject({ ctx, id, input }: { ctx: Ctx; id: number; 
     if (!updated) throw stale(row);
     const { searchText: _a, ...b } = before;
     const { searchText: _b, ...a } = updated;
-    await recordAudit(tx, ctx, { action: 'projects.update', entityType: 'project', entityId: id, orgPath: row.orgPath, before: b, after: a });
+    await recordAudit(tx, ctx, {
+      action: 'projects.update',
+      entityType: 'project',
+      entityId: id,
+      orgPath: row.orgPath,
+      before: b,
+      after: a,
+    });
   });
   return getProject({ ctx, id });
 }
@@ -285,7 +351,13 @@ export async function actOnProject({
     throw invalidFields({ opinion: action === 'terminate' ? '请填写终止原因' : '请填写验收意见' });
   if (action === 'terminate') set.terminatedReason = body.opinion!;
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateProjectRow({ db: tx, id, version: body.version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateProjectRow({
+      db: tx,
+      id,
+      version: body.version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw stale(row);
     await recordEvent(tx, ctx, {
       entityType: 'project',
@@ -308,7 +380,15 @@ export async function actOnProject({
 }
 
 /** Reports progress (optionally completing a milestone) on an approved or running project; studio leaders only. */
-export async function reportProgress({ ctx, id, input }: { ctx: Ctx; id: number; input: ProgressReportCreate }): Promise<Project> {
+export async function reportProgress({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ProgressReportCreate;
+}): Promise<Project> {
   const { row, roles } = await loadProject(ctx, id);
   if (!roles.includes('studio')) throw forbidden();
   if (row.project.archivedAt || !projectReportableStatuses.includes(row.project.status as ProjectStatus))
@@ -347,9 +427,21 @@ export async function reportProgress({ ctx, id, input }: { ctx: Ctx; id: number;
 }
 
 /** Adds a milestone to a project that is proposed, approved or running (its studio only). */
-export async function addMilestone({ ctx, id, input }: { ctx: Ctx; id: number; input: { title: string; dueOn: string } }) {
+export async function addMilestone({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: { title: string; dueOn: string };
+}) {
   const { row, roles } = await loadProject(ctx, id);
-  const abilities = projectAbilities(row.project.status as ProjectStatus, roles, row.project.archivedAt !== null);
+  const abilities = projectAbilities(
+    row.project.status as ProjectStatus,
+    roles,
+    row.project.archivedAt !== null,
+  );
   if (!roles.includes('studio')) throw forbidden();
   if (!abilities.addMilestone) throw projectErrors.notReportable();
   const existing = await repo.milestonesOf({ db: ctx.db, projectId: id });
@@ -358,19 +450,45 @@ export async function addMilestone({ ctx, id, input }: { ctx: Ctx; id: number; i
       .insert(projectMilestones)
       .values({ projectId: id, seq: (existing.at(-1)?.seq ?? 0) + 1, title: input.title, dueOn: input.dueOn })
       .returning();
-    await recordAudit(tx, ctx, { action: 'projects.add_milestone', entityType: 'project', entityId: id, orgPath: row.orgPath, after: m });
+    await recordAudit(tx, ctx, {
+      action: 'projects.add_milestone',
+      entityType: 'project',
+      entityId: id,
+      orgPath: row.orgPath,
+      after: m,
+    });
   });
   return getProject({ ctx, id });
 }
 
 /** Archives (soft-deletes) or restores a project. */
-export async function setProjectArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setProjectArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, roles } = await loadProject(ctx, id);
-  const abilities = projectAbilities(row.project.status as ProjectStatus, roles, row.project.archivedAt !== null);
+  const abilities = projectAbilities(
+    row.project.status as ProjectStatus,
+    roles,
+    row.project.archivedAt !== null,
+  );
   if (!(archived ? abilities.archive : abilities.restore)) throw forbidden();
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateProjectRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateProjectRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw stale(row);
     await recordAudit(tx, ctx, {
       action: archived ? 'projects.archive' : 'projects.restore',

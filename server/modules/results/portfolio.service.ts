@@ -36,7 +36,15 @@ export async function getPortfolio({ ctx, personId }: { ctx: Ctx; personId: numb
     .orderBy(asc(results.year), asc(results.id));
   const own = ctx.actor.personId === personId;
   const items = rows
-    .filter((r) => own || seesInScope(view, { studioId: r.result.studioId, orgPath: r.orgPath, confidential: r.result.confidential }))
+    .filter(
+      (r) =>
+        own ||
+        seesInScope(view, {
+          studioId: r.result.studioId,
+          orgPath: r.orgPath,
+          confidential: r.result.confidential,
+        }),
+    )
     .map((r) => {
       const x = r.result;
       return {

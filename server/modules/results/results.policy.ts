@@ -31,9 +31,7 @@ export function resultRolesOf(
 /** Whether the actor could record an adoption of a result of the studio at `orgPath` (admin of another enterprise). */
 export function canAdopt(actor: Actor, orgPath: string): boolean {
   const own = enterprisePrefixOf(orgPath);
-  return actor.grants.some(
-    (g) => !g.orgPath.startsWith(own) && can(actor, 'adoptions.record', g.orgPath),
-  );
+  return actor.grants.some((g) => !g.orgPath.startsWith(own) && can(actor, 'adoptions.record', g.orgPath));
 }
 
 /** What the caller may do with a result now. A market-only viewer may at most adopt it. */
@@ -47,7 +45,8 @@ export function resultAbilities(
   for (const a of resultActions) out[a] = allowed.includes(a);
   const studio = roles.includes('studio');
   out.update = !o.archived && studio && resultEditableStatuses.includes(status);
-  out.archive = !o.archived && ((studio && resultEditableStatuses.includes(status)) || roles.includes('reviewer'));
+  out.archive =
+    !o.archived && ((studio && resultEditableStatuses.includes(status)) || roles.includes('reviewer'));
   out.restore = o.archived && (studio || roles.includes('reviewer'));
   out.addBenefit = !o.archived && studio;
   out.adopt = !o.archived && o.marketVisible && o.adopter;
@@ -55,7 +54,10 @@ export function resultAbilities(
 }
 
 /** Contributors: existing people, each once, shares summing to exactly 100%. Returns Chinese field messages. */
-export function checkContributors(list: readonly ContributorInput[], known: ReadonlySet<number>): Record<string, string> {
+export function checkContributors(
+  list: readonly ContributorInput[],
+  known: ReadonlySet<number>,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   const seen = new Set<number>();
   list.forEach((c, i) => {
@@ -69,17 +71,26 @@ export function checkContributors(list: readonly ContributorInput[], known: Read
 }
 
 /** Patent block: required for 专利 results; a granted patent needs its grant date, not before filing. */
-export function checkPatent(kind: ResultKind, patent: PatentInput | null | undefined): Record<string, string> {
+export function checkPatent(
+  kind: ResultKind,
+  patent: PatentInput | null | undefined,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   if (kind === 'patent' && !patent) fields.patent = '专利类成果须填写专利信息';
   if (!patent) return fields;
-  if (patent.status === 'granted' && !patent.grantedOn) fields['patent.grantedOn'] = '已授权的专利须填写授权日期';
-  if (patent.grantedOn && patent.grantedOn < patent.filedOn) fields['patent.grantedOn'] = '授权日期不能早于申请日期';
-  if (patent.status === 'filing' && patent.grantedOn) fields['patent.status'] = '已填写授权日期，状态不能为“申请中”';
+  if (patent.status === 'granted' && !patent.grantedOn)
+    fields['patent.grantedOn'] = '已授权的专利须填写授权日期';
+  if (patent.grantedOn && patent.grantedOn < patent.filedOn)
+    fields['patent.grantedOn'] = '授权日期不能早于申请日期';
+  if (patent.status === 'filing' && patent.grantedOn)
+    fields['patent.status'] = '已填写授权日期，状态不能为“申请中”';
   return fields;
 }
 
 /** Normalised application number: upper case, no spaces, no ZL/CN prefix (one patent, one spelling). */
 export function normalisePatentNo(no: string): string {
-  return no.toUpperCase().replace(/\s+/g, '').replace(/^(ZL|CN)/, '');
+  return no
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/^(ZL|CN)/, '');
 }

@@ -7,7 +7,7 @@ import { orgs } from '../orgs/orgs.table.js';
 import { people } from '../people/people.table.js';
 import { projects } from '../projects/projects.table.js';
 import { studios } from '../studios/studios.table.js';
-import { resultContributors, resultReviewers, results, resultScores } from './results.table.js';
+import { resultContributors, resultReviewers, resultScores, results } from './results.table.js';
 
 /** Finance-verified benefit of a result (own use and adoptions): the only amount any total uses. */
 export const verifiedBenefitOf = (resultId: SQL | typeof results.id) =>
@@ -71,7 +71,17 @@ function listWhere(view: ActorView, q: ResultListQuery) {
 }
 
 /** A filtered page of the results the actor sees; with `all`, every row (Excel export, capped). */
-export async function findResults({ db, view, query, all }: { db: Db; view: ActorView; query: ResultListQuery; all?: boolean }) {
+export async function findResults({
+  db,
+  view,
+  query,
+  all,
+}: {
+  db: Db;
+  view: ActorView;
+  query: ResultListQuery;
+  all?: boolean;
+}) {
   const where = listWhere(view, query);
   const list = base(db).where(where).orderBy(desc(results.year), desc(results.id));
   const [items, [total]] = await Promise.all([
@@ -107,7 +117,11 @@ export async function reviewersOf({ db, resultId }: { db: Db; resultId: number }
 }
 
 export async function scoresOf({ db, resultId }: { db: Db; resultId: number }) {
-  return db.select().from(resultScores).where(eq(resultScores.resultId, resultId)).orderBy(asc(resultScores.id));
+  return db
+    .select()
+    .from(resultScores)
+    .where(eq(resultScores.resultId, resultId))
+    .orderBy(asc(resultScores.id));
 }
 
 /** Optimistic update: null when `version` is stale. */
@@ -146,5 +160,7 @@ export async function replaceContributors({
   if (list.length)
     await db
       .insert(resultContributors)
-      .values(list.map((c, i) => ({ resultId, personId: c.personId, share: c.share, role: c.role, seq: i + 1 })));
+      .values(
+        list.map((c, i) => ({ resultId, personId: c.personId, share: c.share, role: c.role, seq: i + 1 })),
+      );
 }

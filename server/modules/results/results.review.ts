@@ -13,7 +13,7 @@ import { resultErrors } from './results.errors.js';
 import * as repo from './results.repository.js';
 import { averageOf, getResult, loadResult, staleResult } from './results.service.js';
 import { resolveResultSheet, scoreAgainstSheet, suggestedGrade } from './results.sheet.js';
-import { resultReviewers, results, resultScores } from './results.table.js';
+import { resultReviewers, resultScores, results } from './results.table.js';
 
 /** Experts who may score a result of the studio at `orgPath`: an expert grant over it, and not of the studio's enterprise. */
 async function eligibleExperts(ctx: Ctx, orgPath: string) {
@@ -35,10 +35,18 @@ async function eligibleExperts(ctx: Ctx, orgPath: string) {
       .where(eq(people.id, r.personId));
     if (p) personOrgs.set(r.personId, p);
   }
-  const byUser = new Map<number, { userId: number; name: string; orgName: string | null; conflict: boolean }>();
+  const byUser = new Map<
+    number,
+    { userId: number; name: string; orgName: string | null; conflict: boolean }
+  >();
   for (const r of covering) {
     const po = r.personId !== null ? personOrgs.get(r.personId) : undefined;
-    byUser.set(r.userId, { userId: r.userId, name: r.name, orgName: po?.name ?? null, conflict: po ? po.path.startsWith(own) : false });
+    byUser.set(r.userId, {
+      userId: r.userId,
+      name: r.name,
+      orgName: po?.name ?? null,
+      conflict: po ? po.path.startsWith(own) : false,
+    });
   }
   return byUser;
 }
@@ -93,17 +101,35 @@ export async function actOnResult({
     const avg = averageOf(scores);
     const grade = body.grade ?? (x.scoreSheet ? suggestedGrade(x.scoreSheet, avg) : null);
     if (!grade) throw invalidFields({ grade: '请选择认定等级' });
-    Object.assign(set, { grade, award: body.award ?? null, recognisedOn: body.on ?? todayOf(ctx), scoreAvg: avg });
+    Object.assign(set, {
+      grade,
+      award: body.award ?? null,
+      recognisedOn: body.on ?? todayOf(ctx),
+      scoreAvg: avg,
+    });
   }
   await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateResultRow({ db: tx, id, version: body.version, set, now: ctx.clock.now().toISOString() });
+    const updated = await repo.updateResultRow({
+      db: tx,
+      id,
+      version: body.version,
+      set,
+      now: ctx.clock.now().toISOString(),
+    });
     if (!updated) throw staleResult(row);
     if (action === 'pass') {
       await tx.delete(resultReviewers).where(eq(resultReviewers.resultId, id));
       await tx.delete(resultScores).where(eq(resultScores.resultId, id));
       await tx.insert(resultReviewers).values(reviewerIds.map((userId) => ({ resultId: id, userId })));
     }
-    await recordEvent(tx, ctx, { entityType: 'result', entityId: id, action, from: status, to: t.to, opinion: body.opinion ?? null });
+    await recordEvent(tx, ctx, {
+      entityType: 'result',
+      entityId: id,
+      action,
+      from: status,
+      to: t.to,
+      opinion: body.opinion ?? null,
+    });
     await recordAudit(tx, ctx, {
       action: `results.${action}`,
       entityType: 'result',
@@ -113,8 +139,19 @@ export async function actOnResult({
       after: {
         status: t.to,
         opinion: body.opinion ?? null,
-        ...(action === 'pass' ? { reviewerUserIds: reviewerIds, scoreSheet: { source: set.scoreSheet?.source, id: set.scoreSheet?.id, version: set.scoreSheet?.version } } : {}),
-        ...(action === 'recognise' ? { grade: set.grade, award: set.award, recognisedOn: set.recognisedOn, scoreAvg: set.scoreAvg } : {}),
+        ...(action === 'pass'
+          ? {
+              reviewerUserIds: reviewerIds,
+              scoreSheet: {
+                source: set.scoreSheet?.source,
+                id: set.scoreSheet?.id,
+                version: set.scoreSheet?.version,
+              },
+            }
+          : {}),
+        ...(action === 'recognise'
+          ? { grade: set.grade, award: set.award, recognisedOn: set.recognisedOn, scoreAvg: set.scoreAvg }
+          : {}),
       },
     });
   });
@@ -125,11 +162,20 @@ export async function actOnResult({
  * An assigned expert scores a result in 评审打分 on its pinned sheet; 经济效益 is computed from the
  * finance-verified benefit. Re-scoring replaces the expert's card until the result is recognised.
  */
-export async function scoreResult({ ctx, id, input }: { ctx: Ctx; id: number; input: ScoreInput }): Promise<Result> {
+export async function scoreResult({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ScoreInput;
+}): Promise<Result> {
   const { row, roles, isReviewer } = await loadResult(ctx, id);
   const x = row.result;
   const status = x.status as ResultStatus;
-  if (x.archivedAt || !resultTransition(status, 'score')) throw resultErrors.invalidTransition(status, 'score');
+  if (x.archivedAt || !resultTransition(status, 'score'))
+    throw resultErrors.invalidTransition(status, 'score');
   if (!isReviewer) throw resultErrors.notReviewer();
   if (!roles.includes('expert')) throw forbidden();
   const sheet = x.scoreSheet ?? (await resolveResultSheet({ db: ctx.db }));
@@ -156,17 +202,31 @@ export async function scoreResult({ ctx, id, input }: { ctx: Ctx; id: number; in
         target: [resultScores.resultId, resultScores.reviewerUserId],
         set: { items: values.items, total: values.total, opinion: values.opinion, scoredAt: values.scoredAt },
       });
-    await tx.update(results).set({ updatedAt: values.scoredAt }).where(and(eq(results.id, id), isNull(results.archivedAt)));
-    await recordEvent(tx, ctx, { entityType: 'result', entityId: id, action: 'score', from: status, to: status, opinion: `${scored.total} 分` });
+    await tx
+      .update(results)
+      .set({ updatedAt: values.scoredAt })
+      .where(and(eq(results.id, id), isNull(results.archivedAt)));
+    await recordEvent(tx, ctx, {
+      entityType: 'result',
+      entityId: id,
+      action: 'score',
+      from: status,
+      to: status,
+      opinion: `${scored.total} 分`,
+    });
     await recordAudit(tx, ctx, {
       action: 'results.score',
       entityType: 'result',
       entityId: id,
       orgPath: row.orgPath,
       before: before ?? null,
-      after: { items: scored.items, total: scored.total, opinion: values.opinion, sheet: { source: sheet.source, id: sheet.id, version: sheet.version } },
+      after: {
+        items: scored.items,
+        total: scored.total,
+        opinion: values.opinion,
+        sheet: { source: sheet.source, id: sheet.id, version: sheet.version },
+      },
     });
   });
   return getResult({ ctx, id });
 }
-

@@ -27,13 +27,17 @@ export function resultsRoutes(app: FastifyInstance) {
   const tags = ['results'];
   r.get(
     '/api/results',
-    { config: { access: 'studios.read' }, schema: { tags, querystring: resultListQuery, response: { 200: pageOf(resultListItem) } } },
+    {
+      config: { access: 'studios.read' },
+      schema: { tags, querystring: resultListQuery, response: { 200: pageOf(resultListItem) } },
+    },
     (req) => service.findResults({ ctx: req.ctx(), query: req.query }),
   );
   r.get(
     '/api/results/export',
     { config: { access: 'studios.read' }, schema: { tags, querystring: resultListQuery } },
-    async (req, reply) => sendXlsx(reply, await service.exportResults({ ctx: req.ctx(), query: req.query }), '创新成果.xlsx'),
+    async (req, reply) =>
+      sendXlsx(reply, await service.exportResults({ ctx: req.ctx(), query: req.query }), '创新成果.xlsx'),
   );
   r.get(
     '/api/results/score-sheet',
@@ -47,27 +51,43 @@ export function resultsRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/results',
-    { config: { access: 'studios.contribute' }, schema: { tags, body: resultCreate, response: { 201: result } } },
-    async (req, reply) => reply.code(201).send(await service.createResult({ ctx: req.ctx(), input: req.body })),
+    {
+      config: { access: 'studios.contribute' },
+      schema: { tags, body: resultCreate, response: { 201: result } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.createResult({ ctx: req.ctx(), input: req.body })),
   );
   r.patch(
     '/api/results/:id',
-    { config: { access: 'studios.contribute' }, schema: { tags, params: idParams, body: resultUpdate, response: { 200: result } } },
+    {
+      config: { access: 'studios.contribute' },
+      schema: { tags, params: idParams, body: resultUpdate, response: { 200: result } },
+    },
     (req) => service.updateResult({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.post(
     '/api/results/:id/actions/:action',
-    { config: { access: 'authenticated' }, schema: { tags, params: resultActionParams, body: resultActionBody, response: { 200: result } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, params: resultActionParams, body: resultActionBody, response: { 200: result } },
+    },
     (req) => actOnResult({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
   );
   r.put(
     '/api/results/:id/score',
-    { config: { access: 'results.score' }, schema: { tags, params: idParams, body: scoreInput, response: { 200: result } } },
+    {
+      config: { access: 'results.score' },
+      schema: { tags, params: idParams, body: scoreInput, response: { 200: result } },
+    },
     (req) => scoreResult({ ctx: req.ctx(), id: req.params.id, input: req.body }),
   );
   r.get(
     '/api/results/:id/reviewer-candidates',
-    { config: { access: 'results.review' }, schema: { tags, params: idParams, response: { 200: z.array(reviewerCandidate) } } },
+    {
+      config: { access: 'results.review' },
+      schema: { tags, params: idParams, response: { 200: z.array(reviewerCandidate) } },
+    },
     (req) => findReviewerCandidates({ ctx: req.ctx(), id: req.params.id }),
   );
   for (const [action, archived] of [
@@ -76,13 +96,20 @@ export function resultsRoutes(app: FastifyInstance) {
   ] as const) {
     r.post(
       `/api/results/:id/${action}`,
-      { config: { access: 'studios.contribute' }, schema: { tags, params: idParams, body: z.object({ version }), response: { 200: result } } },
-      (req) => service.setResultArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
+      {
+        config: { access: 'studios.contribute' },
+        schema: { tags, params: idParams, body: z.object({ version }), response: { 200: result } },
+      },
+      (req) =>
+        service.setResultArchived({ ctx: req.ctx(), id: req.params.id, version: req.body.version, archived }),
     );
   }
   r.get(
     '/api/people/:id/portfolio',
-    { config: { access: 'authenticated' }, schema: { tags: ['people'], params: idParams, response: { 200: portfolio } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['people'], params: idParams, response: { 200: portfolio } },
+    },
     (req) => getPortfolio({ ctx: req.ctx(), personId: req.params.id }),
   );
 }

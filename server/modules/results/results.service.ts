@@ -4,14 +4,18 @@ import {
   patentTypeLabels,
   type Result,
   type ResultCreate,
-  resultGradeLabels,
   type ResultKind,
-  resultKindLabels,
   type ResultListItem,
   type ResultListQuery,
   type ResultUpdate,
+  resultGradeLabels,
+  resultKindLabels,
 } from '../../../common/schemas/results.js';
-import { type ResultStatus, resultEditableStatuses, resultStatusLabels } from '../../../common/workflows/result.js';
+import {
+  type ResultStatus,
+  resultEditableStatuses,
+  resultStatusLabels,
+} from '../../../common/workflows/result.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { conflict, forbidden, invalidFields, mapUniqueViolation } from '../../core/errors.js';
@@ -25,14 +29,26 @@ import { projects } from '../projects/projects.table.js';
 import { searchDocumentOf } from '../similarity/similarity.text.js';
 import { getStudioAccess } from '../studios/studios.access.js';
 import { resultErrors } from './results.errors.js';
-import { canAdopt, checkContributors, checkPatent, normalisePatentNo, resultAbilities, resultRolesOf } from './results.policy.js';
+import {
+  canAdopt,
+  checkContributors,
+  checkPatent,
+  normalisePatentNo,
+  resultAbilities,
+  resultRolesOf,
+} from './results.policy.js';
 import * as repo from './results.repository.js';
 import { suggestedGrade } from './results.sheet.js';
 import { results } from './results.table.js';
 
 const tsv = (doc: string) => sql`to_tsvector('simple', ${doc})`;
-const docOf = (r: { title: string; problem: string; principle?: string | null; innovationPoints?: string | null; field?: string | null }) =>
-  searchDocumentOf([r.title, r.problem, r.principle, r.innovationPoints, r.field]);
+const docOf = (r: {
+  title: string;
+  problem: string;
+  principle?: string | null;
+  innovationPoints?: string | null;
+  field?: string | null;
+}) => searchDocumentOf([r.title, r.problem, r.principle, r.innovationPoints, r.field]);
 
 export function toResultListItem(r: repo.ResultJoined): ResultListItem {
   const x = r.result;
@@ -77,12 +93,30 @@ export async function loadResult(ctx: Ctx, id: number) {
   const x = row.result;
   const reviewers = await repo.reviewersOf({ db: ctx.db, resultId: id });
   const isReviewer = reviewers.some((r) => r.userId === ctx.actor.userId);
-  const inScope = seesInScope(view, { studioId: x.studioId, orgPath: row.orgPath, confidential: x.confidential, isReviewer });
-  const inMarket = seesInMarket(view, { orgPath: row.orgPath, confidential: x.confidential, status: x.status, archivedAt: x.archivedAt });
+  const inScope = seesInScope(view, {
+    studioId: x.studioId,
+    orgPath: row.orgPath,
+    confidential: x.confidential,
+    isReviewer,
+  });
+  const inMarket = seesInMarket(view, {
+    orgPath: row.orgPath,
+    confidential: x.confidential,
+    status: x.status,
+    archivedAt: x.archivedAt,
+  });
   if (!inScope && !inMarket) throw resultErrors.notFound();
   const memberRole = view.memberRoles.get(x.studioId) ?? null;
   const roles = inScope ? resultRolesOf(ctx.actor, { orgPath: row.orgPath, memberRole, isReviewer }) : [];
-  return { row, view, roles, isReviewer, reviewers, mode: inScope ? ('scope' as const) : ('market' as const), inMarket };
+  return {
+    row,
+    view,
+    roles,
+    isReviewer,
+    reviewers,
+    mode: inScope ? ('scope' as const) : ('market' as const),
+    inMarket,
+  };
 }
 
 /** Gets a result with contributors, patent, review (for reviewers), history and the caller's abilities. */
@@ -137,7 +171,11 @@ export async function getResult({ ctx, id }: { ctx: Ctx; id: number }): Promise<
       scoredAt: s.scoredAt,
     })),
     reviewers: seesAllScores
-      ? reviewerUsers.map((u) => ({ userId: u.id, name: u.name, scored: scores.some((s) => s.reviewerUserId === u.id) }))
+      ? reviewerUsers.map((u) => ({
+          userId: u.id,
+          name: u.name,
+          scored: scores.some((s) => s.reviewerUserId === u.id),
+        }))
       : [],
     suggestedGrade: seesAllScores && x.scoreSheet ? suggestedGrade(x.scoreSheet, averageOf(scores)) : null,
     events,
@@ -174,26 +212,60 @@ export async function exportResults({ ctx, query }: { ctx: Ctx; query: ResultLis
     {
       name: zh ? '创新成果' : 'Results',
       headers: zh
-        ? ['档案号', '成果名称', '类别', '专业领域', '状态', '年度', '工作室', '所属单位', '完成人', '实施日期', '认定等级', '奖项', '专利类型', '专利状态', '已核实经济效益（元，仅计财务核实）']
-        : ['Archive no.', 'Title', 'Kind', 'Field', 'Status', 'Year', 'Studio', 'Host org', 'Contributors', 'Implemented', 'Grade', 'Award', 'Patent type', 'Patent status', 'Verified benefit (yuan, finance-verified only)'],
+        ? [
+            '档案号',
+            '成果名称',
+            '类别',
+            '专业领域',
+            '状态',
+            '年度',
+            '工作室',
+            '所属单位',
+            '完成人',
+            '实施日期',
+            '认定等级',
+            '奖项',
+            '专利类型',
+            '专利状态',
+            '已核实经济效益（元，仅计财务核实）',
+          ]
+        : [
+            'Archive no.',
+            'Title',
+            'Kind',
+            'Field',
+            'Status',
+            'Year',
+            'Studio',
+            'Host org',
+            'Contributors',
+            'Implemented',
+            'Grade',
+            'Award',
+            'Patent type',
+            'Patent status',
+            'Verified benefit (yuan, finance-verified only)',
+          ],
       widths: [18, 36, 12, 12, 10, 8, 26, 18, 24, 12, 10, 24, 12, 10, 20],
-      rows: items.map(toResultListItem).map((r) => [
-        r.archiveNo,
-        r.title,
-        resultKindLabels[r.kind][l],
-        r.field,
-        resultStatusLabels[r.status][l],
-        r.year,
-        r.studioName,
-        r.orgName,
-        r.contributorNames,
-        r.implementedOn,
-        r.grade ? resultGradeLabels[r.grade][l] : null,
-        r.award,
-        r.patentType ? patentTypeLabels[r.patentType][l] : null,
-        r.patentStatus ? patentStatusLabels[r.patentStatus][l] : null,
-        r.verifiedBenefitFen / 100,
-      ]),
+      rows: items
+        .map(toResultListItem)
+        .map((r) => [
+          r.archiveNo,
+          r.title,
+          resultKindLabels[r.kind][l],
+          r.field,
+          resultStatusLabels[r.status][l],
+          r.year,
+          r.studioName,
+          r.orgName,
+          r.contributorNames,
+          r.implementedOn,
+          r.grade ? resultGradeLabels[r.grade][l] : null,
+          r.award,
+          r.patentType ? patentTypeLabels[r.patentType][l] : null,
+          r.patentStatus ? patentStatusLabels[r.patentStatus][l] : null,
+          r.verifiedBenefitFen / 100,
+        ]),
     },
   ]);
 }
@@ -202,7 +274,12 @@ export async function exportResults({ ctx, query }: { ctx: Ctx; query: ResultLis
 async function checkResultInput(
   ctx: Ctx,
   studioId: number,
-  v: { kind: ResultKind; contributors?: ResultCreate['contributors']; patent?: ResultCreate['patent']; projectId?: number | null },
+  v: {
+    kind: ResultKind;
+    contributors?: ResultCreate['contributors'];
+    patent?: ResultCreate['patent'];
+    projectId?: number | null;
+  },
 ) {
   const fields: Record<string, string> = {};
   if (v.contributors) {
@@ -211,7 +288,10 @@ async function checkResultInput(
   }
   Object.assign(fields, checkPatent(v.kind, v.patent));
   if (v.projectId) {
-    const [p] = await ctx.db.select({ studioId: projects.studioId }).from(projects).where(eq(projects.id, v.projectId));
+    const [p] = await ctx.db
+      .select({ studioId: projects.studioId })
+      .from(projects)
+      .where(eq(projects.id, v.projectId));
     if (!p || p.studioId !== studioId) fields.projectId = '课题不存在或不属于该工作室';
   }
   if (Object.keys(fields).length) throw invalidFields(fields);
@@ -271,11 +351,20 @@ export async function createResult({ ctx, input }: { ctx: Ctx; input: ResultCrea
 }
 
 /** Edits a draft or returned result (its studio); 409 results.not_editable otherwise, conflict.stale on a stale version. */
-export async function updateResult({ ctx, id, input }: { ctx: Ctx; id: number; input: ResultUpdate }): Promise<Result> {
+export async function updateResult({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: Ctx;
+  id: number;
+  input: ResultUpdate;
+}): Promise<Result> {
   const { row, roles } = await loadResult(ctx, id);
   const before = row.result;
   if (!roles.includes('studio')) throw forbidden();
-  if (before.archivedAt || !resultEditableStatuses.includes(before.status as ResultStatus)) throw resultErrors.notEditable();
+  if (before.archivedAt || !resultEditableStatuses.includes(before.status as ResultStatus))
+    throw resultErrors.notEditable();
   const kind = input.kind ?? (before.kind as ResultKind);
   const patent =
     input.patent !== undefined
@@ -289,7 +378,12 @@ export async function updateResult({ ctx, id, input }: { ctx: Ctx; id: number; i
             status: before.patentStatus as 'filing',
           }
         : null;
-  await checkResultInput(ctx, before.studioId, { kind, contributors: input.contributors, patent, projectId: input.projectId });
+  await checkResultInput(ctx, before.studioId, {
+    kind,
+    contributors: input.contributors,
+    patent,
+    projectId: input.projectId,
+  });
   const { version, contributors, patent: _p, ...set } = input;
   const merged = { ...before, ...set };
   await ctx.db.transaction(async (tx) => {
@@ -323,7 +417,17 @@ export async function updateResult({ ctx, id, input }: { ctx: Ctx; id: number; i
 }
 
 /** Archives (soft-deletes) or restores a result. */
-export async function setResultArchived({ ctx, id, version, archived }: { ctx: Ctx; id: number; version: number; archived: boolean }) {
+export async function setResultArchived({
+  ctx,
+  id,
+  version,
+  archived,
+}: {
+  ctx: Ctx;
+  id: number;
+  version: number;
+  archived: boolean;
+}) {
   const { row, roles, inMarket } = await loadResult(ctx, id);
   const abilities = resultAbilities(row.result.status as ResultStatus, roles, {
     archived: row.result.archivedAt !== null,
@@ -333,7 +437,13 @@ export async function setResultArchived({ ctx, id, version, archived }: { ctx: C
   if (!(archived ? abilities.archive : abilities.restore)) throw forbidden();
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateResultRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now });
+    const updated = await repo.updateResultRow({
+      db: tx,
+      id,
+      version,
+      set: { archivedAt: archived ? now : null },
+      now,
+    });
     if (!updated) throw staleResult(row);
     await recordAudit(tx, ctx, {
       action: archived ? 'results.archive' : 'results.restore',
@@ -346,4 +456,3 @@ export async function setResultArchived({ ctx, id, version, archived }: { ctx: C
   });
   return getResult({ ctx, id });
 }
-

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bandPoints, builtinResultSheet, economicBands, scoreAgainstSheet, suggestedGrade } from './results.sheet.js';
+import {
+  bandPoints,
+  builtinResultSheet,
+  economicBands,
+  scoreAgainstSheet,
+  suggestedGrade,
+} from './results.sheet.js';
 
 describe('result score sheet', () => {
   it('scores 经济效益 by bands of verified benefit, scaled to the indicator maximum', () => {
@@ -15,8 +21,16 @@ describe('result score sheet', () => {
     const full = { advanced: 9, innovation: 8.5, difficulty: 8, social: 9, promotion: 7, value: 9 };
     const ok = scoreAgainstSheet(builtinResultSheet, full, 25_000_000);
     expect(ok).toEqual({ items: { ...full, economic: 30 }, total: 80.5 });
-    const bad = scoreAgainstSheet(builtinResultSheet, { ...full, advanced: 11, innovation: 8.3, economic: 40, bogus: 1 }, 0);
-    expect('fields' in bad && Object.keys(bad.fields).sort()).toEqual(['items.advanced', 'items.bogus', 'items.innovation']);
+    const bad = scoreAgainstSheet(
+      builtinResultSheet,
+      { ...full, advanced: 11, innovation: 8.3, economic: 40, bogus: 1 },
+      0,
+    );
+    expect('fields' in bad && Object.keys(bad.fields).sort()).toEqual([
+      'items.advanced',
+      'items.bogus',
+      'items.innovation',
+    ]);
     const missing = scoreAgainstSheet(builtinResultSheet, {}, 0);
     expect('fields' in missing && missing.fields['items.social']).toBe('请为“社会效益”打分');
   });

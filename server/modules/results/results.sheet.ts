@@ -69,7 +69,10 @@ export async function resolveResultSheet({ db }: { db: Db }): Promise<ScoreSheet
 }
 
 /** Points for a banded indicator from the verified benefit in fen, scaled to the indicator's maximum. */
-export function bandPoints(indicator: { max: number; bands?: { minYuan: number; points: number }[] }, verifiedFen: number): number {
+export function bandPoints(
+  indicator: { max: number; bands?: { minYuan: number; points: number }[] },
+  verifiedFen: number,
+): number {
   const bands = indicator.bands ?? [];
   const top = Math.max(...bands.map((b) => b.points), 0) || indicator.max;
   const hit = bands.find((b) => verifiedFen / 100 >= b.minYuan);
@@ -110,6 +113,8 @@ export function suggestedGrade(sheet: ScoreSheet, avg: number | null): ResultGra
   if (avg === null) return null;
   const band = [...sheet.grades].sort((a, b) => b.minScore - a.minScore).find((g) => avg >= g.minScore);
   if (!band) return null;
-  const hit = (Object.entries(resultGradeLabels) as [ResultGrade, { zh: string }][]).find(([, l]) => band.name.startsWith(l.zh));
+  const hit = (Object.entries(resultGradeLabels) as [ResultGrade, { zh: string }][]).find(([, l]) =>
+    band.name.startsWith(l.zh),
+  );
   return hit ? hit[0] : null;
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import type { ScoreSheet } from '../../../common/schemas/results.js';
 import { users } from '../accounts/accounts.table.js';
 import { tsvector } from '../innovation/innovation.table.js';
@@ -72,7 +83,9 @@ export const resultReviewers = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+    assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.resultId, t.userId] })],
 );

@@ -9,7 +9,10 @@ export function similarityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/similar',
-    { config: { access: 'authenticated' }, schema: { tags: ['similarity'], querystring: similarQuery, response: { 200: z.array(similarItem) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['similarity'], querystring: similarQuery, response: { 200: z.array(similarItem) } },
+    },
     (req) => findSimilar({ ctx: req.ctx(), query: req.query }),
   );
 }

@@ -4,7 +4,14 @@ import type { SimilarItem, SimilarQuery } from '../../../common/schemas/similari
 import { inScope } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { enterpriseNames } from '../innovation/innovation.lookup.js';
-import { type ActorView, actorViewOf, enterprisePrefixOf, groupWhere, seesInMarket, seesInScope } from '../innovation/innovation.scope.js';
+import {
+  type ActorView,
+  actorViewOf,
+  enterprisePrefixOf,
+  groupWhere,
+  seesInMarket,
+  seesInScope,
+} from '../innovation/innovation.scope.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { projects } from '../projects/projects.table.js';
 import { results } from '../results/results.table.js';
@@ -23,7 +30,12 @@ const MIN_SCORE = 0.05;
 function scoring(words: string[], text: string, searchCol: AnyPgColumn, titleCol: AnyPgColumn) {
   const q = words.length;
   const hit = (w: string) => sql`(coalesce(${searchCol}, ''::tsvector) @@ plainto_tsquery('simple', ${w}))`;
-  const matched = q ? sql.join(words.map((w) => sql`${hit(w)}::int`), sql` + `) : sql`0`;
+  const matched = q
+    ? sql.join(
+        words.map((w) => sql`${hit(w)}::int`),
+        sql` + `,
+      )
+    : sql`0`;
   const shared = q
     ? sql<string[]>`array_remove(ARRAY[${sql.join(
         words.map((w) => sql`CASE WHEN ${hit(w)} THEN ${w}::text END`),
@@ -49,7 +61,12 @@ function confidentialOk(view: ActorView, confidential: AnyPgColumn, studioId: An
   return or(
     sql`${confidential} = false`,
     inScope(orgs.path, view.confidentialScope),
-    view.memberStudioIds.length ? sql`${studioId} IN (${sql.join(view.memberStudioIds.map((i) => sql`${i}`), sql`, `)})` : undefined,
+    view.memberStudioIds.length
+      ? sql`${studioId} IN (${sql.join(
+          view.memberStudioIds.map((i) => sql`${i}`),
+          sql`, `,
+        )})`
+      : undefined,
   )!;
 }
 
@@ -64,7 +81,11 @@ export async function findSimilar({ ctx, query }: { ctx: Ctx; query: SimilarQuer
     .filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
     .slice(0, MAX_WORDS);
   const text = query.text.slice(0, 1000);
-  type Row = Omit<SimilarItem, 'enterpriseName' | 'canOpen'> & { orgPath: string; studioId: number; confidential: boolean };
+  type Row = Omit<SimilarItem, 'enterpriseName' | 'canOpen'> & {
+    orgPath: string;
+    studioId: number;
+    confidential: boolean;
+  };
   const rows: Row[] = [];
 
   if (query.kind !== 'result') {
@@ -136,7 +157,10 @@ export async function findSimilar({ ctx, query }: { ctx: Ctx; query: SimilarQuer
     .filter((r) => r.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, 10);
-  const names = await enterpriseNames({ db: ctx.db, prefixes: top.map((r) => enterprisePrefixOf(r.orgPath)) });
+  const names = await enterpriseNames({
+    db: ctx.db,
+    prefixes: top.map((r) => enterprisePrefixOf(r.orgPath)),
+  });
   return top.map(({ orgPath, studioId, confidential, ...r }) => ({
     ...r,
     score: Math.round(r.score * 1000) / 1000,
@@ -144,6 +168,7 @@ export async function findSimilar({ ctx, query }: { ctx: Ctx; query: SimilarQuer
     enterpriseName: names.get(enterprisePrefixOf(orgPath)) ?? '',
     canOpen:
       seesInScope(view, { studioId, orgPath, confidential }) ||
-      (r.kind === 'result' && seesInMarket(view, { orgPath, confidential, status: r.status, archivedAt: null })),
+      (r.kind === 'result' &&
+        seesInMarket(view, { orgPath, confidential, status: r.status, archivedAt: null })),
   }));
 }

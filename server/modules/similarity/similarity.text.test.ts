@@ -26,7 +26,9 @@ describe('Chinese words for similarity', () => {
   });
 
   it('builds one space-separated document from several fields, skipping empty ones', () => {
-    expect(searchDocumentOf(['焊接变形', null, undefined, '', '焊缝'])).toBe(wordsOf('焊接变形\n焊缝').join(' '));
+    expect(searchDocumentOf(['焊接变形', null, undefined, '', '焊缝'])).toBe(
+      wordsOf('焊接变形\n焊缝').join(' '),
+    );
     expect(searchDocumentOf([])).toBe('');
   });
 });

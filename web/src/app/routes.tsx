@@ -448,7 +448,11 @@ export const routes: AppRoute[] = [
     parent: '/results',
     page: lazy(() => import('../modules/results/pages/ResultFormPage')),
   },
-  { path: '/market', title: L('成果推广', 'Results market'), page: lazy(() => import('../modules/results/pages/MarketPage')) },
+  {
+    path: '/market',
+    title: L('成果推广', 'Results market'),
+    page: lazy(() => import('../modules/results/pages/MarketPage')),
+  },
   {
     path: '/benefits',
     title: L('效益核实', 'Benefit sign-off'),

@@ -10,17 +10,37 @@ export const projectKeys = {
 
 /** GET /api/projects/:id */
 export function useProject(id: number) {
-  return useQuery({ queryKey: projectKeys.one(id), queryFn: () => api<Project>(`/api/projects/${id}`), enabled: id > 0 });
+  return useQuery({
+    queryKey: projectKeys.one(id),
+    queryFn: () => api<Project>(`/api/projects/${id}`),
+    enabled: id > 0,
+  });
 }
 
 /** The similarity check: GET /api/similar (skipped until the text says enough). */
-export function useSimilar(params: { text: string; kind?: 'project' | 'result'; excludeProjectId?: number; excludeResultId?: number }) {
+export function useSimilar(params: {
+  text: string;
+  kind?: 'project' | 'result';
+  excludeProjectId?: number;
+  excludeResultId?: number;
+}) {
   const text = params.text.trim();
   return useQuery({
-    queryKey: ['similar', params.kind ?? 'all', params.excludeProjectId ?? 0, params.excludeResultId ?? 0, text],
+    queryKey: [
+      'similar',
+      params.kind ?? 'all',
+      params.excludeProjectId ?? 0,
+      params.excludeResultId ?? 0,
+      text,
+    ],
     queryFn: () =>
       api<SimilarItem[]>('/api/similar', {
-        query: { text, kind: params.kind, excludeProjectId: params.excludeProjectId, excludeResultId: params.excludeResultId },
+        query: {
+          text,
+          kind: params.kind,
+          excludeProjectId: params.excludeProjectId,
+          excludeResultId: params.excludeResultId,
+        },
       }),
     enabled: text.length >= 4,
     staleTime: 60_000,

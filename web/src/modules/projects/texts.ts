@@ -24,7 +24,10 @@ const texts = {
   plannedEnd: { zh: '计划结束', en: 'Planned end' },
   budget: { zh: '预算（元）', en: 'Budget (¥)' },
   confidential: { zh: '涉密', en: 'Confidential' },
-  confidentialHint: { zh: '涉密课题不向其他企业展示，也不出现在相似度查重中', en: 'Hidden from other enterprises and from their similarity checks' },
+  confidentialHint: {
+    zh: '涉密课题不向其他企业展示，也不出现在相似度查重中',
+    en: 'Hidden from other enterprises and from their similarity checks',
+  },
   resultCount: { zh: '成果数', en: 'Results' },
   milestones: { zh: '里程碑', en: 'Milestones' },
   milestone: { zh: '里程碑', en: 'Milestone' },
@@ -54,7 +57,10 @@ const texts = {
     en: 'Compared with every project and result in the group (Chinese words + title trigrams). Other enterprises’ confidential items are left out.',
   },
   similarEmpty: { zh: '未发现相似的课题或成果', en: 'Nothing similar found' },
-  similarTyping: { zh: '填写课题名称和攻关目标后自动查重', en: 'Fill in the title and goal to check for similar work' },
+  similarTyping: {
+    zh: '填写课题名称和攻关目标后自动查重',
+    en: 'Fill in the title and goal to check for similar work',
+  },
   similarity: { zh: '相似度', en: 'Similarity' },
   sharedWords: { zh: '相同词语', en: 'Shared words' },
   kindProject: { zh: '课题', en: 'Project' },

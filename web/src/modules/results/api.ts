@@ -15,14 +15,27 @@ export const resultKeys = {
 };
 
 export function useResult(id: number) {
-  return useQuery({ queryKey: resultKeys.one(id), queryFn: () => api<Result>(`/api/results/${id}`), enabled: id > 0 });
+  return useQuery({
+    queryKey: resultKeys.one(id),
+    queryFn: () => api<Result>(`/api/results/${id}`),
+    enabled: id > 0,
+  });
 }
 export function useResultBenefits(id: number) {
-  return useQuery({ queryKey: resultKeys.benefits(id), queryFn: () => api<Benefit[]>(`/api/results/${id}/benefits`) });
+  return useQuery({
+    queryKey: resultKeys.benefits(id),
+    queryFn: () => api<Benefit[]>(`/api/results/${id}/benefits`),
+  });
 }
 export function useAdoptions(id: number) {
-  return useQuery({ queryKey: resultKeys.adoptions(id), queryFn: () => api<Adoption[]>(`/api/results/${id}/adoptions`) });
+  return useQuery({
+    queryKey: resultKeys.adoptions(id),
+    queryFn: () => api<Adoption[]>(`/api/results/${id}/adoptions`),
+  });
 }
 export function usePortfolio(personId: number) {
-  return useQuery({ queryKey: resultKeys.portfolio(personId), queryFn: () => api<Portfolio>(`/api/people/${personId}/portfolio`) });
+  return useQuery({
+    queryKey: resultKeys.portfolio(personId),
+    queryFn: () => api<Portfolio>(`/api/people/${personId}/portfolio`),
+  });
 }

@@ -36,7 +36,10 @@ const texts = {
   grantedOn: { zh: '授权日', en: 'Granted on' },
   patentStatus: { zh: '专利状态', en: 'Patent status' },
   confidential: { zh: '涉密', en: 'Confidential' },
-  confidentialHint: { zh: '涉密成果不进入成果推广市场，也不向其他企业展示', en: 'Kept out of the market and away from other enterprises' },
+  confidentialHint: {
+    zh: '涉密成果不进入成果推广市场，也不向其他企业展示',
+    en: 'Kept out of the market and away from other enterprises',
+  },
   grade: { zh: '认定等级', en: 'Grade' },
   award: { zh: '奖项', en: 'Award' },
   recognisedOn: { zh: '认定日期', en: 'Recognised on' },
@@ -87,18 +90,27 @@ const texts = {
   addAdoptionBenefit: { zh: '登记应用效益', en: 'Add its benefit' },
   ownUse: { zh: '本单位应用', en: 'Own use' },
   market: { zh: '成果推广', en: 'Results market' },
-  marketSub: { zh: '全集团已认定、非涉密的成果，可登记推广应用', en: 'Recognised, non-confidential results across the group' },
+  marketSub: {
+    zh: '全集团已认定、非涉密的成果，可登记推广应用',
+    en: 'Recognised, non-confidential results across the group',
+  },
   adoptionCount: { zh: '推广 {n} 家', en: 'Adopted by {n}' },
   benefitQueue: { zh: '效益核实', en: 'Benefit sign-off' },
   portfolio: { zh: '创新成果档案', en: 'Innovation portfolio' },
   portfolioResults: { zh: '成果 {n} 项', en: '{n} results' },
-  portfolioPatents: { zh: '专利 {n} 项（发明 {i}、实用新型 {u}、外观 {d}）', en: '{n} patents ({i} invention, {u} utility, {d} design)' },
+  portfolioPatents: {
+    zh: '专利 {n} 项（发明 {i}、实用新型 {u}、外观 {d}）',
+    en: '{n} patents ({i} invention, {u} utility, {d} design)',
+  },
   portfolioAwards: { zh: '获奖 {n} 项', en: '{n} awards' },
   portfolioBenefit: { zh: '按份额计已核实效益', en: 'Verified benefit by share' },
   viewMarket: { zh: '通过成果推广市场查看', en: 'Seen through the results market' },
   history: { zh: '办理记录', en: 'History' },
   reviewOpinion: { zh: '评审意见', en: 'Opinion' },
-  pickExperts: { zh: '评审专家（本企业专家自动回避）', en: 'Experts (those of the studio’s enterprise stand aside)' },
+  pickExperts: {
+    zh: '评审专家（本企业专家自动回避）',
+    en: 'Experts (those of the studio’s enterprise stand aside)',
+  },
   attachments: { zh: '附件', en: 'Attachments' },
 } satisfies Record<string, { zh: string; en: string }>;
 

@@ -27,7 +27,6 @@ import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
 import { formatDate } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
-import { useI18n } from '../../../shared/i18n';
 import { useTexts } from '../texts';
 
 const statusColor = { pending: 'processing', submitted: 'success', cancelled: 'default' } as const;

@@ -18,8 +18,8 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { PersonLifePanel } from '../../activities/components/PersonLifePanel';
-import { peopleKeys, usePerson } from '../api';
 import { PortfolioSection } from '../../results/components/PortfolioSection';
+import { peopleKeys, usePerson } from '../api';
 import { AccountBox } from '../components/AccountBox';
 import { PersonFormModal } from '../components/PersonFormModal';
 

@@ -75,7 +75,11 @@ export function ActionModal({
           </Form.Item>
         )}
         {conclusion && (
-          <Form.Item name="conclusion" label={tx('conclusion')} rules={[{ required: true, message: tx('opinionRequired') }]}>
+          <Form.Item
+            name="conclusion"
+            label={tx('conclusion')}
+            rules={[{ required: true, message: tx('opinionRequired') }]}
+          >
             <Input.TextArea rows={5} maxLength={5000} showCount />
           </Form.Item>
         )}

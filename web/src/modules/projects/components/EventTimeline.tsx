@@ -36,7 +36,11 @@ export function EventTimeline({
         content: (
           <div>
             <Typography.Text strong>
-              {e.action === 'create' ? created[lang] : e.action === 'propose' ? proposed[lang] : l(actionLabels[e.action], e.action)}
+              {e.action === 'create'
+                ? created[lang]
+                : e.action === 'propose'
+                  ? proposed[lang]
+                  : l(actionLabels[e.action], e.action)}
             </Typography.Text>
             {e.toStatus && e.fromStatus !== e.toStatus && (
               <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
@@ -49,7 +53,11 @@ export function EventTimeline({
                 {e.actorName ?? '—'} · {formatDateTime(e.at)}
               </Typography.Text>
             </div>
-            {e.opinion && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.opinion}</Typography.Paragraph>}
+            {e.opinion && (
+              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                {e.opinion}
+              </Typography.Paragraph>
+            )}
           </div>
         ),
       }))}

@@ -4,7 +4,10 @@ import type { Member } from '../../../../../common/schemas/studios';
 import { api } from '../../../shared/api/client';
 import { useTexts } from '../texts';
 
-type Props = Omit<SelectProps<number>, 'options'> & { studioId: number | undefined; extra?: { value: number; label: string }[] };
+type Props = Omit<SelectProps<number>, 'options'> & {
+  studioId: number | undefined;
+  extra?: { value: number; label: string }[];
+};
 
 /** Picks a person from a studio's current roster (leaders and members can pick without people.read). */
 export function RosterSelect({ studioId, extra = [], ...rest }: Props) {

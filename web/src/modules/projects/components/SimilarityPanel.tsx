@@ -26,7 +26,11 @@ export function SimilarityPanel({
   const { data, isFetching, error } = useSimilar({ text, kind, excludeProjectId, excludeResultId });
   const enough = text.trim().length >= 4;
   return (
-    <Card size="small" title={tx('similar')} extra={isFetching ? <Typography.Text type="secondary">…</Typography.Text> : null}>
+    <Card
+      size="small"
+      title={tx('similar')}
+      extra={isFetching ? <Typography.Text type="secondary">…</Typography.Text> : null}
+    >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {tx('similarHint')}
       </Typography.Paragraph>
@@ -53,8 +57,14 @@ export function SimilarityPanel({
                 <Flex vertical gap={2} style={{ width: '100%' }}>
                   <Flex justify="space-between" gap={8}>
                     <Space size={4} wrap>
-                      <Tag color={s.kind === 'project' ? 'blue' : 'green'}>{tx(s.kind === 'project' ? 'kindProject' : 'kindResult')}</Tag>
-                      {s.canOpen ? <Link to={href}>{s.title}</Link> : <Typography.Text strong>{s.title}</Typography.Text>}
+                      <Tag color={s.kind === 'project' ? 'blue' : 'green'}>
+                        {tx(s.kind === 'project' ? 'kindProject' : 'kindResult')}
+                      </Tag>
+                      {s.canOpen ? (
+                        <Link to={href}>{s.title}</Link>
+                      ) : (
+                        <Typography.Text strong>{s.title}</Typography.Text>
+                      )}
                     </Space>
                     <Progress
                       type="circle"

@@ -22,7 +22,8 @@ export function StudioPicker({ onPicked, onChange, ...rest }: Props) {
   }, [q]);
   const { data, isFetching } = useQuery({
     queryKey: ['studios', 'pick', debounced],
-    queryFn: () => api<Page<StudioListItem>>('/api/studios', { query: { q: debounced || undefined, pageSize: 30 } }),
+    queryFn: () =>
+      api<Page<StudioListItem>>('/api/studios', { query: { q: debounced || undefined, pageSize: 30 } }),
   });
   const items = data?.items ?? [];
   return (

@@ -32,8 +32,8 @@ import { resultKindLabels } from '../../../../../common/schemas/results';
 import {
   type ProjectAction,
   projectActionLabels,
-  projectStatusLabels,
   projectStatuses,
+  projectStatusLabels,
 } from '../../../../../common/workflows/project';
 import { resultStatusLabels } from '../../../../../common/workflows/result';
 import { ApiError, api } from '../../../shared/api/client';
@@ -52,7 +52,10 @@ import { SimilarityPanel } from '../components/SimilarityPanel';
 import { useTexts } from '../texts';
 
 /** What each action asks for in its dialog. */
-const needs: Record<ProjectAction, { opinion?: 'required' | 'optional'; conclusion?: boolean; date?: boolean; danger?: boolean }> = {
+const needs: Record<
+  ProjectAction,
+  { opinion?: 'required' | 'optional'; conclusion?: boolean; date?: boolean; danger?: boolean }
+> = {
   approve: { opinion: 'optional', date: true },
   start: { date: true },
   requestAcceptance: { conclusion: true },
@@ -67,7 +70,13 @@ export default function ProjectDetailPage() {
   const { data: project, isLoading, error } = useProject(Number(id));
   const { t } = useI18n();
   if (isLoading) return <Skeleton active />;
-  if (!project) return <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} title={(error as Error)?.message ?? t('common.loadFailed')} />;
+  if (!project)
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        title={(error as Error)?.message ?? t('common.loadFailed')}
+      />
+    );
   return <ProjectDetail project={project} />;
 }
 
@@ -84,7 +93,10 @@ function ProjectDetail({ project: p }: { project: Project }) {
   const reload = () => qc.invalidateQueries({ queryKey: projectKeys.one(p.id) });
 
   const act = async (action: ProjectAction, v: ActionValues) => {
-    await api<Project>(`/api/projects/${p.id}/actions/${action}`, { method: 'POST', body: { version: p.version, ...v } });
+    await api<Project>(`/api/projects/${p.id}/actions/${action}`, {
+      method: 'POST',
+      body: { version: p.version, ...v },
+    });
     message.success(t('common.done'));
     await reload();
   };
@@ -93,7 +105,10 @@ function ProjectDetail({ project: p }: { project: Project }) {
       title: t(archived ? 'common.confirmArchive' : 'common.confirmRestore'),
       onOk: async () => {
         try {
-          await api(`/api/projects/${p.id}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: { version: p.version } });
+          await api(`/api/projects/${p.id}/${archived ? 'archive' : 'restore'}`, {
+            method: 'POST',
+            body: { version: p.version },
+          });
           await reload();
         } catch (err) {
           toast(err);
@@ -109,9 +124,16 @@ function ProjectDetail({ project: p }: { project: Project }) {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {p.title}
-            <Tag color={p.status === 'terminated' ? 'red' : p.status === 'concluded' ? 'green' : 'blue'}>{l(projectStatusLabels[p.status])}</Tag>
+            <Tag color={p.status === 'terminated' ? 'red' : p.status === 'concluded' ? 'green' : 'blue'}>
+              {l(projectStatusLabels[p.status])}
+            </Tag>
             {p.confidential && <Tag color="red">{tx('confidential')}</Tag>}
             {p.archivedAt && <Tag>{t('common.archived')}</Tag>}
           </Flex>
@@ -119,10 +141,17 @@ function ProjectDetail({ project: p }: { project: Project }) {
         sub={`${p.code} · ${p.studioName}`}
         extra={
           <>
-            {a.update && <Button onClick={() => navigate(`/projects/${p.id}/edit`)}>{t('common.edit')}</Button>}
+            {a.update && (
+              <Button onClick={() => navigate(`/projects/${p.id}/edit`)}>{t('common.edit')}</Button>
+            )}
             {a.report && <Button onClick={() => setReporting(true)}>{tx('report')}</Button>}
             {actions.map((k) => (
-              <Button key={k} type={needs[k].danger ? 'default' : 'primary'} danger={needs[k].danger} onClick={() => setActing(k)}>
+              <Button
+                key={k}
+                type={needs[k].danger ? 'default' : 'primary'}
+                danger={needs[k].danger}
+                onClick={() => setActing(k)}
+              >
                 {l(projectActionLabels[k])}
               </Button>
             ))}
@@ -140,7 +169,9 @@ function ProjectDetail({ project: p }: { project: Project }) {
           <Steps
             size="small"
             current={current}
-            items={projectStatuses.filter((s) => s !== 'terminated').map((s) => ({ title: l(projectStatusLabels[s]) }))}
+            items={projectStatuses
+              .filter((s) => s !== 'terminated')
+              .map((s) => ({ title: l(projectStatusLabels[s]) }))}
           />
         )}
       </Card>
@@ -154,22 +185,71 @@ function ProjectDetail({ project: p }: { project: Project }) {
                 column={{ xs: 1, sm: 1, md: 2 }}
                 items={[
                   { key: 'code', label: tx('code'), children: p.code },
-                  { key: 'source', label: tx('source'), children: labelOf(projectSourceLabels, p.source, lang) },
-                  { key: 'studio', label: tx('studio'), children: <Link to={`/studios/${p.studioId}`}>{p.studioName}</Link> },
+                  {
+                    key: 'source',
+                    label: tx('source'),
+                    children: labelOf(projectSourceLabels, p.source, lang),
+                  },
+                  {
+                    key: 'studio',
+                    label: tx('studio'),
+                    children: <Link to={`/studios/${p.studioId}`}>{p.studioName}</Link>,
+                  },
                   { key: 'org', label: tx('hostOrg'), children: p.orgName },
                   { key: 'leader', label: tx('leader'), children: p.leaderName ?? '—' },
                   {
                     key: 'members',
                     label: tx('members'),
-                    children: p.members.length ? p.members.map((m) => `${m.name}${m.division ? `（${m.division}）` : ''}`).join('、') : '—',
+                    children: p.members.length
+                      ? p.members.map((m) => `${m.name}${m.division ? `（${m.division}）` : ''}`).join('、')
+                      : '—',
                   },
-                  { key: 'period', label: tx('planned'), children: `${formatDate(p.plannedStart)} ~ ${formatDate(p.plannedEnd)}` },
+                  {
+                    key: 'period',
+                    label: tx('planned'),
+                    children: `${formatDate(p.plannedStart)} ~ ${formatDate(p.plannedEnd)}`,
+                  },
                   { key: 'budget', label: tx('budget'), children: formatMoney(p.budgetFen, { fen: true }) },
                   { key: 'field', label: tx('field'), children: p.field ?? '—' },
                   { key: 'year', label: tx('year'), children: p.year },
-                  { key: 'goal', label: tx('goal'), span: 'filled', children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.goal}</Typography.Paragraph> },
-                  ...(p.content ? [{ key: 'content', label: tx('content'), span: 'filled' as const, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.content}</Typography.Paragraph> }] : []),
-                  ...(p.conclusion ? [{ key: 'conclusion', label: tx('conclusion'), span: 'filled' as const, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{p.conclusion}</Typography.Paragraph> }] : []),
+                  {
+                    key: 'goal',
+                    label: tx('goal'),
+                    span: 'filled',
+                    children: (
+                      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                        {p.goal}
+                      </Typography.Paragraph>
+                    ),
+                  },
+                  ...(p.content
+                    ? [
+                        {
+                          key: 'content',
+                          label: tx('content'),
+                          span: 'filled' as const,
+                          children: (
+                            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                              {p.content}
+                            </Typography.Paragraph>
+                          ),
+                        },
+                      ]
+                    : []),
+                  ...(p.conclusion
+                    ? [
+                        {
+                          key: 'conclusion',
+                          label: tx('conclusion'),
+                          span: 'filled' as const,
+                          children: (
+                            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                              {p.conclusion}
+                            </Typography.Paragraph>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
@@ -192,7 +272,11 @@ function ProjectDetail({ project: p }: { project: Project }) {
                             {m.completedOn ? ` · ${tx('completedOn')} ${formatDate(m.completedOn)}` : ''}
                           </Typography.Text>
                           {reports.map((r) => (
-                            <Typography.Paragraph key={r.id} type="secondary" style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                            <Typography.Paragraph
+                              key={r.id}
+                              type="secondary"
+                              style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}
+                            >
                               {formatDate(r.reportedOn)} · {r.progress}% · {r.content}
                             </Typography.Paragraph>
                           ))}
@@ -215,8 +299,18 @@ function ProjectDetail({ project: p }: { project: Project }) {
                   scroll={{ x: 'max-content' }}
                   columns={[
                     { title: tx('reportedOn'), dataIndex: 'reportedOn', width: 110, render: formatDate },
-                    { title: tx('milestone'), dataIndex: 'milestoneId', width: 160, render: (mid: number | null) => p.milestones.find((m) => m.id === mid)?.title ?? '—' },
-                    { title: tx('progress'), dataIndex: 'progress', width: 100, render: (v: number) => `${v}%` },
+                    {
+                      title: tx('milestone'),
+                      dataIndex: 'milestoneId',
+                      width: 160,
+                      render: (mid: number | null) => p.milestones.find((m) => m.id === mid)?.title ?? '—',
+                    },
+                    {
+                      title: tx('progress'),
+                      dataIndex: 'progress',
+                      width: 100,
+                      render: (v: number) => `${v}%`,
+                    },
                     { title: tx('reportContent'), dataIndex: 'content' },
                     { title: '', dataIndex: 'reporterName', width: 90 },
                   ]}
@@ -228,7 +322,11 @@ function ProjectDetail({ project: p }: { project: Project }) {
               title={tx('linkedResults')}
               extra={
                 a.addResult && (
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => navigate(`/results/new?studioId=${p.studioId}&projectId=${p.id}`)}>
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => navigate(`/results/new?studioId=${p.studioId}&projectId=${p.id}`)}
+                  >
                     {tx('addResult')}
                   </Button>
                 )
@@ -243,19 +341,41 @@ function ProjectDetail({ project: p }: { project: Project }) {
                 onRow={(r) => ({ onClick: () => navigate(`/results/${r.id}`), style: { cursor: 'pointer' } })}
                 columns={[
                   { title: lang === 'en' ? 'Archive no.' : '档案号', dataIndex: 'archiveNo', width: 150 },
-                  { title: lang === 'en' ? 'Title' : '成果名称', dataIndex: 'title', render: (v: string) => <a>{v}</a> },
-                  { title: lang === 'en' ? 'Kind' : '类别', dataIndex: 'kind', width: 110, render: (v) => labelOf(resultKindLabels, v, lang) },
-                  { title: tx('status'), dataIndex: 'status', width: 90, render: (v) => labelOf(resultStatusLabels, v, lang) },
+                  {
+                    title: lang === 'en' ? 'Title' : '成果名称',
+                    dataIndex: 'title',
+                    render: (v: string) => <a>{v}</a>,
+                  },
+                  {
+                    title: lang === 'en' ? 'Kind' : '类别',
+                    dataIndex: 'kind',
+                    width: 110,
+                    render: (v) => labelOf(resultKindLabels, v, lang),
+                  },
+                  {
+                    title: tx('status'),
+                    dataIndex: 'status',
+                    width: 90,
+                    render: (v) => labelOf(resultStatusLabels, v, lang),
+                  },
                 ]}
               />
             </Card>
-            <Attachments ownerType="project" ownerId={p.id} canUpload={!!(a.update || a.report || a.addResult)} />
+            <Attachments
+              ownerType="project"
+              ownerId={p.id}
+              canUpload={!!(a.update || a.report || a.addResult)}
+            />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <Card size="small" title={tx('history')}>
-              <EventTimeline events={p.events} actionLabels={projectActionLabels} statusLabels={projectStatusLabels} />
+              <EventTimeline
+                events={p.events}
+                actionLabels={projectActionLabels}
+                statusLabels={projectStatusLabels}
+              />
             </Card>
             <SimilarityPanel text={`${p.title}\n${p.goal}`} excludeProjectId={p.id} />
           </Flex>
@@ -278,7 +398,17 @@ function ProjectDetail({ project: p }: { project: Project }) {
   );
 }
 
-function ReportModal({ project: p, open, onClose, onSaved }: { project: Project; open: boolean; onClose: () => void; onSaved: () => void }) {
+function ReportModal({
+  project: p,
+  open,
+  onClose,
+  onSaved,
+}: {
+  project: Project;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const tx = useTexts();
   const [form] = Form.useForm();
   const layout = useFormLayout();
@@ -290,7 +420,11 @@ function ReportModal({ project: p, open, onClose, onSaved }: { project: Project;
     try {
       await api(`/api/projects/${p.id}/reports`, {
         method: 'POST',
-        body: { ...v, reportedOn: v.reportedOn.format('YYYY-MM-DD'), completesMilestone: !!v.completesMilestone },
+        body: {
+          ...v,
+          reportedOn: v.reportedOn.format('YYYY-MM-DD'),
+          completesMilestone: !!v.completesMilestone,
+        },
       });
       form.resetFields();
       onSaved();
@@ -302,12 +436,31 @@ function ReportModal({ project: p, open, onClose, onSaved }: { project: Project;
     }
   };
   return (
-    <Modal open={open} title={tx('report')} onCancel={onClose} onOk={save} confirmLoading={busy} destroyOnHidden width={600}>
-      <Form form={form} {...layout} initialValues={{ reportedOn: dayjs(), progress: p.reports.at(-1)?.progress ?? 0 }}>
+    <Modal
+      open={open}
+      title={tx('report')}
+      onCancel={onClose}
+      onOk={save}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={600}
+    >
+      <Form
+        form={form}
+        {...layout}
+        initialValues={{ reportedOn: dayjs(), progress: p.reports.at(-1)?.progress ?? 0 }}
+      >
         <Form.Item name="milestoneId" label={tx('milestone')}>
-          <Select allowClear options={p.milestones.filter((m) => !m.completedOn).map((m) => ({ value: m.id, label: m.title }))} />
+          <Select
+            allowClear
+            options={p.milestones.filter((m) => !m.completedOn).map((m) => ({ value: m.id, label: m.title }))}
+          />
         </Form.Item>
-        <Form.Item name="completesMilestone" valuePropName="checked" wrapperCol={{ offset: layout.layout === 'horizontal' ? 6 : 0 }}>
+        <Form.Item
+          name="completesMilestone"
+          valuePropName="checked"
+          wrapperCol={{ offset: layout.layout === 'horizontal' ? 6 : 0 }}
+        >
           <Checkbox>{tx('completesMilestone')}</Checkbox>
         </Form.Item>
         <Form.Item name="reportedOn" label={tx('reportedOn')} rules={[{ required: true }]}>

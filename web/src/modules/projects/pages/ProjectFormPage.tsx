@@ -1,10 +1,31 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { type Project, type ProjectCreate, projectSourceLabels, projectSources } from '../../../../../common/schemas/projects';
+import {
+  type Project,
+  type ProjectCreate,
+  projectSourceLabels,
+  projectSources,
+} from '../../../../../common/schemas/projects';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -86,7 +107,9 @@ function ProjectForm({ project }: { project?: Project }) {
       title: v.title,
       source: v.source,
       leaderPersonId: v.leaderPersonId,
-      members: (v.members ?? []).filter((m) => m.personId).map((m) => ({ personId: m.personId!, division: m.division })),
+      members: (v.members ?? [])
+        .filter((m) => m.personId)
+        .map((m) => ({ personId: m.personId!, division: m.division })),
       goal: v.goal,
       content: v.content || null,
       field: v.field || null,
@@ -98,13 +121,18 @@ function ProjectForm({ project }: { project?: Project }) {
     setBusy(true);
     try {
       const saved = project
-        ? await api<Project>(`/api/projects/${project.id}`, { method: 'PATCH', body: { ...body, version: project.version } })
+        ? await api<Project>(`/api/projects/${project.id}`, {
+            method: 'PATCH',
+            body: { ...body, version: project.version },
+          })
         : await api<Project>('/api/projects', {
             method: 'POST',
             body: {
               ...body,
               studioId: v.studioId,
-              milestones: (v.milestones ?? []).filter((m) => m.title && m.due).map((m) => ({ title: m.title, dueOn: m.due!.format('YYYY-MM-DD') })),
+              milestones: (v.milestones ?? [])
+                .filter((m) => m.title && m.due)
+                .map((m) => ({ title: m.title, dueOn: m.due!.format('YYYY-MM-DD') })),
             },
           });
       void qc.invalidateQueries({ queryKey: projectKeys.all });
@@ -112,7 +140,8 @@ function ProjectForm({ project }: { project?: Project }) {
       navigate(`/projects/${saved.id}`, { replace: true });
     } catch (err) {
       const fields = (err as { fields?: Record<string, string> }).fields ?? {};
-      if (fields.plannedStart || fields.plannedEnd) form.setFields([{ name: 'period', errors: [fields.plannedEnd ?? fields.plannedStart!] }]);
+      if (fields.plannedStart || fields.plannedEnd)
+        form.setFields([{ name: 'period', errors: [fields.plannedEnd ?? fields.plannedStart!] }]);
       if (!applyServerErrors(form, err)) toast(err);
     } finally {
       setBusy(false);
@@ -125,9 +154,20 @@ function ProjectForm({ project }: { project?: Project }) {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card size="small">
-            <Form<FormValues> form={form} {...layout} initialValues={initial} onFinish={save} scrollToFirstError>
+            <Form<FormValues>
+              form={form}
+              {...layout}
+              initialValues={initial}
+              onFinish={save}
+              scrollToFirstError
+            >
               <Form.Item name="studioId" label={tx('studio')} rules={[{ required: true }]}>
-                <StudioPicker disabled={!!project} onPicked={(s) => s?.field && !form.getFieldValue('field') && form.setFieldValue('field', s.field)} />
+                <StudioPicker
+                  disabled={!!project}
+                  onPicked={(s) =>
+                    s?.field && !form.getFieldValue('field') && form.setFieldValue('field', s.field)
+                  }
+                />
               </Form.Item>
               <Form.Item name="title" label={tx('title')} rules={[{ required: true, min: 2, max: 100 }]}>
                 <Input maxLength={100} showCount />
@@ -153,7 +193,12 @@ function ProjectForm({ project }: { project?: Project }) {
                           <MinusCircleOutlined onClick={() => remove(f.name)} />
                         </Space>
                       ))}
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ width: 200 }}>
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() => add({})}
+                        style={{ width: 200 }}
+                      >
                         {tx('members')}
                       </Button>
                     </Flex>
@@ -191,7 +236,12 @@ function ProjectForm({ project }: { project?: Project }) {
                             <MinusCircleOutlined onClick={() => remove(f.name)} />
                           </Space>
                         ))}
-                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ width: 200 }}>
+                        <Button
+                          type="dashed"
+                          icon={<PlusOutlined />}
+                          onClick={() => add({})}
+                          style={{ width: 200 }}
+                        >
                           {tx('addMilestone')}
                         </Button>
                       </Flex>
@@ -199,7 +249,12 @@ function ProjectForm({ project }: { project?: Project }) {
                   </Form.List>
                 </Form.Item>
               )}
-              <Form.Item name="confidential" label={tx('confidential')} valuePropName="checked" extra={tx('confidentialHint')}>
+              <Form.Item
+                name="confidential"
+                label={tx('confidential')}
+                valuePropName="checked"
+                extra={tx('confidentialHint')}
+              >
                 <Checkbox />
               </Form.Item>
               <Form.Item wrapperCol={{ offset: layout.layout === 'horizontal' ? 5 : 0 }}>
@@ -214,10 +269,12 @@ function ProjectForm({ project }: { project?: Project }) {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          <SimilarityPanel text={debouncedText.trim().length > 1 ? debouncedText : ''} excludeProjectId={project?.id} />
+          <SimilarityPanel
+            text={debouncedText.trim().length > 1 ? debouncedText : ''}
+            excludeProjectId={project?.id}
+          />
         </Col>
       </Row>
     </>
   );
 }
-

@@ -3,7 +3,11 @@ import { App, Button, Checkbox, Form, Input, InputNumber, Select, Tag } from 'an
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type ProjectListItem, projectSourceLabels, projectSources } from '../../../../../common/schemas/projects';
+import {
+  type ProjectListItem,
+  projectSourceLabels,
+  projectSources,
+} from '../../../../../common/schemas/projects';
 import type { Page } from '../../../../../common/schemas/shared';
 import { projectStatuses, projectStatusLabels } from '../../../../../common/workflows/project';
 import { api, download } from '../../../shared/api/client';
@@ -72,7 +76,13 @@ export default function ProjectListPage() {
         </>
       ),
     },
-    { key: 'source', title: tx('source'), dataIndex: 'source', width: 100, render: (v) => labelOf(projectSourceLabels, v, lang) },
+    {
+      key: 'source',
+      title: tx('source'),
+      dataIndex: 'source',
+      width: 100,
+      render: (v) => labelOf(projectSourceLabels, v, lang),
+    },
     {
       key: 'status',
       title: tx('status'),
@@ -90,7 +100,14 @@ export default function ProjectListPage() {
       width: 200,
       render: (_, p) => `${formatDate(p.plannedStart)} ~ ${formatDate(p.plannedEnd)}`,
     },
-    { key: 'budget', title: tx('budget'), dataIndex: 'budgetFen', width: 120, align: 'right', render: (v: number) => formatMoney(v, { fen: true }) },
+    {
+      key: 'budget',
+      title: tx('budget'),
+      dataIndex: 'budgetFen',
+      width: 120,
+      align: 'right',
+      render: (v: number) => formatMoney(v, { fen: true }),
+    },
     {
       key: 'results',
       title: tx('resultCount'),
@@ -119,17 +136,30 @@ export default function ProjectListPage() {
           year: q.year ? Number(q.year) : undefined,
           includeArchived: q.includeArchived === 'true',
         })}
-        toQuery={(v) => ({ ...(v as Record<string, string>), includeArchived: v.includeArchived ? 'true' : undefined })}
+        toQuery={(v) => ({
+          ...(v as Record<string, string>),
+          includeArchived: v.includeArchived ? 'true' : undefined,
+        })}
         filters={
           <>
             <Form.Item name="q">
               <Input allowClear placeholder={tx('searchProjects')} style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={tx('status')} options={optionsOf(projectStatuses, projectStatusLabels, lang)} style={{ width: 110 }} />
+              <Select
+                allowClear
+                placeholder={tx('status')}
+                options={optionsOf(projectStatuses, projectStatusLabels, lang)}
+                style={{ width: 110 }}
+              />
             </Form.Item>
             <Form.Item name="source">
-              <Select allowClear placeholder={tx('source')} options={optionsOf(projectSources, projectSourceLabels, lang)} style={{ width: 120 }} />
+              <Select
+                allowClear
+                placeholder={tx('source')}
+                options={optionsOf(projectSources, projectSourceLabels, lang)}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="year">
               <InputNumber placeholder={tx('year')} min={1990} max={2100} style={{ width: 90 }} />

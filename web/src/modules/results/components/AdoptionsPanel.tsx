@@ -48,7 +48,10 @@ export function AdoptionsPanel({ result }: { result: Result }) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tx('noAdoptions')} /> }}
         columns={[
-          { title: tx('adoptingUnit'), render: (_, a) => `${a.enterpriseName}${a.enterpriseName !== a.orgName ? ` · ${a.orgName}` : ''}` },
+          {
+            title: tx('adoptingUnit'),
+            render: (_, a) => `${a.enterpriseName}${a.enterpriseName !== a.orgName ? ` · ${a.orgName}` : ''}`,
+          },
           { title: tx('adoptedOn'), dataIndex: 'adoptedOn', width: 110, render: formatDate },
           { title: tx('site'), dataIndex: 'site' },
           { title: tx('scope'), dataIndex: 'scope' },
@@ -73,13 +76,29 @@ export function AdoptionsPanel({ result }: { result: Result }) {
       />
       <AdoptModal resultId={result.id} open={adopting} onClose={() => setAdopting(false)} onSaved={reload} />
       {benefitFor && (
-        <BenefitFormModal open resultId={result.id} adoptionId={benefitFor.id} onClose={() => setBenefitFor(null)} onSaved={reload} />
+        <BenefitFormModal
+          open
+          resultId={result.id}
+          adoptionId={benefitFor.id}
+          onClose={() => setBenefitFor(null)}
+          onSaved={reload}
+        />
       )}
     </Card>
   );
 }
 
-function AdoptModal({ resultId, open, onClose, onSaved }: { resultId: number; open: boolean; onClose: () => void; onSaved: () => void }) {
+function AdoptModal({
+  resultId,
+  open,
+  onClose,
+  onSaved,
+}: {
+  resultId: number;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const tx = useTexts();
   const [form] = Form.useForm();
   const layout = useFormLayout();
@@ -89,7 +108,10 @@ function AdoptModal({ resultId, open, onClose, onSaved }: { resultId: number; op
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api(`/api/results/${resultId}/adoptions`, { method: 'POST', body: { ...v, adoptedOn: v.adoptedOn.format('YYYY-MM-DD') } });
+      await api(`/api/results/${resultId}/adoptions`, {
+        method: 'POST',
+        body: { ...v, adoptedOn: v.adoptedOn.format('YYYY-MM-DD') },
+      });
       form.resetFields();
       onSaved();
       onClose();
@@ -100,7 +122,15 @@ function AdoptModal({ resultId, open, onClose, onSaved }: { resultId: number; op
     }
   };
   return (
-    <Modal open={open} title={tx('adopt')} onCancel={onClose} onOk={save} confirmLoading={busy} destroyOnHidden width={600}>
+    <Modal
+      open={open}
+      title={tx('adopt')}
+      onCancel={onClose}
+      onOk={save}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={600}
+    >
       <Form form={form} {...layout} initialValues={{ adoptedOn: dayjs() }}>
         <Form.Item name="orgId" label={tx('adoptingUnit')} rules={[{ required: true }]}>
           <OrgTreeSelect />

@@ -1,5 +1,17 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type Benefit, periodUnitLabels, periodUnits } from '../../../../../common/schemas/benefits';
@@ -52,7 +64,9 @@ export function BenefitFormModal({
   const [busy, setBusy] = useState(false);
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const v = Form.useWatch([], form) as Partial<Values> | undefined;
-  const preview = Math.round(((v?.after ?? 0) - (v?.before ?? 0)) * (v?.periodCount ?? 0) * 100 - (v?.cost ?? 0) * 100);
+  const preview = Math.round(
+    ((v?.after ?? 0) - (v?.before ?? 0)) * (v?.periodCount ?? 0) * 100 - (v?.cost ?? 0) * 100,
+  );
 
   const initial: Partial<Values> = benefit
     ? {
@@ -86,8 +100,16 @@ export function BenefitFormModal({
     setBusy(true);
     setDuplicate(null);
     try {
-      if (benefit) await api(`/api/benefits/${benefit.id}`, { method: 'PATCH', body: { ...body, version: benefit.version } });
-      else await api(`/api/results/${resultId}/benefits`, { method: 'POST', body: { ...body, adoptionId: adoptionId ?? null } });
+      if (benefit)
+        await api(`/api/benefits/${benefit.id}`, {
+          method: 'PATCH',
+          body: { ...body, version: benefit.version },
+        });
+      else
+        await api(`/api/results/${resultId}/benefits`, {
+          method: 'POST',
+          body: { ...body, adoptionId: adoptionId ?? null },
+        });
       form.resetFields();
       onSaved();
       onClose();
@@ -115,7 +137,15 @@ export function BenefitFormModal({
   };
 
   return (
-    <Modal open={open} title={tx('addBenefit')} onCancel={onClose} onOk={save} confirmLoading={busy} destroyOnHidden width={720}>
+    <Modal
+      open={open}
+      title={tx('addBenefit')}
+      onCancel={onClose}
+      onOk={save}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={720}
+    >
       {duplicate && <Alert type="error" showIcon title={duplicate} style={{ marginBottom: 12 }} />}
       <Form form={form} {...layout} initialValues={initial}>
         <Form.Item name="orgId" label={tx('unit')} extra={adoptionId ? undefined : tx('attributionHint')}>

@@ -1,11 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Benefit, periodUnitLabels } from '../../../../../common/schemas/benefits';
 import type { Result } from '../../../../../common/schemas/results';
-import { type BenefitAction, benefitActionLabels, benefitStatusLabels } from '../../../../../common/workflows/benefit';
+import {
+  type BenefitAction,
+  benefitActionLabels,
+  benefitStatusLabels,
+} from '../../../../../common/workflows/benefit';
 import { api } from '../../../shared/api/client';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
@@ -35,7 +52,10 @@ export function BenefitsPanel({ result }: { result: Result }) {
     void qc.invalidateQueries({ queryKey: resultKeys.adoptions(result.id) });
   };
   const act = async (b: Benefit, action: BenefitAction, extra: Record<string, unknown> = {}) => {
-    await api(`/api/benefits/${b.id}/actions/${action}`, { method: 'POST', body: { version: b.version, ...extra } });
+    await api(`/api/benefits/${b.id}/actions/${action}`, {
+      method: 'POST',
+      body: { version: b.version, ...extra },
+    });
     reload();
   };
   const quick = (b: Benefit, action: BenefitAction) =>
@@ -52,7 +72,8 @@ export function BenefitsPanel({ result }: { result: Result }) {
       extra={
         <Space>
           <Typography.Text>
-            {tx('verifiedBenefit')}：<Typography.Text strong>{formatMoney(result.verifiedBenefitFen, { fen: true })}</Typography.Text>
+            {tx('verifiedBenefit')}：
+            <Typography.Text strong>{formatMoney(result.verifiedBenefitFen, { fen: true })}</Typography.Text>
             <Typography.Text type="secondary">（{tx('verifiedOnly')}）</Typography.Text>
           </Typography.Text>
           {result.abilities.addBenefit && (
@@ -81,12 +102,18 @@ export function BenefitsPanel({ result }: { result: Result }) {
               }
               extra={
                 <Space wrap>
-                  {b.abilities.update && <Button size="small" onClick={() => setEditing(b)}>{t('common.edit')}</Button>}
-                  {(['submit', 'withdraw', 'revise'] as const).filter((x) => b.abilities[x]).map((x) => (
-                    <Button key={x} size="small" onClick={() => quick(b, x)}>
-                      {l(benefitActionLabels[x])}
+                  {b.abilities.update && (
+                    <Button size="small" onClick={() => setEditing(b)}>
+                      {t('common.edit')}
                     </Button>
-                  ))}
+                  )}
+                  {(['submit', 'withdraw', 'revise'] as const)
+                    .filter((x) => b.abilities[x])
+                    .map((x) => (
+                      <Button key={x} size="small" onClick={() => quick(b, x)}>
+                        {l(benefitActionLabels[x])}
+                      </Button>
+                    ))}
                   {b.abilities.verify && (
                     <Button size="small" type="primary" onClick={() => setActing({ b, action: 'verify' })}>
                       {l(benefitActionLabels.verify)}
@@ -104,16 +131,29 @@ export function BenefitsPanel({ result }: { result: Result }) {
                 size="small"
                 column={{ xs: 1, md: 2 }}
                 items={[
-                  { key: 'before', label: tx('before'), children: formatMoney(b.beforeValueFen, { fen: true }) },
+                  {
+                    key: 'before',
+                    label: tx('before'),
+                    children: formatMoney(b.beforeValueFen, { fen: true }),
+                  },
                   { key: 'after', label: tx('after'), children: formatMoney(b.afterValueFen, { fen: true }) },
-                  { key: 'count', label: tx('periodCount'), children: `${b.periodCount} ${labelOf(periodUnitLabels, b.periodUnit, lang)}` },
-                  { key: 'cost', label: tx('cost'), children: formatMoney(b.implementationCostFen, { fen: true }) },
+                  {
+                    key: 'count',
+                    label: tx('periodCount'),
+                    children: `${b.periodCount} ${labelOf(periodUnitLabels, b.periodUnit, lang)}`,
+                  },
+                  {
+                    key: 'cost',
+                    label: tx('cost'),
+                    children: formatMoney(b.implementationCostFen, { fen: true }),
+                  },
                   {
                     key: 'amount',
                     label: tx('amount'),
                     children: (
                       <Typography.Text strong>
-                        {formatMoney(b.amountFen, { fen: true })} <Typography.Text type="secondary">= {tx('formula')}</Typography.Text>
+                        {formatMoney(b.amountFen, { fen: true })}{' '}
+                        <Typography.Text type="secondary">= {tx('formula')}</Typography.Text>
                       </Typography.Text>
                     ),
                     span: 'filled',
@@ -123,7 +163,9 @@ export function BenefitsPanel({ result }: { result: Result }) {
                     key: 'attr',
                     label: tx('attribution'),
                     span: 'filled',
-                    children: b.attribution.map((a) => `${a.orgName} ${a.share}%（${formatMoney(a.amountFen, { fen: true })}）`).join('；'),
+                    children: b.attribution
+                      .map((a) => `${a.orgName} ${a.share}%（${formatMoney(a.amountFen, { fen: true })}）`)
+                      .join('；'),
                   },
                   ...(b.verifierName
                     ? [
@@ -140,7 +182,11 @@ export function BenefitsPanel({ result }: { result: Result }) {
               {b.events.length > 1 && (
                 <details>
                   <summary style={{ cursor: 'pointer', color: '#888' }}>{tx('history')}</summary>
-                  <EventTimeline events={b.events} actionLabels={benefitActionLabels} statusLabels={benefitStatusLabels} />
+                  <EventTimeline
+                    events={b.events}
+                    actionLabels={benefitActionLabels}
+                    statusLabels={benefitStatusLabels}
+                  />
                 </details>
               )}
             </Card>
@@ -174,7 +220,10 @@ export function BenefitsPanel({ result }: { result: Result }) {
           {acting.action === 'verify' && (
             <>
               <Form.Item name="verifierName" label={tx('verifier')}>
-                <Input placeholder={lang === 'en' ? 'Defaults to you' : '默认为当前用户，可填财务经办人'} maxLength={50} />
+                <Input
+                  placeholder={lang === 'en' ? 'Defaults to you' : '默认为当前用户，可填财务经办人'}
+                  maxLength={50}
+                />
               </Form.Item>
               <Form.Item name="verifiedOnDay" label={tx('verifiedOn')} initialValue={dayjs()}>
                 <DatePicker />

@@ -1,13 +1,17 @@
 import { Card, Empty, Flex, Skeleton, Statistic, Table, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Portfolio } from '../../../../../common/schemas/portfolio';
-import { patentStatusLabels, patentTypeLabels, resultKindLabels } from '../../../../../common/schemas/results';
+import {
+  patentStatusLabels,
+  patentTypeLabels,
+  resultKindLabels,
+} from '../../../../../common/schemas/results';
 import { formatMoney } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { usePortfolio } from '../api';
-import { GradeTag, ResultStatusTag } from './ResultTags';
 import { useTexts } from '../texts';
+import { GradeTag, ResultStatusTag } from './ResultTags';
 
 /** 创新成果档案 for a person's page: results with their share, patents, awards and verified benefit by share. */
 export function PortfolioSection({ personId }: { personId: number }) {
@@ -24,10 +28,18 @@ export function PortfolioSection({ personId }: { personId: number }) {
         <Statistic title={tx('results')} value={tx('portfolioResults', { n: tt.results })} />
         <Statistic
           title={tx('patent')}
-          value={tx('portfolioPatents', { n: tt.patents, i: tt.inventionPatents, u: tt.utilityModelPatents, d: tt.designPatents })}
+          value={tx('portfolioPatents', {
+            n: tt.patents,
+            i: tt.inventionPatents,
+            u: tt.utilityModelPatents,
+            d: tt.designPatents,
+          })}
         />
         <Statistic title={tx('award')} value={tx('portfolioAwards', { n: tt.awards })} />
-        <Statistic title={`${tx('portfolioBenefit')}（${tx('verifiedOnly')}）`} value={formatMoney(tt.verifiedBenefitFen, { fen: true })} />
+        <Statistic
+          title={`${tx('portfolioBenefit')}（${tx('verifiedOnly')}）`}
+          value={formatMoney(tt.verifiedBenefitFen, { fen: true })}
+        />
       </Flex>
       {data.results.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -55,8 +67,22 @@ export function PortfolioSection({ personId }: { personId: number }) {
                   ''
                 ),
             },
-            { title: tx('grade'), dataIndex: 'grade', render: (g, r) => (<>{g && <GradeTag grade={g} />}{r.award}</>) },
-            { title: tx('portfolioBenefit'), dataIndex: 'verifiedBenefitFen', align: 'right', render: (v: number) => formatMoney(v, { fen: true }) },
+            {
+              title: tx('grade'),
+              dataIndex: 'grade',
+              render: (g, r) => (
+                <>
+                  {g && <GradeTag grade={g} />}
+                  {r.award}
+                </>
+              ),
+            },
+            {
+              title: tx('portfolioBenefit'),
+              dataIndex: 'verifiedBenefitFen',
+              align: 'right',
+              render: (v: number) => formatMoney(v, { fen: true }),
+            },
           ]}
         />
       )}

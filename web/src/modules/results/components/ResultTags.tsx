@@ -20,5 +20,9 @@ export function ResultStatusTag({ status }: { status: ResultStatus }) {
 export function GradeTag({ grade }: { grade: ResultGrade | null }) {
   const { l } = useI18n();
   if (!grade) return null;
-  return <Tag color={grade === 'special' || grade === 'first' ? 'gold' : 'geekblue'}>{l(resultGradeLabels[grade])}</Tag>;
+  return (
+    <Tag color={grade === 'special' || grade === 'first' ? 'gold' : 'geekblue'}>
+      {l(resultGradeLabels[grade])}
+    </Tag>
+  );
 }

@@ -1,5 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { Result } from '../../../../../common/schemas/results';
 import { resultGradeLabels } from '../../../../../common/schemas/results';
@@ -35,7 +48,9 @@ export function ReviewPanel({ result: r }: { result: Result }) {
       await qc.invalidateQueries({ queryKey: resultKeys.one(r.id) });
     } catch (err) {
       const fields = (err as { fields?: Record<string, string> }).fields ?? {};
-      form.setFields(Object.entries(fields).map(([k, m]) => ({ name: k.replace(/^items\./, ''), errors: [m] })));
+      form.setFields(
+        Object.entries(fields).map(([k, m]) => ({ name: k.replace(/^items\./, ''), errors: [m] })),
+      );
       toast(err);
     } finally {
       setBusy(false);
@@ -45,7 +60,8 @@ export function ReviewPanel({ result: r }: { result: Result }) {
     <Card size="small" title={tx('review')}>
       {sheet && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {tx('scoreSheet')}：{sheet.name}（v{sheet.version}）· {sheet.indicators.map((i) => `${i.name} ${i.max}`).join(' / ')}
+          {tx('scoreSheet')}：{sheet.name}（v{sheet.version}）·{' '}
+          {sheet.indicators.map((i) => `${i.name} ${i.max}`).join(' / ')}
         </Typography.Paragraph>
       )}
       {(r.scoreAvg !== null || r.suggestedGrade) && (
@@ -54,7 +70,15 @@ export function ReviewPanel({ result: r }: { result: Result }) {
           column={1}
           items={[
             { key: 'avg', label: tx('scoreAvg'), children: r.scoreAvg ?? '—' },
-            ...(r.suggestedGrade ? [{ key: 'g', label: tx('suggestedGrade'), children: <Tag color="gold">{l(resultGradeLabels[r.suggestedGrade])}</Tag> }] : []),
+            ...(r.suggestedGrade
+              ? [
+                  {
+                    key: 'g',
+                    label: tx('suggestedGrade'),
+                    children: <Tag color="gold">{l(resultGradeLabels[r.suggestedGrade])}</Tag>,
+                  },
+                ]
+              : []),
           ]}
         />
       )}
@@ -65,7 +89,8 @@ export function ReviewPanel({ result: r }: { result: Result }) {
           dataSource={r.reviewers}
           renderItem={(x) => (
             <List.Item key={x.userId}>
-              {x.name} <Tag color={x.scored ? 'green' : 'default'}>{tx(x.scored ? 'scored' : 'notScored')}</Tag>
+              {x.name}{' '}
+              <Tag color={x.scored ? 'green' : 'default'}>{tx(x.scored ? 'scored' : 'notScored')}</Tag>
             </List.Item>
           )}
         />
@@ -79,14 +104,23 @@ export function ReviewPanel({ result: r }: { result: Result }) {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: tx('reviewers'), dataIndex: 'reviewerName' },
-            ...(sheet?.indicators ?? []).map((i) => ({ title: i.name, key: i.key, render: (_: unknown, s: Result['scores'][number]) => s.items[i.key] ?? '—' })),
+            ...(sheet?.indicators ?? []).map((i) => ({
+              title: i.name,
+              key: i.key,
+              render: (_: unknown, s: Result['scores'][number]) => s.items[i.key] ?? '—',
+            })),
             { title: tx('total'), dataIndex: 'total' },
             { title: '', dataIndex: 'scoredAt', render: formatDateTime },
           ]}
         />
       )}
       {r.abilities.score && sheet && (
-        <Form form={form} layout="vertical" style={{ marginTop: 12 }} initialValues={{ ...(mine?.items ?? {}), opinion: mine?.opinion ?? undefined }}>
+        <Form
+          form={form}
+          layout="vertical"
+          style={{ marginTop: 12 }}
+          initialValues={{ ...(mine?.items ?? {}), opinion: mine?.opinion ?? undefined }}
+        >
           <Typography.Text strong>{tx('myScore')}</Typography.Text>
           <Space wrap style={{ marginTop: 8 }}>
             {sheet.indicators.map((i) =>
@@ -95,7 +129,12 @@ export function ReviewPanel({ result: r }: { result: Result }) {
                   <Typography.Text type="secondary">{tx('byRule')}</Typography.Text>
                 </Form.Item>
               ) : (
-                <Form.Item key={i.key} name={i.key} label={`${i.name}（${i.max}）`} rules={[{ required: true }]}>
+                <Form.Item
+                  key={i.key}
+                  name={i.key}
+                  label={`${i.name}（${i.max}）`}
+                  rules={[{ required: true }]}
+                >
                   <InputNumber min={0} max={i.max} step={0.5} style={{ width: 110 }} />
                 </Form.Item>
               ),

@@ -19,12 +19,49 @@ export default function BenefitQueuePage() {
   const tx = useTexts();
   const navigate = useNavigate();
   const columns: ColumnsType<Benefit> = [
-    { key: 'result', title: tx('title'), dataIndex: 'resultTitle', render: (v: string, b) => <a>{`${b.resultArchiveNo} ${v}`}</a> },
+    {
+      key: 'result',
+      title: tx('title'),
+      dataIndex: 'resultTitle',
+      render: (v: string, b) => <a>{`${b.resultArchiveNo} ${v}`}</a>,
+    },
     { key: 'unit', title: tx('unit'), dataIndex: 'orgName', width: 140 },
-    { key: 'kind', title: tx('adoption'), dataIndex: 'adoptionId', width: 100, render: (v) => (v ? <Tag color="green">{tx('adoption')}</Tag> : tx('ownUse')) },
-    { key: 'period', title: tx('period'), width: 200, render: (_, b) => `${formatDate(b.periodFrom)} ~ ${formatDate(b.periodTo)}` },
-    { key: 'amount', title: tx('amount'), dataIndex: 'amountFen', width: 140, align: 'right', render: (v: number) => formatMoney(v, { fen: true }) },
-    { key: 'status', title: tx('status'), dataIndex: 'status', width: 110, render: (v) => <Tag color={v === 'verified' ? 'green' : v === 'rejected' ? 'red' : v === 'submitted' ? 'gold' : 'default'}>{labelOf(benefitStatusLabels, v, lang)}</Tag> },
+    {
+      key: 'kind',
+      title: tx('adoption'),
+      dataIndex: 'adoptionId',
+      width: 100,
+      render: (v) => (v ? <Tag color="green">{tx('adoption')}</Tag> : tx('ownUse')),
+    },
+    {
+      key: 'period',
+      title: tx('period'),
+      width: 200,
+      render: (_, b) => `${formatDate(b.periodFrom)} ~ ${formatDate(b.periodTo)}`,
+    },
+    {
+      key: 'amount',
+      title: tx('amount'),
+      dataIndex: 'amountFen',
+      width: 140,
+      align: 'right',
+      render: (v: number) => formatMoney(v, { fen: true }),
+    },
+    {
+      key: 'status',
+      title: tx('status'),
+      dataIndex: 'status',
+      width: 110,
+      render: (v) => (
+        <Tag
+          color={
+            v === 'verified' ? 'green' : v === 'rejected' ? 'red' : v === 'submitted' ? 'gold' : 'default'
+          }
+        >
+          {labelOf(benefitStatusLabels, v, lang)}
+        </Tag>
+      ),
+    },
     { key: 'by', title: tx('verifier'), dataIndex: 'verifierName', width: 120 },
   ];
   return (
@@ -32,7 +69,9 @@ export default function BenefitQueuePage() {
       <PageHeader title={tx('benefitQueue')} />
       <ListPage<Benefit>
         queryKey={['benefits']}
-        fetchPage={(query) => api<Page<Benefit>>('/api/benefits', { query: { status: 'submitted', ...query } })}
+        fetchPage={(query) =>
+          api<Page<Benefit>>('/api/benefits', { query: { status: 'submitted', ...query } })
+        }
         rowKey="id"
         columns={columns}
         onRowClick={(b) => navigate(`/results/${b.resultId}#benefits`)}
@@ -40,7 +79,12 @@ export default function BenefitQueuePage() {
         filters={
           <>
             <Form.Item name="status">
-              <Select placeholder={tx('status')} options={optionsOf(benefitStatuses, benefitStatusLabels, lang)} style={{ width: 140 }} allowClear />
+              <Select
+                placeholder={tx('status')}
+                options={optionsOf(benefitStatuses, benefitStatusLabels, lang)}
+                style={{ width: 140 }}
+                allowClear
+              />
             </Form.Item>
             <Form.Item name="orgId">
               <OrgTreeSelect placeholder={tx('unit')} style={{ width: 200 }} />

@@ -1,5 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Flex, Form, Input, Pagination, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Pagination,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MarketItem } from '../../../../../common/schemas/adoptions';
@@ -23,7 +38,8 @@ export default function MarketPage() {
   const [page, setPage] = useState(1);
   const { data, isLoading } = useQuery({
     queryKey: [...resultKeys.market, filters, page],
-    queryFn: () => api<Page<MarketItem>>('/api/market/results', { query: { ...filters, page, pageSize: 12 } }),
+    queryFn: () =>
+      api<Page<MarketItem>>('/api/market/results', { query: { ...filters, page, pageSize: 12 } }),
   });
   return (
     <>
@@ -38,7 +54,12 @@ export default function MarketPage() {
           style={{ rowGap: 12 }}
         >
           <Form.Item name="q">
-            <Input.Search allowClear placeholder={tx('searchResults')} style={{ width: 240 }} onSearch={(q) => setFilters((f) => ({ ...f, q }))} />
+            <Input.Search
+              allowClear
+              placeholder={tx('searchResults')}
+              style={{ width: 240 }}
+              onSearch={(q) => setFilters((f) => ({ ...f, q }))}
+            />
           </Form.Item>
           <Form.Item name="kind">
             <Select
@@ -50,7 +71,12 @@ export default function MarketPage() {
             />
           </Form.Item>
           <Form.Item name="field">
-            <Input allowClear placeholder={tx('field')} style={{ width: 140 }} onPressEnter={(e) => setFilters((f) => ({ ...f, field: (e.target as HTMLInputElement).value }))} />
+            <Input
+              allowClear
+              placeholder={tx('field')}
+              style={{ width: 140 }}
+              onPressEnter={(e) => setFilters((f) => ({ ...f, field: (e.target as HTMLInputElement).value }))}
+            />
           </Form.Item>
         </Form>
       </Card>
@@ -63,7 +89,12 @@ export default function MarketPage() {
           <Row gutter={[16, 16]}>
             {data.items.map((r) => (
               <Col key={r.id} xs={24} md={12} xl={8}>
-                <Card hoverable size="small" onClick={() => navigate(`/results/${r.id}`)} style={{ height: '100%' }}>
+                <Card
+                  hoverable
+                  size="small"
+                  onClick={() => navigate(`/results/${r.id}`)}
+                  style={{ height: '100%' }}
+                >
                   <Flex vertical gap={6}>
                     <Space size={4} wrap>
                       <Tag color="blue">{labelOf(resultKindLabels, r.kind, lang)}</Tag>
@@ -85,7 +116,9 @@ export default function MarketPage() {
                         value={formatMoney(r.verifiedBenefitFen, { fen: true })}
                         styles={{ content: { fontSize: 16 } }}
                       />
-                      <Tag color={r.adoptionCount ? 'green' : 'default'}>{tx('adoptionCount', { n: r.adoptionCount })}</Tag>
+                      <Tag color={r.adoptionCount ? 'green' : 'default'}>
+                        {tx('adoptionCount', { n: r.adoptionCount })}
+                      </Tag>
                     </Flex>
                   </Flex>
                 </Card>
@@ -93,7 +126,13 @@ export default function MarketPage() {
             ))}
           </Row>
           <Flex justify="flex-end" style={{ marginTop: 16 }}>
-            <Pagination current={page} pageSize={12} total={data.total} onChange={setPage} showTotal={(n) => t('common.totalItems', { n })} />
+            <Pagination
+              current={page}
+              pageSize={12}
+              total={data.total}
+              onChange={setPage}
+              showTotal={(n) => t('common.totalItems', { n })}
+            />
           </Flex>
         </>
       )}

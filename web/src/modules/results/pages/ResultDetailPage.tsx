@@ -1,6 +1,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Flex, Form, Input, Result as AntResult, Row, Select, Skeleton, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Result as AntResult,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Skeleton,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,7 +30,12 @@ import {
   resultGrades,
   resultKindLabels,
 } from '../../../../../common/schemas/results';
-import { type ResultAction, resultActionLabels, resultStatusLabels, resultStatuses } from '../../../../../common/workflows/result';
+import {
+  type ResultAction,
+  resultActionLabels,
+  resultStatuses,
+  resultStatusLabels,
+} from '../../../../../common/workflows/result';
 import { ApiError, api } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatMoney } from '../../../shared/format';
@@ -31,7 +53,10 @@ import { GradeTag, ResultStatusTag } from '../components/ResultTags';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { useTexts } from '../texts';
 
-const dialog: Record<Exclude<ResultAction, 'score'>, { opinion?: 'required' | 'optional'; danger?: boolean }> = {
+const dialog: Record<
+  Exclude<ResultAction, 'score'>,
+  { opinion?: 'required' | 'optional'; danger?: boolean }
+> = {
   submit: {},
   withdraw: {},
   accept: { opinion: 'optional' },
@@ -47,7 +72,12 @@ export default function ResultDetailPage() {
   const { data, isLoading, error } = useResult(Number(id));
   if (isLoading) return <Skeleton active />;
   if (!data)
-    return <AntResult status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} title={(error as Error)?.message ?? t('common.loadFailed')} />;
+    return (
+      <AntResult
+        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        title={(error as Error)?.message ?? t('common.loadFailed')}
+      />
+    );
   return <ResultDetail result={data} />;
 }
 
@@ -63,12 +93,18 @@ function ResultDetail({ result: r }: { result: Result }) {
   const reviewerView = !!(a.accept || a.pass || a.recognise || a.return || a.score);
   const { data: candidates = [] } = useQuery({
     queryKey: ['results', r.id, 'candidates'],
-    queryFn: () => api<{ userId: number; name: string; orgName: string | null }[]>(`/api/results/${r.id}/reviewer-candidates`),
+    queryFn: () =>
+      api<{ userId: number; name: string; orgName: string | null }[]>(
+        `/api/results/${r.id}/reviewer-candidates`,
+      ),
     enabled: acting === 'pass',
   });
   const reload = () => qc.invalidateQueries({ queryKey: resultKeys.one(r.id) });
   const act = async (action: ResultAction, v: ActionValues) => {
-    await api(`/api/results/${r.id}/actions/${action}`, { method: 'POST', body: { version: r.version, ...v } });
+    await api(`/api/results/${r.id}/actions/${action}`, {
+      method: 'POST',
+      body: { version: r.version, ...v },
+    });
     message.success(t('common.done'));
     await reload();
   };
@@ -76,7 +112,10 @@ function ResultDetail({ result: r }: { result: Result }) {
     modal.confirm({
       title: t(archived ? 'common.confirmArchive' : 'common.confirmRestore'),
       onOk: () =>
-        api(`/api/results/${r.id}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: { version: r.version } })
+        api(`/api/results/${r.id}/${archived ? 'archive' : 'restore'}`, {
+          method: 'POST',
+          body: { version: r.version },
+        })
           .then(reload)
           .catch(toast),
     });
@@ -88,7 +127,12 @@ function ResultDetail({ result: r }: { result: Result }) {
       <PageHeader
         title={
           <Flex align="center" gap={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('common.back')}
+            />
             {r.title}
             <ResultStatusTag status={r.status} />
             <GradeTag grade={r.grade} />
@@ -100,9 +144,16 @@ function ResultDetail({ result: r }: { result: Result }) {
         sub={`${r.archiveNo} · ${labelOf(resultKindLabels, r.kind, lang)} · ${r.studioName}`}
         extra={
           <>
-            {a.update && <Button onClick={() => navigate(`/results/${r.id}/edit`)}>{t('common.edit')}</Button>}
+            {a.update && (
+              <Button onClick={() => navigate(`/results/${r.id}/edit`)}>{t('common.edit')}</Button>
+            )}
             {actions.map((k) => (
-              <Button key={k} type={dialog[k].danger ? 'default' : 'primary'} danger={dialog[k].danger} onClick={() => setActing(k)}>
+              <Button
+                key={k}
+                type={dialog[k].danger ? 'default' : 'primary'}
+                danger={dialog[k].danger}
+                onClick={() => setActing(k)}
+              >
                 {l(resultActionLabels[k])}
               </Button>
             ))}
@@ -113,9 +164,15 @@ function ResultDetail({ result: r }: { result: Result }) {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         {r.status === 'returned' ? (
-          <Typography.Text type="warning">{l(resultStatusLabels.returned)}：{r.events.filter((e) => e.action === 'return').at(-1)?.opinion}</Typography.Text>
+          <Typography.Text type="warning">
+            {l(resultStatusLabels.returned)}：{r.events.filter((e) => e.action === 'return').at(-1)?.opinion}
+          </Typography.Text>
         ) : (
-          <Steps size="small" current={steps.indexOf(r.status)} items={steps.map((s) => ({ title: l(resultStatusLabels[s]) }))} />
+          <Steps
+            size="small"
+            current={steps.indexOf(r.status)}
+            items={steps.map((s) => ({ title: l(resultStatusLabels[s]) }))}
+          />
         )}
       </Card>
       <Row gutter={16}>
@@ -129,13 +186,36 @@ function ResultDetail({ result: r }: { result: Result }) {
                 items={[
                   { key: 'no', label: tx('archiveNo'), children: r.archiveNo },
                   { key: 'kind', label: tx('kind'), children: labelOf(resultKindLabels, r.kind, lang) },
-                  { key: 'studio', label: tx('studio'), children: r.view === 'scope' ? <Link to={`/studios/${r.studioId}`}>{r.studioName}</Link> : r.studioName },
+                  {
+                    key: 'studio',
+                    label: tx('studio'),
+                    children:
+                      r.view === 'scope' ? (
+                        <Link to={`/studios/${r.studioId}`}>{r.studioName}</Link>
+                      ) : (
+                        r.studioName
+                      ),
+                  },
                   { key: 'org', label: tx('hostOrg'), children: r.orgName },
-                  { key: 'project', label: tx('project'), children: r.projectId ? <Link to={`/projects/${r.projectId}`}>{r.projectTitle}</Link> : '—' },
+                  {
+                    key: 'project',
+                    label: tx('project'),
+                    children: r.projectId ? (
+                      <Link to={`/projects/${r.projectId}`}>{r.projectTitle}</Link>
+                    ) : (
+                      '—'
+                    ),
+                  },
                   { key: 'field', label: tx('field'), children: r.field ?? '—' },
                   { key: 'impl', label: tx('implementedOn'), children: formatDate(r.implementedOn) || '—' },
                   { key: 'year', label: tx('year'), children: r.year },
-                  { key: 'grade', label: tx('grade'), children: r.grade ? `${l(resultGradeLabels[r.grade])}${r.recognisedOn ? ` · ${formatDate(r.recognisedOn)}` : ''}` : '—' },
+                  {
+                    key: 'grade',
+                    label: tx('grade'),
+                    children: r.grade
+                      ? `${l(resultGradeLabels[r.grade])}${r.recognisedOn ? ` · ${formatDate(r.recognisedOn)}` : ''}`
+                      : '—',
+                  },
                   { key: 'award', label: tx('award'), children: r.award ?? '—' },
                   {
                     key: 'benefit',
@@ -143,16 +223,53 @@ function ResultDetail({ result: r }: { result: Result }) {
                     span: 'filled',
                     children: (
                       <>
-                        <Typography.Text strong>{formatMoney(r.verifiedBenefitFen, { fen: true })}</Typography.Text>
+                        <Typography.Text strong>
+                          {formatMoney(r.verifiedBenefitFen, { fen: true })}
+                        </Typography.Text>
                         <Typography.Text type="secondary">（{tx('verifiedOnly')}）</Typography.Text>
                       </>
                     ),
                   },
-                  { key: 'problem', label: tx('problem'), span: 'filled', children: <Pre text={r.problem} /> },
-                  ...(r.principle ? [{ key: 'pr', label: tx('principle'), span: 'filled' as const, children: <Pre text={r.principle} /> }] : []),
-                  ...(r.innovationPoints ? [{ key: 'ip', label: tx('innovationPoints'), span: 'filled' as const, children: <Pre text={r.innovationPoints} /> }] : []),
+                  {
+                    key: 'problem',
+                    label: tx('problem'),
+                    span: 'filled',
+                    children: <Pre text={r.problem} />,
+                  },
+                  ...(r.principle
+                    ? [
+                        {
+                          key: 'pr',
+                          label: tx('principle'),
+                          span: 'filled' as const,
+                          children: <Pre text={r.principle} />,
+                        },
+                      ]
+                    : []),
+                  ...(r.innovationPoints
+                    ? [
+                        {
+                          key: 'ip',
+                          label: tx('innovationPoints'),
+                          span: 'filled' as const,
+                          children: <Pre text={r.innovationPoints} />,
+                        },
+                      ]
+                    : []),
                   ...(r.media.length
-                    ? [{ key: 'media', label: tx('media'), span: 'filled' as const, children: r.media.map((m) => `${m.title}${m.outlet ? `（${m.outlet}${m.publishedOn ? ` ${m.publishedOn}` : ''}）` : ''}`).join('；') }]
+                    ? [
+                        {
+                          key: 'media',
+                          label: tx('media'),
+                          span: 'filled' as const,
+                          children: r.media
+                            .map(
+                              (m) =>
+                                `${m.title}${m.outlet ? `（${m.outlet}${m.publishedOn ? ` ${m.publishedOn}` : ''}）` : ''}`,
+                            )
+                            .join('；'),
+                        },
+                      ]
                     : []),
                 ]}
               />
@@ -166,7 +283,11 @@ function ResultDetail({ result: r }: { result: Result }) {
                 columns={[
                   { title: tx('contributor'), dataIndex: 'name' },
                   { title: tx('hostOrg'), dataIndex: 'orgName' },
-                  { title: tx('role'), dataIndex: 'role', render: (v) => labelOf(contributorRoleLabels, v, lang) },
+                  {
+                    title: tx('role'),
+                    dataIndex: 'role',
+                    render: (v) => labelOf(contributorRoleLabels, v, lang),
+                  },
                   { title: tx('share'), dataIndex: 'share', align: 'right', render: (v: number) => `${v}%` },
                 ]}
               />
@@ -178,9 +299,29 @@ function ResultDetail({ result: r }: { result: Result }) {
                   size="small"
                   column={{ xs: 1, md: 3 }}
                   items={[
-                    { key: 't', label: tx('patentType'), children: labelOf(patentTypeLabels, r.patent.type, lang) },
+                    {
+                      key: 't',
+                      label: tx('patentType'),
+                      children: labelOf(patentTypeLabels, r.patent.type, lang),
+                    },
                     { key: 'n', label: tx('applicationNo'), children: r.patent.applicationNo },
-                    { key: 's', label: tx('patentStatus'), children: <Tag color={r.patent.status === 'granted' ? 'green' : r.patent.status === 'filing' ? 'blue' : 'default'}>{labelOf(patentStatusLabels, r.patent.status, lang)}</Tag> },
+                    {
+                      key: 's',
+                      label: tx('patentStatus'),
+                      children: (
+                        <Tag
+                          color={
+                            r.patent.status === 'granted'
+                              ? 'green'
+                              : r.patent.status === 'filing'
+                                ? 'blue'
+                                : 'default'
+                          }
+                        >
+                          {labelOf(patentStatusLabels, r.patent.status, lang)}
+                        </Tag>
+                      ),
+                    },
                     { key: 'f', label: tx('filedOn'), children: formatDate(r.patent.filedOn) },
                     { key: 'g', label: tx('grantedOn'), children: formatDate(r.patent.grantedOn) || '—' },
                   ]}
@@ -196,9 +337,15 @@ function ResultDetail({ result: r }: { result: Result }) {
           <Flex vertical gap={16}>
             <ReviewPanel result={r} />
             <Card size="small" title={tx('history')}>
-              <EventTimeline events={r.events} actionLabels={resultActionLabels} statusLabels={resultStatusLabels} />
+              <EventTimeline
+                events={r.events}
+                actionLabels={resultActionLabels}
+                statusLabels={resultStatusLabels}
+              />
             </Card>
-            {(reviewerView || r.view === 'scope') && <SimilarityPanel text={`${r.title}\n${r.problem}`} excludeResultId={r.id} />}
+            {(reviewerView || r.view === 'scope') && (
+              <SimilarityPanel text={`${r.title}\n${r.problem}`} excludeResultId={r.id} />
+            )}
           </Flex>
         </Col>
       </Row>
@@ -214,12 +361,23 @@ function ResultDetail({ result: r }: { result: Result }) {
         >
           {acting === 'pass' && (
             <Form.Item name="reviewerUserIds" label={tx('pickExperts')} rules={[{ required: true }]}>
-              <Select mode="multiple" options={candidates.map((c) => ({ value: c.userId, label: `${c.name}${c.orgName ? `（${c.orgName}）` : ''}` }))} />
+              <Select
+                mode="multiple"
+                options={candidates.map((c) => ({
+                  value: c.userId,
+                  label: `${c.name}${c.orgName ? `（${c.orgName}）` : ''}`,
+                }))}
+              />
             </Form.Item>
           )}
           {acting === 'recognise' && (
             <>
-              <Form.Item name="grade" label={tx('grade')} initialValue={r.suggestedGrade ?? undefined} rules={[{ required: true }]}>
+              <Form.Item
+                name="grade"
+                label={tx('grade')}
+                initialValue={r.suggestedGrade ?? undefined}
+                rules={[{ required: true }]}
+              >
                 <Select options={optionsOf(resultGrades, resultGradeLabels, lang)} />
               </Form.Item>
               <Form.Item name="award" label={tx('award')}>

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Result as AntResult,
   App,
   Button,
   Card,
@@ -11,7 +12,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Result as AntResult,
   Row,
   Select,
   Skeleton,
@@ -25,8 +25,8 @@ import type { ProjectListItem } from '../../../../../common/schemas/projects';
 import {
   contributorRoleLabels,
   contributorRoles,
-  patentStatusLabels,
   patentStatuses,
+  patentStatusLabels,
   patentTypeLabels,
   patentTypes,
   type Result,
@@ -114,7 +114,11 @@ function ResultForm({ result }: { result?: Result }) {
         principle: result.principle ?? undefined,
         innovationPoints: result.innovationPoints ?? undefined,
         implemented: result.implementedOn ? dayjs(result.implementedOn) : undefined,
-        contributors: result.contributors.map((c) => ({ personId: c.personId, share: c.share, role: c.role })),
+        contributors: result.contributors.map((c) => ({
+          personId: c.personId,
+          share: c.share,
+          role: c.role,
+        })),
         hasPatent: !!result.patent,
         patent: result.patent
           ? {
@@ -125,7 +129,11 @@ function ResultForm({ result }: { result?: Result }) {
               status: result.patent.status,
             }
           : undefined,
-        media: result.media.map((m) => ({ title: m.title, outlet: m.outlet, published: m.publishedOn ? dayjs(m.publishedOn) : undefined })),
+        media: result.media.map((m) => ({
+          title: m.title,
+          outlet: m.outlet,
+          published: m.publishedOn ? dayjs(m.publishedOn) : undefined,
+        })),
         confidential: result.confidential,
       }
     : {
@@ -160,13 +168,22 @@ function ResultForm({ result }: { result?: Result }) {
               status: v.patent.status,
             }
           : null,
-      media: (v.media ?? []).filter((m) => m.title).map((m) => ({ title: m.title, outlet: m.outlet || undefined, publishedOn: m.published?.format('YYYY-MM-DD') })),
+      media: (v.media ?? [])
+        .filter((m) => m.title)
+        .map((m) => ({
+          title: m.title,
+          outlet: m.outlet || undefined,
+          publishedOn: m.published?.format('YYYY-MM-DD'),
+        })),
       confidential: v.confidential,
     };
     setBusy(true);
     try {
       const saved = result
-        ? await api<Result>(`/api/results/${result.id}`, { method: 'PATCH', body: { ...body, version: result.version } })
+        ? await api<Result>(`/api/results/${result.id}`, {
+            method: 'PATCH',
+            body: { ...body, version: result.version },
+          })
         : await api<Result>('/api/results', { method: 'POST', body: { ...body, studioId: v.studioId } });
       void qc.invalidateQueries({ queryKey: resultKeys.all });
       message.success(`${t('common.saved')} ${saved.archiveNo}`);
@@ -175,11 +192,18 @@ function ResultForm({ result }: { result?: Result }) {
       const fields = (err as { fields?: Record<string, string> }).fields ?? {};
       setContribError(fields.contributors ?? null);
       // Server paths patent.filedOn / patent.grantedOn / implementedOn map to the date pickers of this form.
-      const rename: Record<string, string> = { 'patent.filedOn': 'patent.filed', 'patent.grantedOn': 'patent.granted', implementedOn: 'implemented' };
+      const rename: Record<string, string> = {
+        'patent.filedOn': 'patent.filed',
+        'patent.grantedOn': 'patent.granted',
+        implementedOn: 'implemented',
+      };
       form.setFields(
         Object.entries(fields)
           .filter(([k]) => k !== 'contributors')
-          .map(([k, m]) => ({ name: (rename[k] ?? k).split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)) as never, errors: [m] })),
+          .map(([k, m]) => ({
+            name: (rename[k] ?? k).split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)) as never,
+            errors: [m],
+          })),
       );
       toast(err);
     } finally {
@@ -193,12 +217,29 @@ function ResultForm({ result }: { result?: Result }) {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card size="small">
-            <Form<FormValues> form={form} {...layout} initialValues={initial} onFinish={save} scrollToFirstError>
+            <Form<FormValues>
+              form={form}
+              {...layout}
+              initialValues={initial}
+              onFinish={save}
+              scrollToFirstError
+            >
               <Form.Item name="studioId" label={tx('studio')} rules={[{ required: true }]}>
-                <StudioPicker disabled={!!result} onPicked={(s) => s?.field && !form.getFieldValue('field') && form.setFieldValue('field', s.field)} />
+                <StudioPicker
+                  disabled={!!result}
+                  onPicked={(s) =>
+                    s?.field && !form.getFieldValue('field') && form.setFieldValue('field', s.field)
+                  }
+                />
               </Form.Item>
               <Form.Item name="projectId" label={tx('project')}>
-                <Select allowClear options={(projects?.items ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))} />
+                <Select
+                  allowClear
+                  options={(projects?.items ?? []).map((p) => ({
+                    value: p.id,
+                    label: `${p.code} ${p.title}`,
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="kind" label={tx('kind')} rules={[{ required: true }]}>
                 <Select options={optionsOf(resultKinds, resultKindLabels, lang)} style={{ width: 200 }} />
@@ -237,18 +278,36 @@ function ResultForm({ result }: { result?: Result }) {
                       {fields.map((f) => (
                         <Space key={f.key} align="start" wrap>
                           <Form.Item name={[f.name, 'personId']} noStyle rules={[{ required: true }]}>
-                            <RosterSelect studioId={studioId} style={{ width: 200 }} extra={result?.contributors.map((c) => ({ value: c.personId, label: c.name }))} />
+                            <RosterSelect
+                              studioId={studioId}
+                              style={{ width: 200 }}
+                              extra={result?.contributors.map((c) => ({ value: c.personId, label: c.name }))}
+                            />
                           </Form.Item>
                           <Form.Item name={[f.name, 'share']} noStyle rules={[{ required: true }]}>
-                            <InputNumber min={0.01} max={100} precision={2} addonAfter="%" style={{ width: 130 }} />
+                            <InputNumber
+                              min={0.01}
+                              max={100}
+                              precision={2}
+                              addonAfter="%"
+                              style={{ width: 130 }}
+                            />
                           </Form.Item>
                           <Form.Item name={[f.name, 'role']} noStyle>
-                            <Select options={optionsOf(contributorRoles, contributorRoleLabels, lang)} style={{ width: 120 }} />
+                            <Select
+                              options={optionsOf(contributorRoles, contributorRoleLabels, lang)}
+                              style={{ width: 120 }}
+                            />
                           </Form.Item>
                           {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
                         </Space>
                       ))}
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'participant' })} style={{ width: 200 }}>
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() => add({ role: 'participant' })}
+                        style={{ width: 200 }}
+                      >
                         {tx('addContributor')}
                       </Button>
                     </Flex>
@@ -263,14 +322,25 @@ function ResultForm({ result }: { result?: Result }) {
                   <Form.Item name={['patent', 'type']} label={tx('patentType')} rules={[{ required: true }]}>
                     <Select options={optionsOf(patentTypes, patentTypeLabels, lang)} style={{ width: 200 }} />
                   </Form.Item>
-                  <Form.Item name={['patent', 'applicationNo']} label={tx('applicationNo')} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={['patent', 'applicationNo']}
+                    label={tx('applicationNo')}
+                    rules={[{ required: true }]}
+                  >
                     <Input placeholder="202310123456.7" style={{ width: 220 }} />
                   </Form.Item>
                   <Form.Item name={['patent', 'filed']} label={tx('filedOn')} rules={[{ required: true }]}>
                     <DatePicker />
                   </Form.Item>
-                  <Form.Item name={['patent', 'status']} label={tx('patentStatus')} rules={[{ required: true }]}>
-                    <Select options={optionsOf(patentStatuses, patentStatusLabels, lang)} style={{ width: 200 }} />
+                  <Form.Item
+                    name={['patent', 'status']}
+                    label={tx('patentStatus')}
+                    rules={[{ required: true }]}
+                  >
+                    <Select
+                      options={optionsOf(patentStatuses, patentStatusLabels, lang)}
+                      style={{ width: 200 }}
+                    />
                   </Form.Item>
                   <Form.Item name={['patent', 'granted']} label={tx('grantedOn')}>
                     <DatePicker />
@@ -295,14 +365,24 @@ function ResultForm({ result }: { result?: Result }) {
                           <MinusCircleOutlined onClick={() => remove(f.name)} />
                         </Space>
                       ))}
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ width: 200 }}>
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() => add({})}
+                        style={{ width: 200 }}
+                      >
                         {tx('media')}
                       </Button>
                     </Flex>
                   )}
                 </Form.List>
               </Form.Item>
-              <Form.Item name="confidential" label={tx('confidential')} valuePropName="checked" extra={tx('confidentialHint')}>
+              <Form.Item
+                name="confidential"
+                label={tx('confidential')}
+                valuePropName="checked"
+                extra={tx('confidentialHint')}
+              >
                 <Checkbox />
               </Form.Item>
               <Form.Item wrapperCol={{ offset: layout.layout === 'horizontal' ? 5 : 0 }}>

@@ -70,12 +70,36 @@ export default function ResultListPage() {
         </>
       ),
     },
-    { key: 'kind', title: tx('kind'), dataIndex: 'kind', width: 110, render: (v) => labelOf(resultKindLabels, v, lang) },
-    { key: 'status', title: tx('status'), dataIndex: 'status', width: 90, render: (v) => <ResultStatusTag status={v} /> },
+    {
+      key: 'kind',
+      title: tx('kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (v) => labelOf(resultKindLabels, v, lang),
+    },
+    {
+      key: 'status',
+      title: tx('status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (v) => <ResultStatusTag status={v} />,
+    },
     { key: 'year', title: tx('year'), dataIndex: 'year', width: 70 },
     { key: 'studio', title: tx('studio'), dataIndex: 'studioName', width: 190, ellipsis: true },
-    { key: 'contributors', title: tx('contributorsCol'), dataIndex: 'contributorNames', width: 160, ellipsis: true },
-    { key: 'grade', title: tx('grade'), dataIndex: 'grade', width: 80, render: (g) => <GradeTag grade={g} /> },
+    {
+      key: 'contributors',
+      title: tx('contributorsCol'),
+      dataIndex: 'contributorNames',
+      width: 160,
+      ellipsis: true,
+    },
+    {
+      key: 'grade',
+      title: tx('grade'),
+      dataIndex: 'grade',
+      width: 80,
+      render: (g) => <GradeTag grade={g} />,
+    },
     {
       key: 'patent',
       title: tx('patentType'),
@@ -85,11 +109,7 @@ export default function ResultListPage() {
     },
     {
       key: 'benefit',
-      title: (
-        <Tooltip title={tx('verifiedOnly')}>
-          {tx('verifiedBenefit')}
-        </Tooltip>
-      ),
+      title: <Tooltip title={tx('verifiedOnly')}>{tx('verifiedBenefit')}</Tooltip>,
       dataIndex: 'verifiedBenefitFen',
       width: 140,
       align: 'right',
@@ -115,17 +135,30 @@ export default function ResultListPage() {
           year: q.year ? Number(q.year) : undefined,
           includeArchived: q.includeArchived === 'true',
         })}
-        toQuery={(v) => ({ ...(v as Record<string, string>), includeArchived: v.includeArchived ? 'true' : undefined })}
+        toQuery={(v) => ({
+          ...(v as Record<string, string>),
+          includeArchived: v.includeArchived ? 'true' : undefined,
+        })}
         filters={
           <>
             <Form.Item name="q">
               <Input allowClear placeholder={tx('searchResults')} style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="kind">
-              <Select allowClear placeholder={tx('kind')} options={optionsOf(resultKinds, resultKindLabels, lang)} style={{ width: 120 }} />
+              <Select
+                allowClear
+                placeholder={tx('kind')}
+                options={optionsOf(resultKinds, resultKindLabels, lang)}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="status">
-              <Select allowClear placeholder={tx('status')} options={optionsOf(resultStatuses, resultStatusLabels, lang)} style={{ width: 110 }} />
+              <Select
+                allowClear
+                placeholder={tx('status')}
+                options={optionsOf(resultStatuses, resultStatusLabels, lang)}
+                style={{ width: 110 }}
+              />
             </Form.Item>
             <Form.Item name="year">
               <InputNumber placeholder={tx('year')} min={1990} max={2100} style={{ width: 90 }} />
@@ -137,7 +170,12 @@ export default function ResultListPage() {
               <OrgTreeSelect placeholder={tx('enterprise')} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="patentType">
-              <Select allowClear placeholder={tx('patentType')} options={optionsOf(patentTypes, patentTypeLabels, lang)} style={{ width: 120 }} />
+              <Select
+                allowClear
+                placeholder={tx('patentType')}
+                options={optionsOf(patentTypes, patentTypeLabels, lang)}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="includeArchived" valuePropName="checked">
               <Checkbox>{t('common.includeArchived')}</Checkbox>
