@@ -5,6 +5,7 @@ import type { Db } from '../../core/db.js';
 import { seedStudioLifeDemo } from '../../modules/activities/activities.seed.js';
 import { seedNamingDemo } from '../../modules/applications/applications.seed.js';
 import { seedEngagementDemo } from '../../modules/ideas/engagement.seed.js';
+import { seedInnovationDemo } from '../../modules/innovation/innovation.seed.js';
 import { orgs } from '../../modules/orgs/orgs.table.js';
 import { people } from '../../modules/people/people.table.js';
 import { seedDemoStudios } from './demo-studios.js';
@@ -253,4 +254,5 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
   await seedNamingDemo(db);
   await seedStudioLifeDemo(db);
   await seedEngagementDemo(db);
+  await seedInnovationDemo(db);
 }

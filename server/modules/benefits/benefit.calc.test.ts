@@ -115,7 +115,8 @@ describe('shares', () => {
             h.map((x, i) => ({ key: i, share: x / 100 })),
           );
           expect(parts.reduce((a, p) => a + p.amountFen, 0)).toBe(amount);
-          for (const [i, p] of parts.entries()) expect(Math.abs(p.amountFen - (amount * h[i]!) / 10_000)).toBeLessThan(1);
+          for (const [i, p] of parts.entries())
+            expect(Math.abs(p.amountFen - (amount * h[i]!) / 10_000)).toBeLessThan(1);
         },
       ),
     );

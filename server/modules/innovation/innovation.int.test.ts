@@ -25,7 +25,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.database);
   k = kit(t, w);
-  [admin, entA, entB, leader, member, expert] = await Promise.all(
+  [admin, entA, entB, leader, member, expert] = (await Promise.all(
     [
       w.users.groupAdmin,
       w.users.entAdminA,
@@ -34,7 +34,7 @@ beforeAll(async () => {
       w.users.memberA,
       w.users.expertB,
     ].map((u) => login(t.app, u.username)),
-  );
+  )) as [Session, Session, Session, Session, Session, Session];
 });
 afterAll(() => t.close());
 

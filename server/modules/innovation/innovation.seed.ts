@@ -2,49 +2,85 @@ import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ResultKind } from '../../../common/schemas/results.js';
 import type { Db } from '../../core/db.js';
 import { rng } from '../../db/seed/factories.js';
+import { users } from '../accounts/accounts.table.js';
 import { adoptions } from '../adoptions/adoptions.table.js';
 import { splitByShares } from '../benefits/benefit.calc.js';
 import { benefitAttributions, benefits } from '../benefits/benefits.table.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { projectMilestones, projectReports, projects } from '../projects/projects.table.js';
 import { builtinResultSheet } from '../results/results.sheet.js';
-import { resultContributors, results } from '../results/results.table.js';
+import { resultContributors, resultReviewers, results } from '../results/results.table.js';
 import { searchDocumentOf } from '../similarity/similarity.text.js';
 import { studioMembers, studios } from '../studios/studios.table.js';
 import { nextArchiveNo } from './innovation.events.js';
-import { innovationEvents } from './innovation.table.js';
-import { demoAwards, demoPatentTitles, demoProjects, demoResults } from './innovation.seed-data.js';
 import { enterprisePrefixOf } from './innovation.scope.js';
+import { demoAwards, demoPatentTitles, demoProjects, demoResults } from './innovation.seed-data.js';
+import { innovationEvents } from './innovation.table.js';
 
-const tsv = (...parts: (string | null | undefined)[]) => sql`to_tsvector('simple', ${searchDocumentOf(parts)})` as never;
-const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const tsv = (...parts: (string | null | undefined)[]) =>
+  sql`to_tsvector('simple', ${searchDocumentOf(parts)})` as never;
+const day = (y: number, m: number, d: number) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /**
  * Innovation demo data for the demo studios: projects in every workflow state with milestones and progress
  * reports, results of many kinds (patents of each type, recognised ones with grades and awards), benefit
  * calculations (most finance-verified, one awaiting finance in the first enterprise), adoptions by other
  * enterprises with their verified benefit, and one result in expert scoring. Deterministic; does nothing
- * when there are no studios or when innovation data exists already.
+ * when there are no studios or when results exist already.
  */
 export async function seedInnovationDemo(db: Db) {
   const list = await db
-    .select({ id: studios.id, name: studios.name, field: studios.field, leader: studios.leaderPersonId, orgId: studios.hostOrgId, orgPath: orgs.path })
+    .select({
+      id: studios.id,
+      name: studios.name,
+      field: studios.field,
+      leader: studios.leaderPersonId,
+      orgId: studios.hostOrgId,
+      orgPath: orgs.path,
+    })
     .from(studios)
     .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
     .where(isNull(studios.archivedAt))
     .orderBy(asc(studios.code));
   if (!list.length) return;
-  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(projects);
+  // Other demo seeds may already have turned a challenge into a project; results mark this seed as done.
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(results);
   if (n > 0) return;
   const r = rng(20261127);
-  const members = await db.select({ studioId: studioMembers.studioId, personId: studioMembers.personId }).from(studioMembers).where(isNull(studioMembers.leftOn));
+  const members = await db
+    .select({ studioId: studioMembers.studioId, personId: studioMembers.personId })
+    .from(studioMembers)
+    .where(isNull(studioMembers.leftOn));
   const roster = (sid: number, leader: number | null) => {
     const ids = members.filter((m) => m.studioId === sid).map((m) => m.personId);
     return [...new Set([...(leader ? [leader] : []), ...ids])];
   };
-  const enterprises = await db.select({ id: orgs.id, path: orgs.path, name: orgs.name }).from(orgs).where(eq(orgs.kind, 'enterprise')).orderBy(asc(orgs.code));
-  const event = (entityType: string, entityId: number, action: string, from: string | null, to: string | null, at: string, actorName: string, opinion?: string) =>
-    db.insert(innovationEvents).values({ entityType, entityId, action, fromStatus: from, toStatus: to, actorName, opinion: opinion ?? null, at: `${at}T10:00:00+08:00` });
+  const enterprises = await db
+    .select({ id: orgs.id, path: orgs.path, name: orgs.name })
+    .from(orgs)
+    .where(eq(orgs.kind, 'enterprise'))
+    .orderBy(asc(orgs.code));
+  const event = (
+    entityType: string,
+    entityId: number,
+    action: string,
+    from: string | null,
+    to: string | null,
+    at: string,
+    actorName: string,
+    opinion?: string,
+  ) =>
+    db.insert(innovationEvents).values({
+      entityType,
+      entityId,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      actorName,
+      opinion: opinion ?? null,
+      at: `${at}T10:00:00+08:00`,
+    });
 
   let patentSeq = 0;
   let recognisedImprovements: { id: number; orgPath: string; year: number }[] = [];
@@ -86,12 +122,15 @@ export async function seedInnovationDemo(db: Db) {
         year: o.year,
         confidential: r.next() < 0.06,
         grade: recognised ? (['special', 'first', 'second', 'third', 'merit'] as const)[gradeIdx] : null,
-        award: recognised && r.next() < 0.7 ? demoAwards[Math.min(gradeIdx - 1, demoAwards.length - 1)]! : null,
+        award:
+          recognised && r.next() < 0.7 ? demoAwards[Math.min(gradeIdx - 1, demoAwards.length - 1)]! : null,
         recognisedOn: recognised ? day(o.year, r.int(10, 12), r.int(1, 28)) : null,
         scoreAvg: recognised ? 92 - gradeIdx * 7 + r.int(0, 4) : null,
         scoreSheet: recognised || o.status === 'scoring' ? builtinResultSheet : null,
         patentType: o.patentType ?? null,
-        patentApplicationNo: o.patentType ? `${o.year}${String(2_000_000 + patentSeq++ * 7919).padStart(8, '0')}.${patentSeq % 10}` : null,
+        patentApplicationNo: o.patentType
+          ? `${o.year}${String(2_000_000 + patentSeq++ * 7919).padStart(8, '0')}.${patentSeq % 10}`
+          : null,
         patentFiledOn: o.patentType ? filed : null,
         patentGrantedOn: granted ? day(o.year + 1, r.int(1, 10), r.int(1, 28)) : null,
         patentStatus: o.patentType ? (granted ? 'granted' : 'filing') : null,
@@ -99,15 +138,39 @@ export async function seedInnovationDemo(db: Db) {
       })
       .returning({ id: results.id });
     const id = row!.id;
-    await db.insert(resultContributors).values(team.map((personId, i) => ({ resultId: id, personId, share: shares[i]!, role: i === 0 ? 'main' : 'participant', seq: i + 1 })));
+    await db.insert(resultContributors).values(
+      team.map((personId, i) => ({
+        resultId: id,
+        personId,
+        share: shares[i]!,
+        role: i === 0 ? 'main' : 'participant',
+        seq: i + 1,
+      })),
+    );
     await event('result', id, 'create', null, 'draft', day(o.year, 2, 1), '工作室');
-    if (o.status !== 'draft') await event('result', id, 'submit', 'draft', 'submitted', day(o.year, 9, 1), '工作室');
-    if (recognised) await event('result', id, 'recognise', 'scoring', 'recognised', day(o.year, 11, 20), '周建国', '经专家评审，予以认定');
+    if (o.status !== 'draft')
+      await event('result', id, 'submit', 'draft', 'submitted', day(o.year, 9, 1), '工作室');
+    if (recognised)
+      await event(
+        'result',
+        id,
+        'recognise',
+        'scoring',
+        'recognised',
+        day(o.year, 11, 20),
+        '周建国',
+        '经专家评审，予以认定',
+      );
     return id;
   }
 
   /** A verified (or pending) benefit calculation for a result, attributed to one unit. */
-  async function addBenefit(resultId: number, orgId: number, year: number, o: { adoptionId?: number; status?: string; verifier?: string }) {
+  async function addBenefit(
+    resultId: number,
+    orgId: number,
+    year: number,
+    o: { adoptionId?: number; status?: string; verifier?: string },
+  ) {
     const before = r.int(8, 40) * 100_000;
     const after = before - r.int(2, 8) * 100_000;
     const count = 12;
@@ -139,13 +202,34 @@ export async function seedInnovationDemo(db: Db) {
       })
       .returning({ id: benefits.id });
     const [part] = splitByShares(amount, [{ key: orgId, share: 100 }]);
-    await db.insert(benefitAttributions).values({ benefitId: b!.id, orgId, share: 100, amountFen: part!.amountFen });
+    await db
+      .insert(benefitAttributions)
+      .values({ benefitId: b!.id, orgId, share: 100, amountFen: part!.amountFen });
     await event('benefit', b!.id, 'create', null, 'draft', day(year + 1, 1, 5), '工作室');
     await event('benefit', b!.id, 'submit', 'draft', 'submitted', day(year + 1, 1, 10), '工作室');
-    if (status === 'verified') await event('benefit', b!.id, 'verify', 'submitted', 'verified', day(year + 1, 1, 20), o.verifier ?? '财务部 王会计', '凭证齐全，测算无误');
+    if (status === 'verified')
+      await event(
+        'benefit',
+        b!.id,
+        'verify',
+        'submitted',
+        'verified',
+        day(year + 1, 1, 20),
+        o.verifier ?? '财务部 王会计',
+        '凭证齐全，测算无误',
+      );
   }
 
-  const projectStates = ['concluded', 'concluded', 'inProgress', 'approved', 'acceptance', 'proposed', 'concluded', 'terminated'];
+  const projectStates = [
+    'concluded',
+    'concluded',
+    'inProgress',
+    'approved',
+    'acceptance',
+    'proposed',
+    'concluded',
+    'terminated',
+  ];
   let pi = 0;
   for (const [si, studio] of list.entries()) {
     const team = roster(studio.id, studio.leader);
@@ -179,7 +263,9 @@ export async function seedInnovationDemo(db: Db) {
           year,
           approvedOn: status === 'proposed' ? null : day(year, 3, 15),
           startedOn: ['inProgress', 'acceptance', 'concluded'].includes(status) ? day(year, 4, 1) : null,
-          conclusion: ['acceptance', 'concluded'].includes(status) ? '达到攻关目标，形成专利和技术革新成果，已在本单位应用。' : null,
+          conclusion: ['acceptance', 'concluded'].includes(status)
+            ? '达到攻关目标，形成专利和技术革新成果，已在本单位应用。'
+            : null,
           concludedOn: status === 'concluded' ? day(year, 12, 15) : null,
           terminatedReason: status === 'terminated' ? '产品停产，课题终止' : null,
           searchText: tsv(`${title}${suffix}`, goal, field),
@@ -188,21 +274,73 @@ export async function seedInnovationDemo(db: Db) {
       const pid = p!.id;
       const ms = ['方案设计与评审', '试制与现场试验', '总结与推广'];
       for (const [mi, m] of ms.entries()) {
-        const done = status === 'concluded' || status === 'acceptance' || (status === 'inProgress' && mi === 0);
+        const done =
+          status === 'concluded' || status === 'acceptance' || (status === 'inProgress' && mi === 0);
         const [mrow] = await db
           .insert(projectMilestones)
-          .values({ projectId: pid, seq: mi + 1, title: m, dueOn: day(year, 4 + mi * 3, 28), completedOn: done ? day(year, 4 + mi * 3, 20) : null })
+          .values({
+            projectId: pid,
+            seq: mi + 1,
+            title: m,
+            dueOn: day(year, 4 + mi * 3, 28),
+            completedOn: done ? day(year, 4 + mi * 3, 20) : null,
+          })
           .returning({ id: projectMilestones.id });
         if (done)
-          await db.insert(projectReports).values({ projectId: pid, milestoneId: mrow!.id, reportedOn: day(year, 4 + mi * 3, 20), progress: Math.round(((mi + 1) / 3) * 100), content: `${m}完成。`, reporterName: '课题负责人' });
+          await db.insert(projectReports).values({
+            projectId: pid,
+            milestoneId: mrow!.id,
+            reportedOn: day(year, 4 + mi * 3, 20),
+            progress: Math.round(((mi + 1) / 3) * 100),
+            content: `${m}完成。`,
+            reporterName: '课题负责人',
+          });
       }
       await event('project', pid, 'propose', null, 'proposed', day(year, 2, 20), '工作室');
-      if (status !== 'proposed') await event('project', pid, 'approve', 'proposed', 'approved', day(year, 3, 15), '企业工会', '同意立项');
+      if (status !== 'proposed')
+        await event(
+          'project',
+          pid,
+          'approve',
+          'proposed',
+          'approved',
+          day(year, 3, 15),
+          '企业工会',
+          '同意立项',
+        );
       if (status === 'concluded') {
-        await event('project', pid, 'conclude', 'acceptance', 'concluded', day(year, 12, 15), '企业工会', '验收通过');
+        await event(
+          'project',
+          pid,
+          'conclude',
+          'acceptance',
+          'concluded',
+          day(year, 12, 15),
+          '企业工会',
+          '验收通过',
+        );
         const patentType = (['utilityModel', 'invention', 'design', 'utilityModel'] as const)[pi % 4];
-        await addResult({ studio, kind: 'patent', title: demoPatentTitles[pi % demoPatentTitles.length]! + (pi >= demoPatentTitles.length ? `（${pi}）` : ''), problem: goal, year, status: 'recognised', projectId: pid, patentType });
-        const imp = await addResult({ studio, kind: 'technicalImprovement', title: `${title}${suffix}成果`, problem: goal, year, status: 'recognised', projectId: pid });
+        await addResult({
+          studio,
+          kind: 'patent',
+          title:
+            demoPatentTitles[pi % demoPatentTitles.length]! +
+            (pi >= demoPatentTitles.length ? `（${pi}）` : ''),
+          problem: goal,
+          year,
+          status: 'recognised',
+          projectId: pid,
+          patentType,
+        });
+        const imp = await addResult({
+          studio,
+          kind: 'technicalImprovement',
+          title: `${title}${suffix}成果`,
+          problem: goal,
+          year,
+          status: 'recognised',
+          projectId: pid,
+        });
         if (imp) {
           await addBenefit(imp, entId, year, {});
           recognisedImprovements.push({ id: imp, orgPath: studio.orgPath, year });
@@ -215,9 +353,49 @@ export async function seedInnovationDemo(db: Db) {
       const [kind, title, problem] = demoResults[(si * 3 + k) % demoResults.length]!;
       const year = r.int(2023, 2026);
       const status = year < 2026 ? 'recognised' : (['draft', 'submitted', 'recognised'] as const)[k % 3]!;
-      const id = await addResult({ studio, kind, title: si ? `${title}（${studio.name.slice(0, 6)}）` : title, problem, year, status });
-      if (id && status === 'recognised' && (kind === 'technicalImprovement' || kind === 'fiveSmall' || kind === 'qc')) await addBenefit(id, entId, year, {});
-      if (id && si === 0 && k === 0 && pendingLeft-- > 0) await addBenefit(id, entId, 2026, { status: 'submitted' });
+      const id = await addResult({
+        studio,
+        kind,
+        title: si ? `${title}（${studio.name.slice(0, 6)}）` : title,
+        problem,
+        year,
+        status,
+      });
+      if (
+        id &&
+        status === 'recognised' &&
+        (kind === 'technicalImprovement' || kind === 'fiveSmall' || kind === 'qc')
+      )
+        await addBenefit(id, entId, year, {});
+      if (id && si === 0 && k === 0 && pendingLeft-- > 0)
+        await addBenefit(id, entId, 2026, { status: 'submitted' });
+    }
+  }
+
+  // One result waiting for the demo expert's score (the expert is from another enterprise).
+  const [expert] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'expert'));
+  const first = list[0]!;
+  if (expert && roster(first.id, first.leader).length) {
+    const id = await addResult({
+      studio: first,
+      kind: 'technicalImprovement',
+      title: '大型铸件冒口可调式切割导轨',
+      problem: '大型铸钢件冒口人工气割效率低、切口不齐，后续打磨量大。',
+      year: 2026,
+      status: 'scoring',
+    });
+    if (id) {
+      await db.insert(resultReviewers).values({ resultId: id, userId: expert.id });
+      await event(
+        'result',
+        id,
+        'pass',
+        'firstReview',
+        'scoring',
+        day(2026, 10, 20),
+        '李秀兰',
+        '初审通过，送专家评审',
+      );
     }
   }
 
@@ -230,8 +408,19 @@ export async function seedInnovationDemo(db: Db) {
     const adoptedOn = day(Math.min(imp.year + 1, 2026), r.int(2, 8), r.int(1, 28));
     const [a] = await db
       .insert(adoptions)
-      .values({ resultId: imp.id, orgId: adopter.id, adoptedOn, site: `${adopter.name.replace('示例重工', '')}生产现场`, scope: `${r.int(1, 4)} 条生产线推广应用`, createdByName: '企业工会' })
+      .values({
+        resultId: imp.id,
+        orgId: adopter.id,
+        adoptedOn,
+        site: `${adopter.name.replace('示例重工', '')}生产现场`,
+        scope: `${r.int(1, 4)} 条生产线推广应用`,
+        createdByName: '企业工会',
+      })
       .returning({ id: adoptions.id });
-    if (i % 2 === 0) await addBenefit(imp.id, adopter.id, Math.min(imp.year + 1, 2025), { adoptionId: a!.id, verifier: '集团财务部 赵会计' });
+    if (i % 2 === 0)
+      await addBenefit(imp.id, adopter.id, Math.min(imp.year + 1, 2025), {
+        adoptionId: a!.id,
+        verifier: '集团财务部 赵会计',
+      });
   }
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { job } from '../../../common/schemas/jobs.js';
 import {
   importApplied,
   importBatch,
@@ -10,7 +12,15 @@ import {
 import { idParams } from '../../../common/schemas/shared.js';
 import { AppError } from '../../core/errors.js';
 import { readUpload } from '../../core/upload.js';
-import { applyImport, checkImport, uploadImport } from './import.service.js';
+import { registerJobHandler } from '../jobs/jobs.runner.js';
+import { enqueueJob } from '../jobs/jobs.service.js';
+import { applyImport, checkApplicable, checkImport, uploadImport } from './import.service.js';
+
+// A large ledger is applied as a job: progress is rows done of rows planned; a failure keeps every problem.
+registerJobHandler('ledger.import', async ({ ctx, params, progress }) => {
+  const { id } = z.object({ id: z.number().int() }).parse(params);
+  return { result: await applyImport({ ctx, id, progress }) };
+});
 
 export function importRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,5 +60,16 @@ export function importRoutes(app: FastifyInstance) {
       schema: { tags, params: idParams, response: { 200: importApplied } },
     },
     (req) => applyImport({ ctx: req.ctx(), id: req.params.id }),
+  );
+  r.post(
+    '/api/ledgers/imports/:id/jobs',
+    { config: { access: 'ledgers.import' }, schema: { tags, params: idParams, response: { 202: job } } },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      const b = await checkApplicable({ ctx, id: req.params.id });
+      return reply
+        .code(202)
+        .send(await enqueueJob({ ctx, kind: 'ledger.import', params: { id: b.id }, orgId: b.orgId }));
+    },
   );
 }

@@ -183,7 +183,11 @@ export async function planRows({
       const ref = (key: string, found: unknown) => typeof found === 'string' && bad(key, found);
       if (kind === 'studios' && v.host) ref('host', look.org(String(v.host)));
       if (kind !== 'studios' && v.studio) ref('studio', look.studio(String(v.studio)));
-      if (kind === 'members' && v.name) ref(v.employeeNo ? 'employeeNo' : 'name', look.person(String(v.name), v.employeeNo ? String(v.employeeNo) : null));
+      if (kind === 'members' && v.name)
+        ref(
+          v.employeeNo ? 'employeeNo' : 'name',
+          look.person(String(v.name), v.employeeNo ? String(v.employeeNo) : null),
+        );
       continue;
     }
     const dup = (key: string, field: string) => {

@@ -119,6 +119,7 @@ async function run(
   sheet: Awaited<ReturnType<typeof readLedgerSheet>>,
   mapping: ImportMapping,
   commit: boolean,
+  progress?: (done: number, total: number) => Promise<void>,
 ) {
   const out = {
     issues: [] as Issue[],
@@ -132,7 +133,8 @@ async function run(
       const txCtx: Ctx = { ...ctx, db: tx };
       const { planned, issues } = await planRows({ ctx: txCtx, kind, path: orgPath, sheet, mapping });
       out.issues.push(...issues);
-      for (const p of planned) {
+      for (const [i, p] of planned.entries()) {
+        await progress?.(i, planned.length);
         out.preview.push({ row: p.row, action: p.create ? 'create' : 'unchanged', summary: p.summary });
         if (!p.create) {
           out.unchanged++;
@@ -212,12 +214,20 @@ export async function checkImport({
  * Applies a checked import all or nothing: with any problem, nothing is written and imports.has_errors (400)
  * carries them all. Rows already there are left as they are, so applying the same ledger again adds nothing.
  */
-export async function applyImport({ ctx, id }: { ctx: Ctx; id: number }) {
+export async function applyImport({
+  ctx,
+  id,
+  progress,
+}: {
+  ctx: Ctx;
+  id: number;
+  progress?: (done: number, total: number) => Promise<void>;
+}) {
   const { batch, sheet, org, kind } = await loadBatch(ctx, id);
   const mapping = (batch.report as { mapping?: ImportMapping } | null)?.mapping;
   if (!mapping) throw new AppError('imports.mapping_required', 400);
   if (!can(ctx.actor, 'ledgers.import', org.path)) throw forbidden();
-  const r = await run(ctx, kind, org.path, sheet, mapping, true);
+  const r = await run(ctx, kind, org.path, sheet, mapping, true, progress);
   if (r.issues.length) throw new AppError('imports.has_errors', 400, { errors: r.issues });
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -234,4 +244,13 @@ export async function applyImport({ ctx, id }: { ctx: Ctx; id: number }) {
     });
   });
   return { created: r.created, unchanged: r.unchanged };
+}
+
+/** Checks that the batch is the actor's and has been checked, before its apply is queued as a job. */
+export async function checkApplicable({ ctx, id }: { ctx: Ctx; id: number }) {
+  const [b] = await ctx.db.select().from(importBatches).where(eq(importBatches.id, id));
+  if (!b || b.createdBy !== ctx.actor.userId) throw notFound();
+  if (!(b.report as { mapping?: ImportMapping } | null)?.mapping)
+    throw new AppError('imports.mapping_required', 400);
+  return b;
 }

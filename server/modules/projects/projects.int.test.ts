@@ -27,7 +27,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.database);
   k = kit(t, w);
-  [admin, entA, entB, leader, member, expert, worker] = await Promise.all(
+  [admin, entA, entB, leader, member, expert, worker] = (await Promise.all(
     [
       w.users.groupAdmin,
       w.users.entAdminA,
@@ -37,7 +37,7 @@ beforeAll(async () => {
       w.users.expertB,
       w.users.employeeA,
     ].map((u) => login(t.app, u.username)),
-  );
+  )) as [Session, Session, Session, Session, Session, Session, Session];
   studioA = await k.studio(entA, {
     hostOrgId: w.orgs.workshopA.id,
     leaderPersonId: w.users.leaderA.personId,

@@ -36,7 +36,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.database);
   k = kit(t, w);
-  [admin, entA, entB, leader, member, expert, worker] = await Promise.all(
+  [admin, entA, entB, leader, member, expert, worker] = (await Promise.all(
     [
       w.users.groupAdmin,
       w.users.entAdminA,
@@ -46,7 +46,7 @@ beforeAll(async () => {
       w.users.expertB,
       w.users.employeeA,
     ].map((u) => login(t.app, u.username)),
-  );
+  )) as [Session, Session, Session, Session, Session, Session, Session];
   // An expert who works in enterprise A: must stand aside for A's results.
   const p = await seedPerson(t.database.db, {
     orgId: w.orgs.branchA.id,

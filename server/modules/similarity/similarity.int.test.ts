@@ -20,9 +20,9 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t.database);
   k = kit(t, w);
-  [entA, entB, leader] = await Promise.all(
+  [entA, entB, leader] = (await Promise.all(
     [w.users.entAdminA, w.users.entAdminB, w.users.leaderA].map((u) => login(t.app, u.username)),
-  );
+  )) as [Session, Session, Session];
 });
 afterAll(() => t.close());
 

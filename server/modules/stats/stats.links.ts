@@ -20,7 +20,7 @@ export const listPages = {
   benefits: '/benefits',
   activities: '/activities',
   mentorships: '/mentorships',
-  ideas: '/ideas',
+  ideas: '/ideas/all',
   funds: '/funds/allocations',
   dashboard: '/dashboard',
 } as const;

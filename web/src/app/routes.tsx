@@ -367,12 +367,14 @@ export const routes: AppRoute[] = [
     path: '/funds/allocations',
     title: L('经费拨款', 'Allocations'),
     permission: 'funds.read',
+    parent: '/funds/expenses',
     page: lazy(() => import('../modules/funds/pages/AllocationListPage')),
   },
   {
     path: '/funds/summary',
     title: L('预算执行', 'Budget vs actual'),
     permission: 'funds.read',
+    parent: '/funds/expenses',
     page: lazy(() => import('../modules/funds/pages/FundSummaryPage')),
   },
   {

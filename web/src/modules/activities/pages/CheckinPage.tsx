@@ -1,6 +1,7 @@
 import { CheckCircleFilled, ClockCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   activityKindLabels,
@@ -9,6 +10,7 @@ import {
 } from '../../../../../common/schemas/activities';
 import { ApiError, api } from '../../../shared/api/client';
 import { formatDate, formatDateTime } from '../../../shared/format';
+import { useMe } from '../../../shared/hooks/useMe';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { useLifeTexts } from '../texts';
@@ -24,10 +26,17 @@ export default function CheckinPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const key = ['checkin', token];
+  // Outside the app layout nothing else loads the session: useMe also keeps the CSRF token for the POST.
+  const me = useMe();
+  useEffect(() => {
+    if (me.data === null)
+      navigate(`/login?next=${encodeURIComponent(`/checkin/${token}`)}`, { replace: true });
+  }, [me.data, navigate, token]);
   const info = useQuery({
     queryKey: key,
     queryFn: () => api<CheckinInfo>(`/api/checkin/${encodeURIComponent(token)}`),
     retry: false,
+    enabled: !!me.data,
   });
   const checkIn = useMutation({
     mutationFn: () => api<CheckinResult>(`/api/checkin/${encodeURIComponent(token)}`, { method: 'POST' }),
@@ -44,7 +53,7 @@ export default function CheckinPage() {
       </div>
     </Flex>
   );
-  if (info.isLoading) return shell(<Skeleton active />);
+  if (!me.data || info.isLoading) return shell(<Skeleton active />);
   if (info.error) {
     const e = info.error;
     return shell(

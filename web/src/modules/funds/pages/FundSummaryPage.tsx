@@ -126,12 +126,16 @@ export default function FundSummaryPage() {
               {
                 title: tx('executionRate'),
                 key: 'rate',
-                width: 160,
+                width: 190,
                 render: (_, r) =>
                   r.executionRate === null ? (
                     '—'
                   ) : (
-                    <Progress percent={Math.round(r.executionRate * 1000) / 10} size="small" />
+                    <Progress
+                      percent={Math.round(r.executionRate * 1000) / 10}
+                      size="small"
+                      style={{ width: 170 }}
+                    />
                   ),
               },
             ]}
