@@ -7,7 +7,14 @@ import { openDatabase } from './server/core/db.js';
 const dist = '/tmp/jx-web-dist';
 const database = await openDatabase({ dataDir: '/tmp/jx-demo' });
 const app = await buildApp({ database, config: { dataDir: '/tmp/jx-demo' } });
-const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html', '.woff2': 'font/woff2', '.png': 'image/png' };
+const types: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.html': 'text/html',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
 app.addHook('onRequest', async (req, reply) => {
   if (req.url.startsWith('/api/')) return;
   const p = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));

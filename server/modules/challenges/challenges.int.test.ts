@@ -289,7 +289,12 @@ describe('challenge board', () => {
       studioId: studioA.id,
       proposal: '加装移动式烟尘净化器并优化排风。',
     });
-    const b = (await post(s.leaderB, `/api/challenges/${c2.id}/bids`, { studioId: studioB.id, proposal: '采用局部排风罩与滤筒除尘组合方案。' })).json();
+    const b = (
+      await post(s.leaderB, `/api/challenges/${c2.id}/bids`, {
+        studioId: studioB.id,
+        proposal: '采用局部排风罩与滤筒除尘组合方案。',
+      })
+    ).json();
     const mine = b.bids.find((x: { studioId: number }) => x.studioId === studioB.id);
     expect(mine.abilities.withdraw).toBe(true);
     expect((await post(s.leaderA, `/api/challenges/${c2.id}/bids/${mine.id}/withdraw`)).statusCode).toBe(404);
@@ -297,12 +302,15 @@ describe('challenge board', () => {
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json().bidCount).toBe(1);
     expect((await post(s.leaderB, `/api/challenges/${c2.id}/bids/${mine.id}/withdraw`)).statusCode).toBe(404);
-    const patch = (who: Session, body: unknown) => call(t.app, who, { method: 'PATCH', url: `/api/challenges/${c2.id}`, payload: body as object });
+    const patch = (who: Session, body: unknown) =>
+      call(t.app, who, { method: 'PATCH', url: `/api/challenges/${c2.id}`, payload: body as object });
     const before = (await get(s.entA, `/api/challenges/${c2.id}`)).json();
     const edited = await patch(s.entA, { bountyFen: 800_000, version: before.version });
     expect(edited.json()).toMatchObject({ bountyFen: 800_000, version: before.version + 1 });
     expect((await patch(s.entA, { title: '', version: edited.json().version })).statusCode).toBe(400);
-    expect((await patch(s.otherAdmin, { title: '别的标题', version: edited.json().version })).statusCode).toBe(404);
+    expect(
+      (await patch(s.otherAdmin, { title: '别的标题', version: edited.json().version })).statusCode,
+    ).toBe(404);
     const cur = (await get(s.entA, `/api/challenges/${c2.id}`)).json();
     const cancelled = await post(s.entA, `/api/challenges/${c2.id}/actions/cancel`, {
       version: cur.version,

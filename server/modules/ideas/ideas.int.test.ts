@@ -100,28 +100,56 @@ describe('routing table', () => {
 describe('routing table changes', () => {
   it('changes, archives and restores a rule with optimistic concurrency', async () => {
     const created = (
-      await post(s.entA, '/api/ideas/routes', { orgId: w.orgs.workshopA.id, category: 'energy', handlerUserId: w.users.leaderA.id })
+      await post(s.entA, '/api/ideas/routes', {
+        orgId: w.orgs.workshopA.id,
+        category: 'energy',
+        handlerUserId: w.users.leaderA.id,
+      })
     ).json();
-    const patch = (who: Session, body: unknown) => call(t.app, who, { method: 'PATCH', url: `/api/ideas/routes/${created.id}`, payload: body as object });
-    const changed = await patch(s.entA, { handlerUserId: w.users.memberA.id, deadlineDays: 7, version: created.version });
-    expect(changed.json()).toMatchObject({ handlerUserId: w.users.memberA.id, deadlineDays: 7, version: created.version + 1 });
+    const patch = (who: Session, body: unknown) =>
+      call(t.app, who, { method: 'PATCH', url: `/api/ideas/routes/${created.id}`, payload: body as object });
+    const changed = await patch(s.entA, {
+      handlerUserId: w.users.memberA.id,
+      deadlineDays: 7,
+      version: created.version,
+    });
+    expect(changed.json()).toMatchObject({
+      handlerUserId: w.users.memberA.id,
+      deadlineDays: 7,
+      version: created.version + 1,
+    });
     expect((await patch(s.entA, { deadlineDays: 9, version: created.version })).statusCode).toBe(409);
     expect((await patch(s.entB, { deadlineDays: 9, version: changed.json().version })).statusCode).toBe(404);
     const bad = await patch(s.entA, { deadlineDays: 0, version: 'x' });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.details.fields).sort()).toEqual(['deadlineDays', 'version']);
-    const archived = await post(s.entA, `/api/ideas/routes/${created.id}/archive`, { version: changed.json().version });
+    const archived = await post(s.entA, `/api/ideas/routes/${created.id}/archive`, {
+      version: changed.json().version,
+    });
     expect(archived.json().archivedAt).toBeTruthy();
-    expect((await get(s.entA, '/api/ideas/routes')).json().items.some((r: { id: number }) => r.id === created.id)).toBe(false);
-    expect((await get(s.entA, '/api/ideas/routes?includeArchived=true')).json().items.some((r: { id: number }) => r.id === created.id)).toBe(true);
-    const restored = await post(s.entA, `/api/ideas/routes/${created.id}/restore`, { version: archived.json().version });
+    expect(
+      (await get(s.entA, '/api/ideas/routes')).json().items.some((r: { id: number }) => r.id === created.id),
+    ).toBe(false);
+    expect(
+      (await get(s.entA, '/api/ideas/routes?includeArchived=true'))
+        .json()
+        .items.some((r: { id: number }) => r.id === created.id),
+    ).toBe(true);
+    const restored = await post(s.entA, `/api/ideas/routes/${created.id}/restore`, {
+      version: archived.json().version,
+    });
     expect(restored.json()).toMatchObject({ archivedAt: null, abilities: { archive: true } });
-    expect((await post(s.worker, `/api/ideas/routes/${created.id}/archive`, { version: restored.json().version })).statusCode).toBe(403);
+    expect(
+      (await post(s.worker, `/api/ideas/routes/${created.id}/archive`, { version: restored.json().version }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lists the units a public submitter may choose and shows similar titles only', async () => {
     const units = (await t.app.inject({ method: 'GET', url: '/api/public/ideas/orgs' })).json();
-    expect(units.some((u: { code: string; name: string }) => u.code === w.orgs.entA.code && u.name === '甲企业')).toBe(true);
+    expect(
+      units.some((u: { code: string; name: string }) => u.code === w.orgs.entA.code && u.name === '甲企业'),
+    ).toBe(true);
     expect(units.some((u: { code: string }) => u.code === w.orgs.workshopA.code)).toBe(false);
     const none = await t.app.inject({ method: 'GET', url: '/api/public/ideas/similar?text=x' });
     expect(none.statusCode).toBe(400);
@@ -154,8 +182,18 @@ describe('anonymous ideas', () => {
     // Never a name: not the handler's, not the submitter's.
     expect(tr.body).not.toContain('membera');
     expect(tr.json().steps.every((x: { actorName: string | null }) => x.actorName === null)).toBe(true);
-    const sim = await t.app.inject({ method: 'GET', url: `/api/public/ideas/similar?orgCode=${w.orgs.entA.code}&text=${encodeURIComponent('焊接车间 防护挡板')}` });
-    expect(sim.json()[0]).toEqual({ id: expect.any(Number), code: body.code, title: '焊接车间防护挡板加高', status: 'assigned', createdAt: expect.any(String), score: expect.any(Number) });
+    const sim = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/ideas/similar?orgCode=${w.orgs.entA.code}&text=${encodeURIComponent('焊接车间 防护挡板')}`,
+    });
+    expect(sim.json()[0]).toEqual({
+      id: expect.any(Number),
+      code: body.code,
+      title: '焊接车间防护挡板加高',
+      status: 'assigned',
+      createdAt: expect.any(String),
+      score: expect.any(Number),
+    });
     // The handler has it in the queue and a to-do due at the deadline; nobody is named as submitter.
     const queue = (await get(s.member, '/api/ideas?view=queue')).json();
     const item = queue.items.find((i: { code: string }) => i.code === body.code);
@@ -405,7 +443,10 @@ describe('employee ideas', () => {
     expect((await get(null, '/api/project-requests')).statusCode).toBe(401);
     expect((await post(s.leader, '/api/project-requests/999999/accept', {})).statusCode).toBe(404);
     const linked = (await get(s.leader, '/api/project-requests?status=linked')).json();
-    expect(linked.find((r: { sourceId: number }) => r.sourceId === first.id)).toMatchObject({ source: 'idea', status: 'linked' });
+    expect(linked.find((r: { sourceId: number }) => r.sourceId === first.id)).toMatchObject({
+      source: 'idea',
+      status: 'linked',
+    });
     expect((await post(s.leader, `/api/project-requests/${linked[0].id}/accept`, {})).statusCode).toBe(409);
     const project = (await get(s.leader, `/api/projects/${asked.json().projectId}`)).json();
     expect(project).toMatchObject({

@@ -220,6 +220,59 @@ describe('ledger import: studios', () => {
     });
   });
 
+  it('applies a checked ledger as a job with progress; a ledger with problems fails the job with them all', async () => {
+    const wait = async (id: number) => {
+      for (let i = 0; i < 100; i++) {
+        const j = (await call(t.app, s.entA, { method: 'GET', url: `/api/jobs/${id}` })).json();
+        if (j.status === 'done' || j.status === 'failed') return j;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('job did not finish');
+    };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('成员');
+    ws.addRow(['工作室', '姓名', '工号', '角色']);
+    ws.addRow([`装配工作室${tag()}`, member.name, member.employeeNo, '成员']);
+    const up = (
+      await upload(s.entA, 'members', w.orgs.entA.id, Buffer.from(await wb.xlsx.writeBuffer()))
+    ).json() as ImportBatch;
+    const notChecked = await call(t.app, s.entA, {
+      method: 'POST',
+      url: `/api/ledgers/imports/${up.id}/jobs`,
+      payload: {},
+    });
+    expect(notChecked.statusCode).toBe(400);
+    expect(notChecked.json().error.code).toBe('imports.mapping_required');
+    await check(s.entA, up.id, up.mapping);
+    const q = await call(t.app, s.entA, {
+      method: 'POST',
+      url: `/api/ledgers/imports/${up.id}/jobs`,
+      payload: {},
+    });
+    expect(q.statusCode, q.body).toBe(202);
+    const done = await wait(q.json().id);
+    expect(done.status).toBe('done');
+    expect(done.result).toEqual({ created: 1, unchanged: 0 });
+    expect([done.done, done.total]).toEqual([1, 1]);
+
+    const bad = (
+      await upload(s.entA, 'studios', w.orgs.entA.id, await studiosLedger({ bad: true }))
+    ).json() as ImportBatch;
+    await check(s.entA, bad.id, bad.mapping);
+    const failed = await wait(
+      (
+        await call(t.app, s.entA, { method: 'POST', url: `/api/ledgers/imports/${bad.id}/jobs`, payload: {} })
+      ).json().id,
+    );
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe('导入数据有错误，未导入任何记录');
+    expect(failed.result.details.errors).toHaveLength(3);
+    expect(
+      (await call(t.app, s.entB, { method: 'POST', url: `/api/ledgers/imports/${bad.id}/jobs`, payload: {} }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('refuses anonymous (401), other roles (403), other orgs (404), others’ batches (404) and an incomplete mapping (400)', async () => {
     const buf = await studiosLedger({ bad: false });
     expect((await upload(s.leader, 'studios', w.orgs.entA.id, buf)).statusCode).toBe(403);

@@ -68,7 +68,7 @@ export default function IdeaDetailPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small">
               <Descriptions column={{ xs: 1, sm: 2 }} size="small">
                 <Descriptions.Item label={tx('category')}>

@@ -97,7 +97,7 @@ export default function PublicIdeaPage() {
               title={tx('submitted', { code: created.code })}
               subTitle={`${tx('deadline')}：${formatDate(created.deadlineAt)}`}
               extra={
-                <Space direction="vertical" style={{ width: '100%' }}>
+                <Space orientation="vertical" style={{ width: '100%' }}>
                   <Typography.Text type="secondary">{tx('trackingCode')}</Typography.Text>
                   <Typography.Text
                     strong
@@ -183,7 +183,7 @@ function TrackPanel(props: {
     }
   }, [props.initial]);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space.Compact style={{ width: '100%' }}>
         <Input
           size="large"

@@ -23,7 +23,7 @@ export default function LeaderboardPage() {
   return (
     <>
       <PageHeader title={tx('leaderboard')} />
-      <Space direction="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
+      <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
         <Segmented<Subject>
           block
           value={subject}
