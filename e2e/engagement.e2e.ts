@@ -17,7 +17,7 @@ describe('golden path: anonymous idea on a phone', () => {
       .fill('冲压线换模平均 40 分钟，建议采用快速换模夹具，目标 15 分钟以内。');
     await p.getByRole('button', { name: /^提\s*交$/ }).click();
     const codeText = await p.getByTestId('tracking-code').textContent({ timeout: 30_000 });
-    const code = codeText.replace('-', '');
+    const code = (codeText ?? '').replace('-', '');
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
     await screenshot(p, 'engagement-tracking-code-phone');
 
