@@ -14,6 +14,7 @@ import {
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import * as service from './benefits.service.js';
 import { getBenefitTotals } from './benefits.totals.js';
+import * as workflow from './benefits.workflow.js';
 
 /** 经济效益: calculations per result, the finance queue, sign-off actions and verified totals. */
 export function benefitsRoutes(app: FastifyInstance) {
@@ -74,7 +75,7 @@ export function benefitsRoutes(app: FastifyInstance) {
       schema: { tags, params: benefitActionParams, body: benefitActionBody, response: { 200: benefit } },
     },
     (req) =>
-      service.actOnBenefit({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
+      workflow.actOnBenefit({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
   );
   for (const [action, archived] of [
     ['archive', true],
@@ -87,7 +88,7 @@ export function benefitsRoutes(app: FastifyInstance) {
         schema: { tags, params: idParams, body: z.object({ version }), response: { 200: benefit } },
       },
       (req) =>
-        service.setBenefitArchived({
+        workflow.setBenefitArchived({
           ctx: req.ctx(),
           id: req.params.id,
           version: req.body.version,

@@ -1,19 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type {
   Benefit,
-  BenefitActionBody,
   BenefitCreate,
   BenefitListQuery,
   BenefitUpdate,
 } from '../../../common/schemas/benefits.js';
 import {
-  type BenefitAction,
   type BenefitStatus,
   type BenefitWorkflowRole,
   benefitActions,
   benefitActionsFor,
   benefitEditableStatuses,
-  benefitTransition,
 } from '../../../common/workflows/benefit.js';
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
@@ -23,7 +20,7 @@ import { pageResult } from '../../core/pagination.js';
 import { adoptions } from '../adoptions/adoptions.table.js';
 import { eventsOf, recordEvent } from '../innovation/innovation.events.js';
 import { orgsByIds } from '../innovation/innovation.lookup.js';
-import { enterprisePrefixOf, groupRootOf, todayOf } from '../innovation/innovation.scope.js';
+import { enterprisePrefixOf, groupRootOf } from '../innovation/innovation.scope.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { loadResult } from '../results/results.service.js';
 import {
@@ -40,7 +37,7 @@ import { benefits } from './benefits.table.js';
 type Loaded = Awaited<ReturnType<typeof loadResult>>;
 
 /** Roles on one calculation: its author side (studio, or the adopting enterprise's admin) and finance (not the author). */
-function rolesOn(
+export function rolesOn(
   ctx: Ctx,
   res: Loaded,
   b: { orgPath: string; adoptionOrgPath: string | null; createdBy: number | null },
@@ -54,7 +51,7 @@ function rolesOn(
   return roles;
 }
 
-function abilitiesOf(status: BenefitStatus, roles: BenefitWorkflowRole[], archived: boolean) {
+export function abilitiesOf(status: BenefitStatus, roles: BenefitWorkflowRole[], archived: boolean) {
   const allowed = archived ? [] : benefitActionsFor(status, roles);
   const out: Record<string, boolean> = {};
   for (const a of benefitActions) out[a] = allowed.includes(a);
@@ -127,7 +124,7 @@ export async function listResultBenefits({ ctx, resultId }: { ctx: Ctx; resultId
   return toBenefits(ctx, res, rows);
 }
 
-async function loadBenefit(ctx: Ctx, id: number) {
+export async function loadBenefit(ctx: Ctx, id: number) {
   const row = await repo.findBenefitRow({ db: ctx.db, id });
   if (!row) throw benefitErrors.notFound();
   let res: Loaded;
@@ -213,7 +210,7 @@ async function checkCalculation(
 }
 
 /** Runs the duplicate guard for `resultId` inside `tx` (after taking the result's benefit lock). */
-async function guard(
+export async function guard(
   tx: Ctx['db'],
   resultId: number,
   candidate: { id?: number; orgPath: string; periodFrom: string; periodTo: string },
@@ -354,128 +351,6 @@ export async function updateBenefit({
       orgPath: calc.orgPath,
       before: { ...b, attribution: current },
       after: { ...updated, attribution: calc.parts },
-    });
-  });
-  return getBenefit({ ctx, id });
-}
-
-/**
- * A workflow step on a calculation (common/workflows/benefit.ts). `verify` is the finance sign-off and
- * records who signed (name, default the caller), when and the opinion; its author can never verify it
- * (403 benefits.self_verify). `reject` needs an opinion; `revise` re-runs the duplicate guard.
- */
-export async function actOnBenefit({
-  ctx,
-  id,
-  action,
-  body,
-}: {
-  ctx: Ctx;
-  id: number;
-  action: BenefitAction;
-  body: BenefitActionBody;
-}): Promise<Benefit> {
-  const { row, roles } = await loadBenefit(ctx, id);
-  const b = row.benefit;
-  const status = b.status as BenefitStatus;
-  const t = b.archivedAt ? null : benefitTransition(status, action);
-  if (!t) throw benefitErrors.invalidTransition(status, action);
-  if (
-    t.who.includes('finance') &&
-    b.createdBy === ctx.actor.userId &&
-    can(ctx.actor, 'benefits.verify', row.orgPath)
-  )
-    throw benefitErrors.selfVerify();
-  if (!t.who.some((w) => roles.includes(w))) throw forbidden();
-  if (action === 'reject' && !body.opinion) throw invalidFields({ opinion: '请填写退回原因' });
-  const now = ctx.clock.now().toISOString();
-  const set: Partial<typeof benefits.$inferInsert> = { status: t.to };
-  if (action === 'submit') set.submittedAt = now;
-  if (action === 'verify')
-    Object.assign(set, {
-      verifiedBy: ctx.actor.userId,
-      verifierName: body.verifierName ?? ctx.actor.name,
-      verifiedOn: body.verifiedOn ?? todayOf(ctx),
-      verifyOpinion: body.opinion ?? null,
-    });
-  if (action === 'reject')
-    Object.assign(set, { verifyOpinion: body.opinion, verifierName: body.verifierName ?? ctx.actor.name });
-  await ctx.db.transaction(async (tx) => {
-    if (action === 'revise')
-      await guard(tx, b.resultId, {
-        id,
-        orgPath: row.orgPath,
-        periodFrom: b.periodFrom,
-        periodTo: b.periodTo,
-      });
-    const updated = await repo.updateBenefitRow({ db: tx, id, version: body.version, set, now });
-    if (!updated) throw conflict('conflict.stale', { current: { id, version: b.version, status } });
-    await recordEvent(tx, ctx, {
-      entityType: 'benefit',
-      entityId: id,
-      action,
-      from: status,
-      to: t.to,
-      opinion: body.opinion ?? null,
-    });
-    await recordAudit(tx, ctx, {
-      action: `benefits.${action}`,
-      entityType: 'benefit',
-      entityId: id,
-      orgId: b.orgId,
-      orgPath: row.orgPath,
-      before: { status },
-      after: {
-        status: t.to,
-        verifierName: set.verifierName ?? null,
-        verifiedOn: set.verifiedOn ?? null,
-        opinion: body.opinion ?? null,
-      },
-    });
-  });
-  return getBenefit({ ctx, id });
-}
-
-/** Archives a draft or rejected calculation, or restores one (the guard runs again on restore). */
-export async function setBenefitArchived({
-  ctx,
-  id,
-  version,
-  archived,
-}: {
-  ctx: Ctx;
-  id: number;
-  version: number;
-  archived: boolean;
-}) {
-  const { row, roles } = await loadBenefit(ctx, id);
-  const b = row.benefit;
-  const abilities = abilitiesOf(b.status as BenefitStatus, roles, b.archivedAt !== null);
-  if (!(archived ? abilities.archive : abilities.restore)) throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    if (!archived && b.status !== 'rejected')
-      await guard(tx, b.resultId, {
-        id,
-        orgPath: row.orgPath,
-        periodFrom: b.periodFrom,
-        periodTo: b.periodTo,
-      });
-    const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateBenefitRow({
-      db: tx,
-      id,
-      version,
-      set: { archivedAt: archived ? now : null },
-      now,
-    });
-    if (!updated) throw conflict('conflict.stale', { current: { id, version: b.version, status: b.status } });
-    await recordAudit(tx, ctx, {
-      action: archived ? 'benefits.archive' : 'benefits.restore',
-      entityType: 'benefit',
-      entityId: id,
-      orgPath: row.orgPath,
-      before: { archivedAt: b.archivedAt },
-      after: { archivedAt: updated.archivedAt },
     });
   });
   return getBenefit({ ctx, id });

@@ -7,6 +7,7 @@ import { adoptions } from '../adoptions/adoptions.table.js';
 import { splitByShares } from '../benefits/benefit.calc.js';
 import { benefitAttributions, benefits } from '../benefits/benefits.table.js';
 import { orgs } from '../orgs/orgs.table.js';
+import { people } from '../people/people.table.js';
 import { projectMilestones, projectReports, projects } from '../projects/projects.table.js';
 import { builtinResultSheet } from '../results/results.sheet.js';
 import { resultContributors, resultReviewers, results } from '../results/results.table.js';
@@ -19,6 +20,9 @@ import { innovationEvents } from './innovation.table.js';
 
 const tsv = (...parts: (string | null | undefined)[]) =>
   sql`to_tsvector('simple', ${searchDocumentOf(parts)})` as never;
+/** A repeated theme gets a variant name rather than a copy: the same problem solved again elsewhere. */
+const variants = ['', '（改进型）', '（二期）', '（推广型）', '（第三代）', '（扩展应用）', '（优化）'];
+const variant = (i: number, size: number) => variants[Math.floor(i / size) % variants.length]!;
 const day = (y: number, m: number, d: number) =>
   `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -44,6 +48,13 @@ export async function seedInnovationDemo(db: Db) {
     .where(isNull(studios.archivedAt))
     .orderBy(asc(studios.code));
   if (!list.length) return;
+  // The demo leader's studio (张卫东, A000004) gets the richest data: it is the one a visitor opens first.
+  const [demoLeader] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.employeeNo, 'A000004'));
+  const mine = list.findIndex((s) => s.leader === demoLeader?.id);
+  if (mine > 0) list.unshift(...list.splice(mine, 1));
   // Other demo seeds may already have turned a challenge into a project; results mark this seed as done.
   const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(results);
   if (n > 0) return;
@@ -52,6 +63,14 @@ export async function seedInnovationDemo(db: Db) {
     .select({ studioId: studioMembers.studioId, personId: studioMembers.personId })
     .from(studioMembers)
     .where(isNull(studioMembers.leftOn));
+  const names = new Map(
+    (
+      await db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .innerJoin(studioMembers, eq(studioMembers.personId, people.id))
+    ).map((p) => [p.id, p.name] as const),
+  );
   const roster = (sid: number, leader: number | null) => {
     const ids = members.filter((m) => m.studioId === sid).map((m) => m.personId);
     return [...new Set([...(leader ? [leader] : []), ...ids])];
@@ -117,14 +136,16 @@ export async function seedInnovationDemo(db: Db) {
         problem: o.problem,
         principle: '在现场反复试验验证，形成标准化做法并纳入作业指导书。',
         innovationPoints: '结构简单、成本低、便于推广；解决了长期依赖经验的问题。',
-        implementedOn: day(o.year, r.int(3, 10), r.int(1, 28)),
+        implementedOn: day(o.year, r.int(3, o.year >= 2026 ? 6 : 10), r.int(1, 28)),
         status: o.status,
         year: o.year,
         confidential: r.next() < 0.06,
         grade: recognised ? (['special', 'first', 'second', 'third', 'merit'] as const)[gradeIdx] : null,
         award:
           recognised && r.next() < 0.7 ? demoAwards[Math.min(gradeIdx - 1, demoAwards.length - 1)]! : null,
-        recognisedOn: recognised ? day(o.year, r.int(10, 12), r.int(1, 28)) : null,
+        recognisedOn: recognised
+          ? day(o.year, o.year >= 2026 ? r.int(6, 9) : r.int(10, 12), r.int(1, 28))
+          : null,
         scoreAvg: recognised ? 92 - gradeIdx * 7 + r.int(0, 4) : null,
         scoreSheet: recognised || o.status === 'scoring' ? builtinResultSheet : null,
         patentType: o.patentType ?? null,
@@ -171,11 +192,12 @@ export async function seedInnovationDemo(db: Db) {
     year: number,
     o: { adoptionId?: number; status?: string; verifier?: string },
   ) {
+    // Monthly value of the output concerned (saved cost counted as value), before and after the change.
     const before = r.int(8, 40) * 100_000;
-    const after = before - r.int(2, 8) * 100_000;
+    const after = before + r.int(2, 8) * 100_000;
     const count = 12;
     const cost = r.int(1, 30) * 100_000;
-    const amount = (before - after) * count - cost;
+    const amount = (after - before) * count - cost;
     if (amount <= 0) return;
     const status = o.status ?? 'verified';
     const [b] = await db
@@ -186,13 +208,13 @@ export async function seedInnovationDemo(db: Db) {
         orgId,
         periodFrom: day(year, 1, 1),
         periodTo: day(year, 12, 31),
-        beforeValueFen: -before,
-        afterValueFen: -after,
+        beforeValueFen: before,
+        afterValueFen: after,
         periodCount: count,
         periodUnit: 'month',
         implementationCostFen: cost,
         amountFen: amount,
-        basis: `实施前每月相关费用 ${before / 100} 元，实施后 ${after / 100} 元，按 12 个月计，扣除实施成本 ${cost / 100} 元。`,
+        basis: `实施前每月产出效益 ${before / 100} 元，实施后 ${after / 100} 元（含节约的返修和材料费用），按 12 个月计，扣除实施成本 ${cost / 100} 元。`,
         status,
         submittedAt: `${day(year + 1, 1, 10)}T09:00:00+08:00`,
         verifiedOn: status === 'verified' ? day(year + 1, 1, r.int(15, 28)) : null,
@@ -242,7 +264,7 @@ export async function seedInnovationDemo(db: Db) {
       const status = si === 0 && k === 2 ? 'inProgress' : projectStates[pi % projectStates.length]!;
       const year = status === 'concluded' ? r.int(2023, 2025) : status === 'terminated' ? 2024 : 2026;
       const code = await nextArchiveNo({ db, prefix: 'KT', year });
-      const suffix = pi >= demoProjects.length ? `（${studio.name.slice(0, 4)}）` : '';
+      const suffix = variant(pi, demoProjects.length);
       const start = day(year, r.int(1, 4), 1);
       const [p] = await db
         .insert(projects)
@@ -252,7 +274,11 @@ export async function seedInnovationDemo(db: Db) {
           title: `${title}${suffix}`,
           source: (['self', 'enterprise', 'challenge'] as const)[pi % 3]!,
           leaderPersonId: team[0]!,
-          members: [],
+          members: team.slice(1, 3).map((personId, i) => ({
+            personId,
+            name: names.get(personId) ?? '',
+            division: i ? '现场试验' : '方案设计',
+          })),
           goal,
           content: '现场调研 → 方案设计与论证 → 工装或程序试制 → 试用改进 → 总结推广。',
           field,
@@ -356,7 +382,7 @@ export async function seedInnovationDemo(db: Db) {
       const id = await addResult({
         studio,
         kind,
-        title: si ? `${title}（${studio.name.slice(0, 6)}）` : title,
+        title: `${title}${variant(si * 3 + k, demoResults.length)}`,
         problem,
         year,
         status,
@@ -367,7 +393,7 @@ export async function seedInnovationDemo(db: Db) {
         (kind === 'technicalImprovement' || kind === 'fiveSmall' || kind === 'qc')
       )
         await addBenefit(id, entId, year, {});
-      if (id && si === 0 && k === 0 && pendingLeft-- > 0)
+      if (id && si === 0 && status === 'recognised' && pendingLeft-- > 0)
         await addBenefit(id, entId, 2026, { status: 'submitted' });
     }
   }

@@ -134,7 +134,8 @@ async function run(
       const { planned, issues } = await planRows({ ctx: txCtx, kind, path: orgPath, sheet, mapping });
       out.issues.push(...issues);
       for (const [i, p] of planned.entries()) {
-        await progress?.(i, planned.length);
+        // Not awaited: on the embedded database a write outside this transaction waits for it to end.
+        progress?.(i, planned.length).catch(() => {});
         out.preview.push({ row: p.row, action: p.create ? 'create' : 'unchanged', summary: p.summary });
         if (!p.create) {
           out.unchanged++;

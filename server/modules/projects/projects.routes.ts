@@ -15,6 +15,7 @@ import {
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { sendXlsx } from '../innovation/innovation.http.js';
 import * as service from './projects.service.js';
+import * as workflow from './projects.workflow.js';
 
 /** 攻关课题: list, export, detail, proposal, edits, workflow actions, progress reports, archive. */
 export function projectsRoutes(app: FastifyInstance) {
@@ -63,7 +64,7 @@ export function projectsRoutes(app: FastifyInstance) {
       schema: { tags, params: projectActionParams, body: projectActionBody, response: { 200: project } },
     },
     (req) =>
-      service.actOnProject({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
+      workflow.actOnProject({ ctx: req.ctx(), id: req.params.id, action: req.params.action, body: req.body }),
   );
   r.post(
     '/api/projects/:id/reports',
@@ -74,7 +75,7 @@ export function projectsRoutes(app: FastifyInstance) {
     async (req, reply) =>
       reply
         .code(201)
-        .send(await service.reportProgress({ ctx: req.ctx(), id: req.params.id, input: req.body })),
+        .send(await workflow.reportProgress({ ctx: req.ctx(), id: req.params.id, input: req.body })),
   );
   r.post(
     '/api/projects/:id/milestones',
@@ -85,7 +86,7 @@ export function projectsRoutes(app: FastifyInstance) {
     async (req, reply) =>
       reply
         .code(201)
-        .send(await service.addMilestone({ ctx: req.ctx(), id: req.params.id, input: req.body })),
+        .send(await workflow.addMilestone({ ctx: req.ctx(), id: req.params.id, input: req.body })),
   );
   for (const [action, archived] of [
     ['archive', true],
@@ -98,7 +99,7 @@ export function projectsRoutes(app: FastifyInstance) {
         schema: { tags, params: idParams, body: z.object({ version }), response: { 200: project } },
       },
       (req) =>
-        service.setProjectArchived({
+        workflow.setProjectArchived({
           ctx: req.ctx(),
           id: req.params.id,
           version: req.body.version,

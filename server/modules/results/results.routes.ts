@@ -17,6 +17,7 @@ import {
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
 import { sendXlsx } from '../innovation/innovation.http.js';
 import { getPortfolio } from './portfolio.service.js';
+import { exportResults } from './results.export.js';
 import { actOnResult, findReviewerCandidates, scoreResult } from './results.review.js';
 import * as service from './results.service.js';
 import { resolveResultSheet } from './results.sheet.js';
@@ -37,7 +38,7 @@ export function resultsRoutes(app: FastifyInstance) {
     '/api/results/export',
     { config: { access: 'studios.read' }, schema: { tags, querystring: resultListQuery } },
     async (req, reply) =>
-      sendXlsx(reply, await service.exportResults({ ctx: req.ctx(), query: req.query }), '创新成果.xlsx'),
+      sendXlsx(reply, await exportResults({ ctx: req.ctx(), query: req.query }), '创新成果.xlsx'),
   );
   r.get(
     '/api/results/score-sheet',

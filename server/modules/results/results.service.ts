@@ -1,25 +1,16 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import {
-  patentStatusLabels,
-  patentTypeLabels,
-  type Result,
-  type ResultCreate,
-  type ResultKind,
-  type ResultListItem,
-  type ResultListQuery,
-  type ResultUpdate,
-  resultGradeLabels,
-  resultKindLabels,
+import type {
+  Result,
+  ResultCreate,
+  ResultKind,
+  ResultListItem,
+  ResultListQuery,
+  ResultUpdate,
 } from '../../../common/schemas/results.js';
-import {
-  type ResultStatus,
-  resultEditableStatuses,
-  resultStatusLabels,
-} from '../../../common/workflows/result.js';
+import { type ResultStatus, resultEditableStatuses } from '../../../common/workflows/result.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { conflict, forbidden, invalidFields, mapUniqueViolation } from '../../core/errors.js';
-import { buildWorkbook } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
 import { users } from '../accounts/accounts.table.js';
 import { eventsOf, nextArchiveNo, recordEvent } from '../innovation/innovation.events.js';
@@ -200,74 +191,6 @@ export async function findResults({ ctx, query }: { ctx: Ctx; query: ResultListQ
   const view = await actorViewOf(ctx);
   const { items, total } = await repo.findResults({ db: ctx.db, view, query });
   return pageResult(items.map(toResultListItem), total, query);
-}
-
-/** The results list as an .xlsx with the same filters and columns as the page. */
-export async function exportResults({ ctx, query }: { ctx: Ctx; query: ResultListQuery }): Promise<Buffer> {
-  const view = await actorViewOf(ctx);
-  const { items } = await repo.findResults({ db: ctx.db, view, query, all: true });
-  const l = ctx.lang;
-  const zh = l !== 'en';
-  return buildWorkbook([
-    {
-      name: zh ? '创新成果' : 'Results',
-      headers: zh
-        ? [
-            '档案号',
-            '成果名称',
-            '类别',
-            '专业领域',
-            '状态',
-            '年度',
-            '工作室',
-            '所属单位',
-            '完成人',
-            '实施日期',
-            '认定等级',
-            '奖项',
-            '专利类型',
-            '专利状态',
-            '已核实经济效益（元，仅计财务核实）',
-          ]
-        : [
-            'Archive no.',
-            'Title',
-            'Kind',
-            'Field',
-            'Status',
-            'Year',
-            'Studio',
-            'Host org',
-            'Contributors',
-            'Implemented',
-            'Grade',
-            'Award',
-            'Patent type',
-            'Patent status',
-            'Verified benefit (yuan, finance-verified only)',
-          ],
-      widths: [18, 36, 12, 12, 10, 8, 26, 18, 24, 12, 10, 24, 12, 10, 20],
-      rows: items
-        .map(toResultListItem)
-        .map((r) => [
-          r.archiveNo,
-          r.title,
-          resultKindLabels[r.kind][l],
-          r.field,
-          resultStatusLabels[r.status][l],
-          r.year,
-          r.studioName,
-          r.orgName,
-          r.contributorNames,
-          r.implementedOn,
-          r.grade ? resultGradeLabels[r.grade][l] : null,
-          r.award,
-          r.patentType ? patentTypeLabels[r.patentType][l] : null,
-          r.patentStatus ? patentStatusLabels[r.patentStatus][l] : null,
-          r.verifiedBenefitFen / 100,
-        ]),
-    },
-  ]);
 }
 
 /** Validates contributors, patent and project link; throws request.invalid with Chinese field messages. */

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Project } from '../../../../common/schemas/projects';
+import type { Page } from '../../../../common/schemas/shared';
 import type { SimilarItem } from '../../../../common/schemas/similarity';
+import type { StudioListItem } from '../../../../common/schemas/studios';
 import { api } from '../../shared/api/client';
+import { useMe } from '../../shared/hooks/useMe';
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -51,3 +54,15 @@ export function useSimilar(params: {
 export const toFen = (yuan: number | null | undefined) => Math.round((yuan ?? 0) * 100);
 /** Integer fen → yuan for a form field. */
 export const toYuan = (fen: number | null | undefined) => (fen ?? 0) / 100;
+
+/** The studio the current user leads (to prefill forms), if any among the studios they can see. */
+export function useMyStudio() {
+  const { data: me } = useMe();
+  const { data } = useQuery({
+    queryKey: ['studios', 'mine', me?.personId ?? 0],
+    queryFn: () => api<Page<StudioListItem>>('/api/studios', { query: { pageSize: 200 } }),
+    enabled: !!me?.personId,
+    staleTime: 5 * 60_000,
+  });
+  return data?.items.find((s) => s.leaderPersonId === me?.personId);
+}

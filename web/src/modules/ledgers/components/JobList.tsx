@@ -49,6 +49,14 @@ export function JobItem({ job }: { job: Job }) {
               />
             )}
             {job.status === 'failed' && <Typography.Text type="danger"> {job.error}</Typography.Text>}
+            {job.status === 'done' && typeof job.result?.created === 'number' && (
+              <Typography.Text>
+                {' '}
+                {lang === 'en'
+                  ? `created ${job.result.created}, already there ${String(job.result.unchanged)}`
+                  : `新增 ${job.result.created} 条，已存在 ${String(job.result.unchanged)} 条`}
+              </Typography.Text>
+            )}
           </>
         }
       />

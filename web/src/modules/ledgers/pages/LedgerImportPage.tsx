@@ -1,4 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -29,6 +30,10 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { useMe } from '../../../shared/hooks/useMe';
 import { useI18n } from '../../../shared/i18n';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
+import { JobList } from '../components/JobList';
+
+/** Beyond this many new rows the import runs as a background job with progress. */
+const JOB_ROWS = 200;
 
 /**
  * 台账导入: upload a union's own ledger → confirm which column is which (remembered for this layout) → dry run
@@ -38,6 +43,7 @@ export default function LedgerImportPage() {
   const { l, lang } = useI18n();
   const zh = lang === 'zh';
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const { data: me } = useMe();
   const [kind, setKind] = useState<ImportKind>('studios');
   const [orgId, setOrgId] = useState<number | undefined>();
@@ -102,6 +108,16 @@ export default function LedgerImportPage() {
     if (!batch) return;
     setBusy(true);
     try {
+      if ((check?.create ?? 0) > JOB_ROWS) {
+        // A large ledger is applied in the background; its progress shows below and survives a reload.
+        await api(`/api/ledgers/imports/${batch.id}/jobs`, { method: 'POST', body: {} });
+        qc.invalidateQueries({ queryKey: ['jobs'] });
+        message.info(
+          zh ? '数据量较大，已转为后台导入，进度见下方' : 'Importing in the background; see progress below',
+        );
+        reset();
+        return;
+      }
       setDone(await api(`/api/ledgers/imports/${batch.id}/apply`, { method: 'POST', body: {} }));
       message.success(zh ? '导入完成' : 'Imported');
     } catch (e) {
@@ -312,6 +328,7 @@ export default function LedgerImportPage() {
             extra={<Button onClick={reset}>{zh ? '继续导入' : 'Import another'}</Button>}
           />
         )}
+        <JobList kind="ledger.import" title={zh ? '后台导入任务' : 'Background imports'} />
       </Flex>
     </>
   );

@@ -9,10 +9,12 @@ import { useTexts } from '../texts';
 type Props = Omit<SelectProps<number>, 'options' | 'showSearch'> & {
   /** Called with the picked studio (its leader and field prefill the form). */
   onPicked?: (studio: StudioListItem | undefined) => void;
+  /** Label of the current value when it is not among the searched options. */
+  initialLabel?: string;
 };
 
 /** Picks one of the studios the user can see, by name (remote search on /api/studios). */
-export function StudioPicker({ onPicked, onChange, ...rest }: Props) {
+export function StudioPicker({ onPicked, onChange, initialLabel, ...rest }: Props) {
   const tx = useTexts();
   const [q, setQ] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -37,7 +39,12 @@ export function StudioPicker({ onPicked, onChange, ...rest }: Props) {
         onChange?.(v, o);
         onPicked?.(items.find((s) => s.id === v));
       }}
-      options={items.map((s) => ({ value: s.id, label: s.name }))}
+      options={[
+        ...items.map((s) => ({ value: s.id, label: s.name })),
+        ...(rest.value && initialLabel && !items.some((s) => s.id === rest.value)
+          ? [{ value: rest.value, label: initialLabel }]
+          : []),
+      ]}
     />
   );
 }

@@ -4,20 +4,13 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   Col,
-  DatePicker,
   Descriptions,
   Empty,
   Flex,
-  Form,
-  Input,
-  Modal,
   Result,
   Row,
-  Select,
   Skeleton,
-  Slider,
   Steps,
   Table,
   Tag,
@@ -37,17 +30,16 @@ import {
 } from '../../../../../common/workflows/project';
 import { resultStatusLabels } from '../../../../../common/workflows/result';
 import { ApiError, api } from '../../../shared/api/client';
-import { applyServerErrors } from '../../../shared/api/form-errors';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
-import { useFormLayout } from '../../../shared/hooks/useFormLayout';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { Attachments } from '../../studios/components/Attachments';
 import { projectKeys, useProject } from '../api';
 import { ActionModal, type ActionValues } from '../components/ActionModal';
 import { EventTimeline } from '../components/EventTimeline';
+import { ReportModal } from '../components/ReportModal';
 import { SimilarityPanel } from '../components/SimilarityPanel';
 import { useTexts } from '../texts';
 
@@ -395,84 +387,5 @@ function ProjectDetail({ project: p }: { project: Project }) {
       )}
       <ReportModal project={p} open={reporting} onClose={() => setReporting(false)} onSaved={reload} />
     </>
-  );
-}
-
-function ReportModal({
-  project: p,
-  open,
-  onClose,
-  onSaved,
-}: {
-  project: Project;
-  open: boolean;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const tx = useTexts();
-  const [form] = Form.useForm();
-  const layout = useFormLayout();
-  const toast = useErrorToast();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await api(`/api/projects/${p.id}/reports`, {
-        method: 'POST',
-        body: {
-          ...v,
-          reportedOn: v.reportedOn.format('YYYY-MM-DD'),
-          completesMilestone: !!v.completesMilestone,
-        },
-      });
-      form.resetFields();
-      onSaved();
-      onClose();
-    } catch (err) {
-      if (!applyServerErrors(form, err)) toast(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={tx('report')}
-      onCancel={onClose}
-      onOk={save}
-      confirmLoading={busy}
-      destroyOnHidden
-      width={600}
-    >
-      <Form
-        form={form}
-        {...layout}
-        initialValues={{ reportedOn: dayjs(), progress: p.reports.at(-1)?.progress ?? 0 }}
-      >
-        <Form.Item name="milestoneId" label={tx('milestone')}>
-          <Select
-            allowClear
-            options={p.milestones.filter((m) => !m.completedOn).map((m) => ({ value: m.id, label: m.title }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="completesMilestone"
-          valuePropName="checked"
-          wrapperCol={{ offset: layout.layout === 'horizontal' ? 6 : 0 }}
-        >
-          <Checkbox>{tx('completesMilestone')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="reportedOn" label={tx('reportedOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="progress" label={tx('progress')}>
-          <Slider marks={{ 0: '0', 50: '50', 100: '100' }} />
-        </Form.Item>
-        <Form.Item name="content" label={tx('reportContent')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={4} maxLength={3000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

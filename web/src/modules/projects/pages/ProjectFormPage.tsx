@@ -33,7 +33,7 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useFormLayout } from '../../../shared/hooks/useFormLayout';
 import { useI18n } from '../../../shared/i18n';
 import { optionsOf } from '../../../shared/labels';
-import { projectKeys, toFen, toYuan, useProject } from '../api';
+import { projectKeys, toFen, toYuan, useMyStudio, useProject } from '../api';
 import { RosterSelect } from '../components/RosterSelect';
 import { SimilarityPanel } from '../components/SimilarityPanel';
 import { StudioPicker } from '../components/StudioPicker';
@@ -74,6 +74,16 @@ function ProjectForm({ project }: { project?: Project }) {
   const layout = useFormLayout(5);
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
+  const myStudio = useMyStudio();
+  // A leader proposes for their own studio: prefill it and its leader.
+  useEffect(() => {
+    if (project || !myStudio || form.getFieldValue('studioId')) return;
+    form.setFieldsValue({
+      studioId: myStudio.id,
+      leaderPersonId: myStudio.leaderPersonId ?? undefined,
+      field: myStudio.field ?? undefined,
+    });
+  }, [project, myStudio, form]);
   const studioId = Form.useWatch('studioId', form) ?? project?.studioId;
   const title = Form.useWatch('title', form) ?? '';
   const goal = Form.useWatch('goal', form) ?? '';

@@ -200,10 +200,12 @@ function ResultDetail({ result: r }: { result: Result }) {
                   {
                     key: 'project',
                     label: tx('project'),
-                    children: r.projectId ? (
+                    children: !r.projectId ? (
+                      '—'
+                    ) : r.view === 'scope' ? (
                       <Link to={`/projects/${r.projectId}`}>{r.projectTitle}</Link>
                     ) : (
-                      '—'
+                      r.projectTitle
                     ),
                   },
                   { key: 'field', label: tx('field'), children: r.field ?? '—' },

@@ -41,6 +41,7 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useFormLayout } from '../../../shared/hooks/useFormLayout';
 import { useI18n } from '../../../shared/i18n';
 import { optionsOf } from '../../../shared/labels';
+import { useMyStudio } from '../../projects/api';
 import { RosterSelect } from '../../projects/components/RosterSelect';
 import { SimilarityPanel } from '../../projects/components/SimilarityPanel';
 import { StudioPicker } from '../../projects/components/StudioPicker';
@@ -86,6 +87,11 @@ function ResultForm({ result }: { result?: Result }) {
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
   const [contribError, setContribError] = useState<string | null>(null);
+  const myStudio = useMyStudio();
+  useEffect(() => {
+    if (result || !myStudio || form.getFieldValue('studioId')) return;
+    form.setFieldsValue({ studioId: myStudio.id, field: myStudio.field ?? undefined });
+  }, [result, myStudio, form]);
   const studioId = Form.useWatch('studioId', form) ?? result?.studioId;
   const kind = Form.useWatch('kind', form);
   const hasPatent = Form.useWatch('hasPatent', form);
@@ -227,6 +233,7 @@ function ResultForm({ result }: { result?: Result }) {
               <Form.Item name="studioId" label={tx('studio')} rules={[{ required: true }]}>
                 <StudioPicker
                   disabled={!!result}
+                  initialLabel={result?.studioName ?? myStudio?.name}
                   onPicked={(s) =>
                     s?.field && !form.getFieldValue('field') && form.setFieldValue('field', s.field)
                   }
