@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ideaActions, ideaStatuses } from '../workflows/idea.js';
 import { abilities, id, pageQuery, version } from './shared.js';
+import { calendarDate } from './studio-life.js';
 
 /** Categories of ideas (金点子/合理化建议); routing can differ per category. */
 export const ideaCategories = [
@@ -155,6 +156,12 @@ export const ideaListQuery = pageQuery.extend({
   category: z.enum(ideaCategories).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Drill-down filters (the dashboard's): the org subtree, submission dates (China calendar), outcome. */
+  orgId: z.coerce.number().int().positive().optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  answeredOnTime: z.enum(['true', 'false']).optional(),
+  adopted: z.enum(['true', 'false']).optional(),
 });
 export type IdeaListQuery = z.infer<typeof ideaListQuery>;
 

@@ -88,6 +88,10 @@ export const mentorshipListQuery = pageQuery.extend({
   ...lifeListFilters,
   status: z.enum(mentorshipStatuses).optional(),
   personId: z.coerce.number().int().positive().optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  /** Agreements that started within these dates (the dashboard's 本年新签). */
+  startedFrom: calendarDate.optional(),
+  startedTo: calendarDate.optional(),
 });
 export type MentorshipListQuery = z.infer<typeof mentorshipListQuery>;
 

@@ -241,6 +241,9 @@ export const resultListQuery = pageQuery.extend({
   projectId: z.coerce.number().int().positive().optional(),
   orgId: z.coerce.number().int().positive().optional(),
   patentType: z.enum(patentTypes).optional(),
+  patentStatus: z.enum(patentStatuses).optional(),
+  /** true = only results that carry patent data (any kind). */
+  hasPatent: queryBool,
   includeArchived: queryBool,
 });
 export type ResultListQuery = z.infer<typeof resultListQuery>;

@@ -28,6 +28,8 @@ export const optText = (max: number) =>
 export const lifeListFilters = {
   q: z.string().trim().max(100).optional(),
   studioId: z.coerce.number().int().positive().optional(),
+  /** Only studios hosted in this org's subtree. */
+  orgId: z.coerce.number().int().positive().optional(),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   includeArchived: z

@@ -56,6 +56,12 @@ export function inScope(pathColumn: AnyPgColumn | SQL, scope: string[]): SQL {
   )})`;
 }
 
+/** A list filter: rows whose org path lies in the subtree of org `orgId` (undefined when no org is asked for). */
+export function underOrg(pathColumn: AnyPgColumn | SQL, orgId: number | undefined): SQL | undefined {
+  if (orgId === undefined) return undefined;
+  return sql`${pathColumn} LIKE (SELECT o_f.path FROM orgs o_f WHERE o_f.id = ${orgId}) || '%'`;
+}
+
 /** Abilities map for a thing at `orgPath`: `{ update: true, archive: false, … }`. */
 export function abilitiesFor(
   actor: Actor,

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { ActivityListQuery } from '../../../common/schemas/activities.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { alliances } from '../alliances/alliances.table.js';
@@ -45,6 +46,7 @@ export async function findActivities({
     visible,
     query.includeArchived ? undefined : isNull(activities.archivedAt),
     query.studioId ? eq(activities.studioId, query.studioId) : undefined,
+    underOrg(orgs.path, query.orgId),
     query.kind ? eq(activities.kind, query.kind) : undefined,
     query.allianceId ? eq(activities.allianceId, query.allianceId) : undefined,
     query.from ? gte(activities.heldOn, query.from) : undefined,

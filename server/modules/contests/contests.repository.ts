@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { ContestListQuery } from '../../../common/schemas/contests.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -36,6 +37,7 @@ export async function findContests({
     visible,
     query.includeArchived ? undefined : isNull(contests.archivedAt),
     query.studioId ? eq(contests.studioId, query.studioId) : undefined,
+    underOrg(orgs.path, query.orgId),
     query.level ? eq(contests.level, query.level) : undefined,
     query.trade ? ilike(contests.trade, likeText(query.trade)) : undefined,
     query.from ? gte(contests.heldOn, query.from) : undefined,

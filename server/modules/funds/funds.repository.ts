@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { AllocationListQuery, ExpenseListQuery } from '../../../common/schemas/funds.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -29,6 +30,7 @@ export async function findAllocations({
     visible,
     query.includeArchived ? undefined : isNull(fundAllocations.archivedAt),
     query.studioId ? eq(fundAllocations.studioId, query.studioId) : undefined,
+    underOrg(orgs.path, query.orgId),
     query.year ? eq(fundAllocations.year, query.year) : undefined,
     query.source ? eq(fundAllocations.source, query.source) : undefined,
     query.from ? gte(fundAllocations.receivedOn, query.from) : undefined,
@@ -80,6 +82,7 @@ export async function findExpenses({
     visible,
     query.includeArchived ? undefined : isNull(fundExpenses.archivedAt),
     query.studioId ? eq(fundExpenses.studioId, query.studioId) : undefined,
+    underOrg(orgs.path, query.orgId),
     query.year ? eq(fundExpenses.year, query.year) : undefined,
     query.category ? eq(fundExpenses.category, query.category) : undefined,
     query.status ? eq(fundExpenses.status, query.status) : undefined,

@@ -13,7 +13,7 @@ import {
   ideaOpenStatuses,
   ideaTransition,
 } from '../../../common/workflows/idea.js';
-import { inScope, scopeOf } from '../../core/access.js';
+import { inScope, scopeOf, underOrg } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
@@ -119,6 +119,13 @@ export async function findIdeas({ ctx, query }: { ctx: Ctx; query: IdeaListQuery
       ? and(inArray(ideas.status, [...ideaOpenStatuses]), lt(ideas.deadlineAt, now))
       : undefined,
     query.q ? or(ilike(ideas.title, likeText(query.q)), ilike(ideas.code, likeText(query.q))) : undefined,
+    underOrg(orgs.path, query.orgId),
+    query.from ? sql`((${ideas.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::date >= ${query.from}::date` : undefined,
+    query.to ? sql`((${ideas.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::date <= ${query.to}::date` : undefined,
+    query.answeredOnTime === 'true'
+      ? sql`${ideas.answeredAt} IS NOT NULL AND (${ideas.deadlineAt} IS NULL OR ${ideas.answeredAt} <= ${ideas.deadlineAt})`
+      : undefined,
+    query.adopted === 'true' ? inArray(ideas.status, ['adopted', 'implemented', 'rewarded']) : undefined,
   );
   const order =
     query.view === 'queue' ? [sql`${ideas.deadlineAt} ASC NULLS LAST`, desc(ideas.id)] : [desc(ideas.id)];

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { MentorshipListQuery } from '../../../common/schemas/mentorships.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -45,6 +46,9 @@ export async function findMentorships({
     visible,
     query.includeArchived ? undefined : isNull(mentorships.archivedAt),
     query.studioId ? eq(mentorships.studioId, query.studioId) : undefined,
+    underOrg(orgs.path, query.orgId),
+    query.startedFrom ? gte(mentorships.startsOn, query.startedFrom) : undefined,
+    query.startedTo ? lte(mentorships.startsOn, query.startedTo) : undefined,
     query.status ? eq(mentorships.status, query.status) : undefined,
     query.personId
       ? or(eq(mentorships.mentorPersonId, query.personId), eq(mentorships.apprenticePersonId, query.personId))

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { ResultListQuery } from '../../../common/schemas/results.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { type ActorView, scopeWhere } from '../innovation/innovation.scope.js';
@@ -59,7 +60,9 @@ function listWhere(view: ActorView, q: ResultListQuery) {
     q.studioId ? eq(results.studioId, q.studioId) : undefined,
     q.projectId ? eq(results.projectId, q.projectId) : undefined,
     q.patentType ? eq(results.patentType, q.patentType) : undefined,
-    q.orgId ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${q.orgId}) || '%'` : undefined,
+    q.patentStatus ? eq(results.patentStatus, q.patentStatus) : undefined,
+    q.hasPatent ? isNotNull(results.patentType) : undefined,
+    underOrg(orgs.path, q.orgId),
     q.q
       ? or(
           ilike(results.title, likeText(q.q)),

@@ -263,7 +263,7 @@ export async function getOverview({
       { zh: '本年新签师徒', en: 'Agreements started' },
       m.started,
       'items',
-      pageLink(P.mentorships, { orgId, from: span.start, to: span.end }),
+      pageLink(P.mentorships, { orgId, startedFrom: span.start, startedTo: span.end }),
     );
     fig(
       'mentorships.active',
