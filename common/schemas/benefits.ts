@@ -104,6 +104,8 @@ export const benefitListQuery = pageQuery.extend({
   status: z.enum(benefitStatuses).optional(),
   orgId: z.coerce.number().int().positive().optional(),
   resultId: z.coerce.number().int().positive().optional(),
+  /** The year a benefit counts in: the year finance verified it (the period's end while not yet verified). */
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
   includeArchived: queryBool,
 });
 export type BenefitListQuery = z.infer<typeof benefitListQuery>;

@@ -175,3 +175,43 @@ export async function buildWorkbook(
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** One column of a list export: its header in both languages and how a row gives its cell. */
+export interface ListColumn<T> {
+  zh: string;
+  en: string;
+  width?: number;
+  value: (row: T, lang: 'zh' | 'en') => CellValue;
+}
+
+/**
+ * The list a page shows, as an .xlsx: pages through `fetchPage` with the page's own filters (so the file holds
+ * exactly what the list holds, every page of it, up to `max` rows) and writes the columns' cells.
+ */
+export async function exportList<T, Q extends { page: number; pageSize: number }>(opts: {
+  sheet: { zh: string; en: string };
+  lang: 'zh' | 'en';
+  columns: ListColumn<T>[];
+  query: Q;
+  fetchPage: (query: Q) => Promise<{ items: T[]; total: number }>;
+  max?: number;
+}): Promise<Buffer> {
+  const max = opts.max ?? 50_000;
+  const rows: CellValue[][] = [];
+  for (let page = 1; rows.length < max; page++) {
+    const { items, total } = await opts.fetchPage({ ...opts.query, page, pageSize: 200 });
+    for (const item of items) rows.push(opts.columns.map((c) => c.value(item, opts.lang)));
+    if (items.length === 0 || page * 200 >= total) break;
+  }
+  return buildWorkbook([
+    {
+      name: opts.sheet[opts.lang],
+      headers: opts.columns.map((c) => c[opts.lang]),
+      widths: opts.columns.map((c) => c.width ?? 14),
+      rows,
+    },
+  ]);
+}
+
+/** Fen → yuan as a number for a spreadsheet cell. */
+export const yuan = (fen: number | null | undefined): number | null => (fen == null ? null : fen / 100);

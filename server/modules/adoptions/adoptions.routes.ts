@@ -9,6 +9,8 @@ import {
   marketQuery,
 } from '../../../common/schemas/adoptions.js';
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
+import { sendXlsx } from '../innovation/innovation.http.js';
+import { exportMarket } from './adoptions.export.js';
 import * as service from './adoptions.service.js';
 
 /** 成果推广: the group-wide results market and adoption records. */
@@ -22,6 +24,12 @@ export function adoptionsRoutes(app: FastifyInstance) {
       schema: { tags, querystring: marketQuery, response: { 200: pageOf(marketItem) } },
     },
     (req) => service.findMarket({ ctx: req.ctx(), query: req.query }),
+  );
+  r.get(
+    '/api/market/results/export',
+    { config: { access: 'authenticated' }, schema: { tags, querystring: marketQuery } },
+    async (req, reply) =>
+      sendXlsx(reply, await exportMarket({ ctx: req.ctx(), query: req.query }), '成果推广.xlsx'),
   );
   r.get(
     '/api/results/:id/adoptions',

@@ -1,7 +1,7 @@
 import { and, asc, count, countDistinct, desc, eq, inArray, isNull, type SQL, sql, sum } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { BenefitListQuery } from '../../../common/schemas/benefits.js';
-import { inScope } from '../../core/access.js';
+import { inScope, underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { offsetOf } from '../../core/pagination.js';
 import { adoptions } from '../adoptions/adoptions.table.js';
@@ -53,8 +53,9 @@ export async function findBenefits({
     query.includeArchived ? undefined : isNull(benefits.archivedAt),
     query.status ? eq(benefits.status, query.status) : undefined,
     query.resultId ? eq(benefits.resultId, query.resultId) : undefined,
-    query.orgId
-      ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.orgId}) || '%'`
+    underOrg(orgs.path, query.orgId),
+    query.year
+      ? sql`extract(year from coalesce(${benefits.verifiedOn}, ${benefits.periodTo}))::int = ${query.year}`
       : undefined,
   );
   const [items, [total]] = await Promise.all([

@@ -12,6 +12,8 @@ import {
   benefitUpdate,
 } from '../../../common/schemas/benefits.js';
 import { idParams, pageOf, version } from '../../../common/schemas/shared.js';
+import { sendXlsx } from '../innovation/innovation.http.js';
+import { exportBenefits } from './benefits.export.js';
 import * as service from './benefits.service.js';
 import { getBenefitTotals } from './benefits.totals.js';
 import * as workflow from './benefits.workflow.js';
@@ -46,6 +48,12 @@ export function benefitsRoutes(app: FastifyInstance) {
       schema: { tags, querystring: benefitListQuery, response: { 200: pageOf(benefit) } },
     },
     (req) => service.findBenefits({ ctx: req.ctx(), query: req.query }),
+  );
+  r.get(
+    '/api/benefits/export',
+    { config: { access: 'benefits.verify' }, schema: { tags, querystring: benefitListQuery } },
+    async (req, reply) =>
+      sendXlsx(reply, await exportBenefits({ ctx: req.ctx(), query: req.query }), '经济效益.xlsx'),
   );
   r.get(
     '/api/benefits/totals',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -318,6 +319,36 @@ describe('a project from proposal to results, benefit, adoption and totals', () 
       share: 60,
       verifiedBenefitFen: 3_690_000,
     });
+
+    // The market and the finance list export exactly what they show, read back from the files.
+    const sheetOf = async (url: string) => {
+      const res = await get(admin, url);
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      return [...Array(ws.rowCount)].map((_, i) => (ws.getRow(i + 1).values as unknown[]).slice(1));
+    };
+    const marketList = (
+      await get(admin, `/api/market/results?q=${encodeURIComponent(improvement.title)}`)
+    ).json();
+    const marketRows = await sheetOf(`/api/market/results/export?q=${encodeURIComponent(improvement.title)}`);
+    expect(marketRows[0]![11]).toBe('已核实经济效益（元，仅计财务核实）');
+    expect(marketRows).toHaveLength(marketList.total + 1);
+    const mine = marketRows.find((r) => r[0] === improvement.archiveNo)!;
+    expect(mine.slice(10, 12)).toEqual([1, 61_500]);
+    const verifiedList = (
+      await get(admin, `/api/benefits?resultId=${improvement.id}&status=verified`)
+    ).json();
+    const benefitRows = await sheetOf(`/api/benefits/export?resultId=${improvement.id}&status=verified`);
+    expect(benefitRows).toHaveLength(verifiedList.total + 1);
+    expect(
+      benefitRows
+        .slice(1)
+        .map((r) => r[10])
+        .sort(),
+    ).toEqual([20_000, 41_500]);
+    expect(benefitRows.slice(1).every((r) => r[12] === '财务已核实')).toBe(true);
 
     // 11. Studio health sees the recognised results and the verified benefit.
     const signals = (await collectSignals(t.database.db, [studioA.id])).get(studioA.id)!;

@@ -80,4 +80,18 @@ describe('drill-down', () => {
       expect(links.filter((x) => x.value > 0).length).toBeGreaterThan(5);
     },
   );
+
+  it('lands the verified benefit on the verified calculations of that year (a split one counted once)', async () => {
+    const res = await call(t.app, group, {
+      method: 'GET',
+      url: `/api/stats/overview?orgId=${w.orgs.root.id}&year=${YEAR}`,
+    });
+    const f = (res.json() as StatsOverview).figures.find((x) => x.key === 'benefit.verified')!;
+    const [, qs] = f.link!.split('?');
+    const list = await call(t.app, group, { method: 'GET', url: `/api/benefits?${qs}&pageSize=200` });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { amountFen: number; status: string; verifiedOn: string }[];
+    expect(items.every((b) => b.status === 'verified' && b.verifiedOn.startsWith(String(YEAR)))).toBe(true);
+    expect(items.reduce((a, b) => a + b.amountFen, 0)).toBe(f.value);
+  });
 });

@@ -12,7 +12,7 @@ import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf, optionsOf } from '../../../shared/labels';
 import { activityKeys } from '../api';
-import { ExportButton } from '../components/ExportButton';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { fromLifeQuery, toLifeQuery } from '../components/filters';
 import { StudioSelect } from '../components/StudioSelect';
 import { useLifeTexts } from '../texts';

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate } from '../../../shared/format';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
-import { ExportButton } from '../../activities/components/ExportButton';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { fromLifeQuery, toLifeQuery } from '../../activities/components/filters';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { allianceKeys } from '../api';

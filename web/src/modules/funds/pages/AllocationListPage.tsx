@@ -20,7 +20,7 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf, optionsOf } from '../../../shared/labels';
-import { ExportButton } from '../../activities/components/ExportButton';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { fromLifeQuery, toLifeQuery } from '../../activities/components/filters';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { useLifeTexts } from '../../activities/texts';

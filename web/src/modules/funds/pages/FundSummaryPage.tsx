@@ -14,7 +14,7 @@ import { api } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatMoney } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
-import { ExportButton } from '../../activities/components/ExportButton';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { useLifeTexts } from '../../activities/texts';
 import { fundKeys } from '../api';

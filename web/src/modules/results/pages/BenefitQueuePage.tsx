@@ -5,6 +5,7 @@ import type { Benefit } from '../../../../../common/schemas/benefits';
 import type { Page } from '../../../../../common/schemas/shared';
 import { benefitStatuses, benefitStatusLabels } from '../../../../../common/workflows/benefit';
 import { api } from '../../../shared/api/client';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListPage } from '../../../shared/components/ListPage';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatMoney } from '../../../shared/format';
@@ -90,6 +91,13 @@ export default function BenefitQueuePage() {
               <OrgTreeSelect placeholder={tx('unit')} style={{ width: 200 }} />
             </Form.Item>
           </>
+        }
+        extra={
+          <ExportButton
+            path="/api/benefits/export"
+            name={tx('benefitQueue')}
+            extra={{ status: 'submitted' }}
+          />
         }
       />
     </>

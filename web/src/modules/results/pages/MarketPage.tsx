@@ -21,6 +21,7 @@ import type { MarketItem } from '../../../../../common/schemas/adoptions';
 import { resultKindLabels, resultKinds } from '../../../../../common/schemas/results';
 import type { Page } from '../../../../../common/schemas/shared';
 import { api } from '../../../shared/api/client';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -43,7 +44,11 @@ export default function MarketPage() {
   });
   return (
     <>
-      <PageHeader title={tx('market')} sub={tx('marketSub')} />
+      <PageHeader
+        title={tx('market')}
+        sub={tx('marketSub')}
+        extra={<ExportButton path="/api/market/results/export" name={tx('market')} filters={filters} />}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           layout="inline"

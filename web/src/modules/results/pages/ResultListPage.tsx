@@ -1,8 +1,7 @@
-import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Form, Input, InputNumber, Select, Tag, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   patentTypeLabels,
   patentTypes,
@@ -12,11 +11,11 @@ import {
 } from '../../../../../common/schemas/results';
 import type { Page } from '../../../../../common/schemas/shared';
 import { resultStatuses, resultStatusLabels } from '../../../../../common/workflows/result';
-import { api, download } from '../../../shared/api/client';
+import { api } from '../../../shared/api/client';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListPage } from '../../../shared/components/ListPage';
 import { PageHeader } from '../../../shared/components/PageHeader';
-import { formatDate, formatMoney } from '../../../shared/format';
-import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { formatMoney } from '../../../shared/format';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf, optionsOf } from '../../../shared/labels';
@@ -31,27 +30,7 @@ export default function ResultListPage() {
   const { t, lang } = useI18n();
   const tx = useTexts();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const { message } = App.useApp();
-  const toast = useErrorToast();
   const canCreate = usePermission('studios.contribute');
-  const [exporting, setExporting] = useState(false);
-
-  const exportList = async () => {
-    const query: Record<string, string> = {};
-    params.forEach((v, k) => {
-      if (k !== 'page' && k !== 'pageSize') query[k] = v;
-    });
-    setExporting(true);
-    try {
-      await download('/api/results/export', `${tx('results')}_${formatDate(new Date())}.xlsx`, query);
-      message.success(t('common.done'));
-    } catch (err) {
-      toast(err);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: ColumnsType<ResultListItem> = [
     { key: 'archiveNo', title: tx('archiveNo'), dataIndex: 'archiveNo', width: 140 },
@@ -184,9 +163,7 @@ export default function ResultListPage() {
         }
         extra={
           <>
-            <Button icon={<ExportOutlined />} loading={exporting} onClick={exportList}>
-              {t('common.export')}
-            </Button>
+            <ExportButton path="/api/results/export" name={tx('results')} />
             {canCreate && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/results/new')}>
                 {tx('newResult')}

@@ -2,20 +2,25 @@ import { ExportOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { download } from '../../../shared/api/client';
-import { formatDate } from '../../../shared/format';
-import { useErrorToast } from '../../../shared/hooks/useApiMessage';
-import { useI18n } from '../../../shared/i18n';
+import { download } from '../api/client';
+import { formatDate } from '../format';
+import { useErrorToast } from '../hooks/useApiMessage';
+import { useI18n } from '../i18n';
 
-/** 导出: downloads `path` with the list's current filters (from the URL) as `<name>_<date>.xlsx`. */
+/**
+ * 导出: downloads `path` with the list's current filters as `<name>_<date>.xlsx` — the URL's (a ListPage keeps
+ * its filters there) over `extra` defaults, or `filters` when the page keeps them in its own state.
+ */
 export function ExportButton({
   path,
   name,
   extra,
+  filters,
 }: {
   path: string;
   name: string;
   extra?: Record<string, string>;
+  filters?: Record<string, string | undefined>;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -24,9 +29,12 @@ export function ExportButton({
   const [busy, setBusy] = useState(false);
   const run = async () => {
     const query: Record<string, string> = { ...extra };
-    params.forEach((v, k) => {
-      if (k !== 'page' && k !== 'pageSize') query[k] = v;
-    });
+    if (filters) {
+      for (const [k, v] of Object.entries(filters)) if (v) query[k] = v;
+    } else
+      params.forEach((v, k) => {
+        if (k !== 'page' && k !== 'pageSize') query[k] = v;
+      });
     setBusy(true);
     try {
       await download(path, `${name}_${formatDate(new Date())}.xlsx`, query);
