@@ -283,7 +283,14 @@ export async function lastActivityDates({
   const rows = await db
     .select({ studioId: activities.studioId, on: sql<string>`max(${activities.heldOn})::text` })
     .from(activities)
-    .where(and(inArray(activities.studioId, studioIds), isNull(activities.archivedAt)))
+    .where(
+      and(
+        inArray(activities.studioId, studioIds),
+        isNull(activities.archivedAt),
+        // A planned activity is not a sign of life until it has been held (today in China counts).
+        sql`${activities.heldOn} <= ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`,
+      ),
+    )
     .groupBy(activities.studioId);
   return new Map(rows.map((r) => [r.studioId, r.on]));
 }

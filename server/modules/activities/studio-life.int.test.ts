@@ -215,5 +215,15 @@ describe('studio life, end to end', () => {
       lastActivityOn: '2025-06-10',
       status: 'active',
     });
+    // A planned activity (next year) is not a sign of life until it is held.
+    const planned = await r.post(leader, '/api/activities', {
+      studioId: studio.id,
+      kind: 'seminar',
+      title: '明年的研讨会',
+      heldOn: `${new Date().getUTCFullYear() + 1}-03-01`,
+      hours: 2,
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    expect((await r.get(leader, `/api/studios/${studio.id}`)).json().health.lastActivityOn).toBe('2025-06-10');
   });
 });
