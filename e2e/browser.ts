@@ -45,7 +45,7 @@ export interface BrowserState {
  * (Chinese locale, desktop size unless given), and a screenshot in test-results/ when a test fails.
  */
 export function useBrowser(
-  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+  opts: { viewport?: { width: number; height: number }; locale?: string; baseUrl?: () => string } = {},
 ): BrowserState {
   const state = { errors: [] as string[] } as BrowserState;
   beforeAll(async () => {
@@ -57,7 +57,7 @@ export function useBrowser(
   beforeEach(async () => {
     state.errors = [];
     state.context = await state.browser.newContext({
-      baseURL: baseUrl(),
+      baseURL: opts.baseUrl ? opts.baseUrl() : baseUrl(),
       locale: opts.locale ?? 'zh-CN',
       viewport: opts.viewport ?? { width: 1366, height: 800 },
     });

@@ -374,10 +374,15 @@ export async function seedInnovationDemo(db: Db) {
       }
     }
     // Stand-alone results, spread over the years and states.
-    const nResults = si === 0 ? 4 : r.int(1, 3);
+    // The demo leader's studio has at least two recognised results in each of the last three years, so
+    // it meets the group-level entry condition and the leader can try the naming wizard end to end.
+    const demoYears = [2023, 2023, 2025, 2025, 2026, 2024];
+    const nResults = si === 0 ? demoYears.length : r.int(1, 3);
     for (let k = 0; k < nResults; k++) {
       const [kind, title, problem] = demoResults[(si * 3 + k) % demoResults.length]!;
-      const year = r.int(2023, 2026);
+      // (The demo studio still draws its first four years, so every other studio's data stays the same.)
+      const drawn = si !== 0 || k < 4 ? r.int(2023, 2026) : 0;
+      const year = si === 0 ? demoYears[k]! : drawn;
       const status = year < 2026 ? 'recognised' : (['draft', 'submitted', 'recognised'] as const)[k % 3]!;
       const id = await addResult({
         studio,
