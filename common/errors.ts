@@ -4,6 +4,10 @@
  */
 export const errorMessages = {
   'internal.error': { zh: '服务器内部错误，请稍后重试', en: 'Internal server error' },
+  'internal.unavailable': {
+    zh: '数据库暂时无法连接，请稍后重试',
+    en: 'The database is temporarily unavailable; try again shortly',
+  },
   'request.invalid': {
     zh: '提交的数据有误，请检查标记的字段',
     en: 'The request is invalid; check the marked fields',
@@ -55,12 +59,20 @@ export const errorMessages = {
   },
   'roles.not_found': { zh: '角色授权不存在', en: 'Role grant not found' },
   'imports.invalid_file': { zh: '无法读取该 Excel 文件', en: 'The Excel file cannot be read' },
+  'imports.unpacked_too_large': {
+    zh: 'Excel 文件解压后过大（可能是压缩炸弹），已拒绝',
+    en: 'The Excel file unpacks to too much data (a zip bomb?); refused',
+  },
   'imports.has_errors': {
     zh: '导入数据有错误，未导入任何记录',
     en: 'The import has errors; nothing was imported',
   },
   'imports.missing_columns': { zh: '缺少必需的列', en: 'Required columns are missing' },
   'files.too_large': { zh: '文件超过大小限制', en: 'The file exceeds the size limit' },
+  'files.storage_full': {
+    zh: '附件存储空间已满，文件未保存，请联系管理员',
+    en: 'The attachment store is full; the file was not saved',
+  },
   'files.type_not_allowed': {
     zh: '不支持的文件类型（按文件内容识别）',
     en: 'File type not allowed (detected from content)',
@@ -154,6 +166,38 @@ export const errorMessages = {
   'rulebooks.missing': {
     zh: '该命名级别尚未配置评审规则，请联系集团工会管理员',
     en: 'No rulebook is configured for this level',
+  },
+  'assessments.not_found': { zh: '考核不存在或无权访问', en: 'Assessment not found' },
+  'assessments.campaign_not_found': { zh: '考核活动不存在或无权访问', en: 'Assessment campaign not found' },
+  'assessments.campaign_exists': {
+    zh: '该单位本年度的考核已经开启',
+    en: 'A campaign for this organisation and year is already open',
+  },
+  'assessments.no_studios': {
+    zh: '该范围内没有已命名的工作室，无需考核',
+    en: 'There are no named studios in this scope to assess',
+  },
+  'assessments.invalid_transition': {
+    zh: '考核当前所处环节不允许此操作',
+    en: 'This action is not allowed at the assessment’s current step',
+  },
+  'assessments.not_editable': { zh: '当前环节不能修改自评', en: 'The self assessment cannot be changed now' },
+  'assessments.not_in_review': { zh: '考核不在专家评审环节', en: 'The assessment is not in review' },
+  'assessments.scores_pending': { zh: '还有评审专家未提交评分', en: 'Some reviewers have not scored yet' },
+  'assessments.no_scores': { zh: '至少需要一位专家提交评分', en: 'At least one reviewer score is needed' },
+  'assessments.tasks_open': {
+    zh: '还有整改任务未报告完成',
+    en: 'Some rectification tasks are not reported done',
+  },
+  'assessments.task_not_found': { zh: '整改任务不存在', en: 'Rectification task not found' },
+  'studio_changes.not_found': { zh: '摘牌或合并申请不存在或无权访问', en: 'Change request not found' },
+  'studio_changes.invalid_transition': {
+    zh: '该申请当前状态不允许此操作',
+    en: 'This action is not allowed in the request’s current state',
+  },
+  'studio_changes.pending_exists': {
+    zh: '该工作室已有待审批的摘牌或合并申请',
+    en: 'The studio already has a pending revocation or merge',
   },
   'applications.not_found': { zh: '申报不存在或无权访问', en: 'Application not found' },
   'applications.invalid_transition': {
@@ -380,6 +424,19 @@ export const errorMessages = {
     en: 'No CJK font on the server; install fonts-wqy-microhei',
   },
   'imports.already_applied': { zh: '该导入已执行', en: 'This import has already been applied' },
+  'showcase.not_found': { zh: '该内容未公开或不存在', en: 'Not published or not found' },
+  'showcase.confidential': {
+    zh: '涉密成果不能公开展示',
+    en: 'A confidential result cannot be shown publicly',
+  },
+  'showcase.not_named': {
+    zh: '工作室尚未命名，不能制作牌匾',
+    en: 'The studio is not named; there is no plaque to print',
+  },
+  'showcase.not_published': {
+    zh: '请先在展示设置中公开该工作室，牌匾二维码才能打开其展示页',
+    en: 'Publish the studio on the showcase first, so that the plaque’s QR code opens its page',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

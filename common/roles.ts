@@ -57,6 +57,13 @@ export const permissions = {
   'applications.review': ['group_admin', 'enterprise_admin'],
   'applications.decide': ['group_admin'],
   'reviews.score': ['expert'],
+  // Annual assessment (issue 3): the studio's people, admins over it and assigned reviewers see assessments (checked
+  // per assessment); the group admin opens campaigns, assigns reviewers and decides outcomes. Revocation and merge
+  // are proposed by an admin over the studio and approved by the group admin.
+  'assessments.read': ['group_admin', 'enterprise_admin', 'studio_leader', 'studio_member', 'expert'],
+  'assessments.manage': ['group_admin'],
+  'studioChanges.propose': ['group_admin', 'enterprise_admin'],
+  'studioChanges.decide': ['group_admin'],
   // Innovation work (issue 4): studios propose projects and enter results (studios.manage / contribute); admins
   // over the studio approve projects and do the first review of results; the group admin recognises results;
   // assigned experts score; finance sign-off of benefit (for now held by the union admins); the adopting

@@ -41,8 +41,16 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  */
 export default async function setup(project: TestProject) {
   fs.mkdirSync(results, { recursive: true });
-  console.log('[e2e] building the web app (npm run build:web)…');
-  execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });
+  // A web build of this run's own (WEB_DIST), so that another run building at the same time cannot swap the
+  // files under a page. Vitest sets NODE_ENV=test, which would give a development build of React (and no
+  // service worker): build what production serves.
+  const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'jx-e2e-web-'));
+  console.log(`[e2e] building the web app into ${webDist}…`);
+  execFileSync('npm', ['run', 'build:web', '--silent', '--', '--outDir', webDist], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jx-e2e-'));
@@ -64,6 +72,7 @@ export default async function setup(project: TestProject) {
         SEED_DEMO: 'true',
         LOG_LEVEL: 'warn',
         PUBLIC_URL: baseUrl,
+        WEB_DIST: webDist,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -86,6 +95,7 @@ export default async function setup(project: TestProject) {
     }
     out.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(webDist, { recursive: true, force: true });
   };
   try {
     await waitForHealth(baseUrl, child, () => tail, 300_000);

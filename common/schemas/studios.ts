@@ -72,6 +72,8 @@ export const naming = z.object({
   plaqueNo: z.string().nullable(),
   applicationId: z.number().int().nullable(),
   revokedOn: z.string().nullable(),
+  /** Why it was revoked (摘牌, merge). */
+  revokeReason: z.string().nullable().optional(),
   note: z.string().nullable(),
   version: z.number().int(),
 });

@@ -59,7 +59,10 @@ export function inScope(pathColumn: AnyPgColumn | SQL, scope: string[]): SQL {
 /** A list filter: rows whose org path lies in the subtree of org `orgId` (undefined when no org is asked for). */
 export function underOrg(pathColumn: AnyPgColumn | SQL, orgId: number | undefined): SQL | undefined {
   if (orgId === undefined) return undefined;
-  return sql`${pathColumn} LIKE (SELECT o_f.path FROM orgs o_f WHERE o_f.id = ${orgId}) || '%'`;
+  // The prefix as a range (paths hold only digits and '/', all below '~'), so the path index serves it: a LIKE
+  // whose pattern comes from a subquery cannot use an index and scans every org.
+  const path = sql`(SELECT o_f.path FROM orgs o_f WHERE o_f.id = ${orgId})`;
+  return sql`(${pathColumn} ~>=~ ${path} AND ${pathColumn} ~<~ (${path} || '~'))`;
 }
 
 /** Abilities map for a thing at `orgPath`: `{ update: true, archive: false, … }`. */

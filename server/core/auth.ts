@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission, Role } from '../../common/roles.js';
-import { roleGrants, sessions, users } from '../modules/accounts/accounts.table.js';
+import { roleGrants, users } from '../modules/accounts/accounts.table.js';
 import { orgs } from '../modules/orgs/orgs.table.js';
-import { type Actor, can } from './access.js';
+import { type Actor, can, type Grant } from './access.js';
 import type { Ctx, Deps } from './context.js';
 import { AppError, langOf } from './errors.js';
 
@@ -71,6 +71,41 @@ export async function loadActor(deps: Pick<Deps, 'db'>, userId: number): Promise
   };
 }
 
+/**
+ * The live session's actor in one round trip (every request pays it, so no second and third query): the session
+ * must exist and be unexpired and its user enabled; the grants come along as JSON. Nothing is cached in the
+ * process, so a logout, a disabled user or a changed grant takes effect at once in every app process.
+ */
+async function sessionActor(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  sessionId: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const r = (await deps.db.execute(
+    sql`SELECT s.csrf_token AS "csrfToken", u.id AS "userId", u.username, u.display_name AS name, u.person_id AS "personId",
+          coalesce((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'orgId', g.org_id, 'orgPath', o.path,
+                      'orgName', o.name) ORDER BY g.id)
+                    FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE g.user_id = u.id), '[]'::json) AS grants
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = ${sessionId} AND s.expires_at > ${deps.clock.now().toISOString()} AND u.disabled = false`,
+  )) as unknown as {
+    rows: {
+      csrfToken: string;
+      userId: number;
+      username: string;
+      name: string;
+      personId: number | null;
+      grants: Grant[] | string;
+    }[];
+  };
+  const row = r.rows[0];
+  if (!row) return null;
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
+  return {
+    csrfToken: row.csrfToken,
+    actor: { userId: row.userId, username: row.username, name: row.name, personId: row.personId, grants },
+  };
+}
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -103,16 +138,11 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) {
       const id = hashToken(token);
-      const [s] = await deps.db
-        .select({ userId: sessions.userId, csrfToken: sessions.csrfToken })
-        .from(sessions)
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, deps.clock.now().toISOString())));
+      const s = await sessionActor(deps, id);
       if (s) {
-        req.actor = await loadActor(deps, s.userId);
-        if (req.actor) {
-          req.sessionId = id;
-          req.csrfToken = s.csrfToken;
-        }
+        req.actor = s.actor;
+        req.sessionId = id;
+        req.csrfToken = s.csrfToken;
       }
     }
     if (access === 'public') return;

@@ -31,6 +31,9 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 8) });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
+    // discards it and the next query opens a new one.
+    pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

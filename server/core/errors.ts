@@ -96,10 +96,41 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return send(reply, fe.statusCode, 'request.invalid', lang, { reason: fe.message });
     }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return send(reply, 503, 'internal.unavailable', lang);
+    }
     req.log.error({ err }, 'unhandled error');
     return send(reply, 500, 'internal.error', lang);
   });
   app.setNotFoundHandler((req, reply) => send(reply, 404, 'request.not_found', langOf(req)));
+}
+
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up)
+  '08001',
+  '08003',
+  '08006',
+]);
+const unavailableMessage =
+  /Connection terminated|connection timeout|Client has encountered a connection error/i;
+
+/**
+ * The database cannot be reached or is shutting down (connection refused or reset, admin shutdown,
+ * starting up): a 503 the client may retry, not a 500. Drizzle wraps the driver's error in `cause`.
+ */
+function isDatabaseUnavailable(err: unknown): boolean {
+  let e = err as { code?: string; message?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (unavailableCodes.has(e.code ?? '') || unavailableMessage.test(e.message ?? '')) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /** Postgres unique violation on a named constraint → the given AppError; anything else rethrown. */

@@ -1,5 +1,48 @@
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.js';
+
+/** What an uploaded workbook may unpack to in all: far above a real 20 MB ledger, far below a zip bomb. */
+export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Refuses a zip whose entries inflate to more than `max` bytes, before any parser sees it. Each entry is
+ * actually inflated with an output cap (declared sizes in the headers can lie), so memory stays bounded.
+ */
+export function assertZipUnpacksWithin(buffer: Buffer, max = MAX_UNPACKED_BYTES) {
+  const invalid = () => new AppError('imports.invalid_file', 400);
+  let eocd = -1;
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--)
+    if (buffer.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw invalid();
+  const entries = buffer.readUInt16LE(eocd + 10);
+  let p = buffer.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) throw invalid();
+    const method = buffer.readUInt16LE(p + 10);
+    const compressed = buffer.readUInt32LE(p + 20);
+    const local = buffer.readUInt32LE(p + 42);
+    p += 46 + buffer.readUInt16LE(p + 28) + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
+    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw invalid();
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    if (start + compressed > buffer.length) throw invalid();
+    const data = buffer.subarray(start, start + compressed);
+    if (method === 0) total += data.length;
+    else if (method === 8) {
+      try {
+        total += zlib.inflateRawSync(data, { maxOutputLength: max - total + 1 }).length;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') total = max + 1;
+        else throw invalid();
+      }
+    } else throw invalid();
+    if (total > max) throw new AppError('imports.unpacked_too_large', 413);
+  }
+}
 
 export type CellValue = string | number | Date | null;
 
@@ -51,6 +94,7 @@ export function plain(v: ExcelJS.CellValue): CellValue {
 
 /** Loads a workbook from bytes, turning any parse failure into `imports.invalid_file`. */
 export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  assertZipUnpacksWithin(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -2,6 +2,7 @@
 export * from '../modules/accounts/accounts.table.js';
 export * from '../modules/activities/studio-life.schema.js';
 export * from '../modules/applications/applications.table.js';
+export * from '../modules/assessments/assessments.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/files/files.table.js';
 export * from '../modules/ideas/engagement.schema.js';
@@ -10,5 +11,6 @@ export * from '../modules/notifications/notifications.table.js';
 export * from '../modules/orgs/orgs.table.js';
 export * from '../modules/people/people.table.js';
 export * from '../modules/rulebooks/rulebooks.table.js';
+export * from '../modules/showcase/showcase.table.js';
 export * from '../modules/stats/insight.schema.js';
 export * from '../modules/studios/studios.table.js';

@@ -8,6 +8,7 @@ import { seedEngagementDemo } from '../../modules/ideas/engagement.seed.js';
 import { seedInnovationDemo } from '../../modules/innovation/innovation.seed.js';
 import { orgs } from '../../modules/orgs/orgs.table.js';
 import { people } from '../../modules/people/people.table.js';
+import { seedShowcaseDemo } from '../../modules/showcase/showcase.seed.js';
 import { seedDemoStudios } from './demo-studios.js';
 import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js';
 
@@ -255,4 +256,5 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
   await seedStudioLifeDemo(db);
   await seedEngagementDemo(db);
   await seedInnovationDemo(db);
+  await seedShowcaseDemo(db);
 }

@@ -8,6 +8,7 @@ import { getExpenseJoined } from '../funds/funds.repository.js';
 import { getMentorshipJoined } from '../mentorships/mentorships.repository.js';
 import { registerHealthSource } from '../studios/studios.health.js';
 import { lastActivityDates } from './activities.indicators.js';
+import './activities.assessment.js';
 import { getActivityJoined } from './activities.repository.js';
 import { studioAccessFor } from './studio-life.access.js';
 

@@ -76,6 +76,7 @@ beforeAll(async () => {
       hostOrgId: w.orgs.workshopA.id,
       leaderPersonId: w.users.leaderA.personId,
       memberPersonIds: [w.users.memberA.personId, ...members],
+      recognisedResultYears: [2023, 2024, 2025],
     });
     studioIds.push(st.id);
   }

@@ -1,5 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { type NamingLevel, namingLevelLabels } from '../../../common/enums.js';
 import type {
   ApplicationDetail,
@@ -13,17 +11,13 @@ import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
-import { roleGrants, users } from '../accounts/accounts.table.js';
 import { notify } from '../notifications/notifications.service.js';
-import { orgs } from '../orgs/orgs.table.js';
-import { people } from '../people/people.table.js';
+import { myReviewOf, reviewerCandidates } from '../rulebooks/reviews.experts.js';
 import {
   assignReviewer,
   cancelAssignments,
   listAssignments,
-  listScorecards,
   saveScorecard,
-  toScorecard,
 } from '../rulebooks/reviews.service.js';
 import { chinaToday, getRulebookRow } from '../rulebooks/rulebooks.service.js';
 import { applicationErrors } from './applications.errors.js';
@@ -35,17 +29,6 @@ import {
   SUBJECT,
   toApplication,
 } from './applications.service.js';
-
-/** The enterprise-level ancestor of an org path (itself included), or null above the enterprises. */
-async function enterpriseOf(db: Db, path: string): Promise<{ id: number; name: string } | null> {
-  const ids = path.split('/').filter(Boolean).map(Number);
-  if (!ids.length) return null;
-  const rows = await db
-    .select({ id: orgs.id, name: orgs.name, depth: orgs.depth })
-    .from(orgs)
-    .where(and(inArray(orgs.id, ids), eq(orgs.kind, 'enterprise')));
-  return rows.sort((a, b) => a.depth - b.depth)[0] ?? null;
-}
 
 function requireGroupAdmin(l: LoadedApplication) {
   if (!l.roles.includes('groupAdmin')) throw forbidden();
@@ -67,44 +50,8 @@ export async function listExpertCandidates({
   return candidatesFor(ctx.db, l);
 }
 
-async function candidatesFor(db: Db, l: LoadedApplication): Promise<ExpertCandidate[]> {
-  const grantOrg = alias(orgs, 'grant_org');
-  const rows = await db
-    .select({
-      userId: users.id,
-      name: users.displayName,
-      personName: people.name,
-      orgPath: orgs.path,
-      orgName: orgs.name,
-      grantPath: grantOrg.path,
-    })
-    .from(roleGrants)
-    .innerJoin(grantOrg, eq(grantOrg.id, roleGrants.orgId))
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .leftJoin(people, eq(people.id, users.personId))
-    .leftJoin(orgs, eq(orgs.id, people.orgId))
-    .where(and(eq(roleGrants.role, 'expert'), eq(users.disabled, false)));
-  const studioEnterprise = await enterpriseOf(db, l.j.orgPath);
-  const assigned = new Set(
-    (await listAssignments({ db, subjectType: SUBJECT, subjectId: l.j.app.id })).map((a) => a.reviewerUserId),
-  );
-  const out = new Map<number, ExpertCandidate>();
-  for (const r of rows) {
-    // Experts must cover the studio's org and have a person record: conflicts are judged by where they work.
-    if (!l.j.orgPath.startsWith(r.grantPath) || out.has(r.userId) || !r.orgPath) continue;
-    const ent = await enterpriseOf(db, r.orgPath);
-    out.set(r.userId, {
-      userId: r.userId,
-      name: r.personName ?? r.name,
-      orgName: r.orgName,
-      enterpriseName: ent?.name ?? null,
-      conflict: !!ent && !!studioEnterprise && ent.id === studioEnterprise.id,
-      assigned: assigned.has(r.userId),
-    });
-  }
-  return [...out.values()].sort(
-    (a, b) => Number(a.conflict) - Number(b.conflict) || a.name.localeCompare(b.name, 'zh'),
-  );
+function candidatesFor(db: Db, l: LoadedApplication): Promise<ExpertCandidate[]> {
+  return reviewerCandidates({ db, orgPath: l.j.orgPath, subjectType: SUBJECT, subjectId: l.j.app.id });
 }
 
 /**
@@ -258,20 +205,7 @@ export async function getMyReview({ ctx, id }: { ctx: Ctx; id: number }): Promis
   const l = await loadApplication({ ctx, id });
   const a = l.assignment;
   if (!a) throw applicationErrors.notFound();
-  const all = await listAssignments({ db: ctx.db, subjectType: SUBJECT, subjectId: id });
-  const cards = await listScorecards({ db: ctx.db, assignmentIds: all.map((x) => x.id) });
-  const mine = cards.find((c) => c.assignmentId === a.id) ?? null;
-  const others = mine?.submittedAt
-    ? cards.filter((c) => c.assignmentId !== a.id && c.submittedAt !== null)
-    : [];
-  return {
-    assignmentId: a.id,
-    deadline: a.deadline,
-    status: a.status as MyReview['status'],
-    mine: mine ? toScorecard(mine) : null,
-    others: others.map(toScorecard),
-    canScore: a.status === 'pending' && l.j.app.state === 'expertReview',
-  };
+  return myReviewOf({ db: ctx.db, assignment: a, canScore: l.j.app.state === 'expertReview' });
 }
 
 /**

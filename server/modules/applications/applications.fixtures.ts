@@ -1,5 +1,6 @@
 import type { StudioType } from '../../../common/enums.js';
 import type { Db } from '../../core/db.js';
+import { results } from '../results/results.table.js';
 import { studioMembers, studios } from '../studios/studios.table.js';
 
 /**
@@ -19,6 +20,8 @@ export async function seedStudioForNaming(
     siteArea?: number | null;
     field?: string;
     slogan?: string;
+    /** Years in each of which two recognised results are written (the 近 3 年每年 2 项 condition). */
+    recognisedResultYears?: number[];
   },
 ) {
   const [studio] = await db
@@ -45,5 +48,22 @@ export async function seedStudioForNaming(
       joinedOn,
     })),
   ]);
+  const years = v.recognisedResultYears ?? [];
+  if (years.length) {
+    await db.insert(results).values(
+      years.flatMap((year) =>
+        [1, 2].map((i) => ({
+          archiveNo: `${v.code}-R${year}-${i}`,
+          kind: 'technicalImprovement',
+          studioId: studio!.id,
+          title: `${year}年技术革新成果${i}`,
+          problem: '生产中的实际问题',
+          year,
+          status: 'recognised',
+          recognisedOn: `${year}-06-0${i}`,
+        })),
+      ),
+    );
+  }
   return studio!;
 }

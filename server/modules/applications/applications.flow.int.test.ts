@@ -80,6 +80,7 @@ beforeAll(async () => {
     memberPersonIds: [w.users.memberA.personId, m2.id, m3.id],
     foundedOn: '2020-05-01',
     siteArea: 80,
+    recognisedResultYears: [2023, 2024, 2025],
   });
   studioId = studio.id;
   s = {
@@ -119,7 +120,10 @@ describe('naming an innovation studio from application to certificate', () => {
     });
     expect(by.members).toMatchObject({ status: 'passed', reason: '在册成员 4 人，要求不少于 3 人' });
     expect(by.years).toMatchObject({ status: 'passed', reason: '2020-05-01 创建，已运行 5 年，要求满 3 年' });
-    expect(by.results).toMatchObject({ status: 'manual', reason: '系统尚未接入该项数据，需人工确认' });
+    expect(by.results).toMatchObject({
+      status: 'passed',
+      reason: '2023 年认定成果 2 项，2024 年认定成果 2 项，2025 年认定成果 2 项；要求每年不少于 2 项',
+    });
     expect(by.site.status).toBe('passed');
     expect(by.rules.status).toBe('manual');
     expect(check.ok).toBe(true);

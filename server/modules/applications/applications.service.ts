@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { NamingLevel, StudioType } from '../../../common/enums.js';
 import type {
   Application,
@@ -21,9 +21,7 @@ import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import { conflict, mapUniqueViolation } from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
-import { users } from '../accounts/accounts.table.js';
-import { orgs } from '../orgs/orgs.table.js';
-import { people } from '../people/people.table.js';
+import { listReviewers } from '../rulebooks/reviews.experts.js';
 import {
   type AssignmentRow,
   findMyAssignment,
@@ -173,26 +171,7 @@ export async function getApplication({ ctx, id }: { ctx: Ctx; id: number }): Pro
   let experts: ExpertAssignment[] = [];
   let scoreSummary: ScoreSummary | null = null;
   if (isGroupAdmin) {
-    const assignments = await listAssignments({ db: ctx.db, subjectType: SUBJECT, subjectId: id });
-    const cards = await listScorecards({ db: ctx.db, assignmentIds: assignments.map((a) => a.id) });
-    const orgNames = await expertOrgNames(
-      ctx.db,
-      assignments.map((a) => a.reviewerUserId),
-    );
-    experts = assignments.map((a) => {
-      const card = cards.find((c) => c.assignmentId === a.id && c.submittedAt !== null);
-      return {
-        id: a.id,
-        expertUserId: a.reviewerUserId,
-        expertName: a.reviewerName,
-        orgName: orgNames.get(a.reviewerUserId) ?? null,
-        deadline: a.deadline,
-        status: a.status as ExpertAssignment['status'],
-        assignedAt: a.assignedAt,
-        submittedAt: a.submittedAt,
-        total: card ? Number(card.total) : null,
-      };
-    });
+    experts = await listReviewers({ db: ctx.db, subjectType: SUBJECT, subjectId: id });
     scoreSummary = await scoreSummaryOf({ db: ctx.db, app });
   } else if (app.finalScore !== null) {
     scoreSummary = {
@@ -224,17 +203,6 @@ export async function getApplication({ ctx, id }: { ctx: Ctx; id: number }): Pro
       experts.some((e) => e.status === 'submitted') && !experts.some((e) => e.status === 'pending');
   }
   return { ...base, steps, experts, scoreSummary, objections };
-}
-
-async function expertOrgNames(db: Db, userIds: number[]): Promise<Map<number, string>> {
-  if (!userIds.length) return new Map();
-  const rows = await db
-    .select({ userId: users.id, name: orgs.name })
-    .from(users)
-    .innerJoin(people, eq(people.id, users.personId))
-    .innerJoin(orgs, eq(orgs.id, people.orgId))
-    .where(inArray(users.id, userIds));
-  return new Map(rows.map((r) => [r.userId, r.name]));
 }
 
 /** Finds a page of the applications the actor may see, with per-state counts for the board's tabs. */

@@ -53,10 +53,23 @@ export function storagePath(dataDir: string, sha256: string): string {
 function storeBytes(dataDir: string, sha256: string, buffer: Buffer) {
   const target = storagePath(dataDir, sha256);
   if (fs.existsSync(target)) return;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('files.storage_full', 507);
+    throw err;
+  }
   const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, buffer);
-  fs.renameSync(tmp, target);
+  try {
+    fs.writeFileSync(tmp, buffer);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    // A full disk leaves half a temp file: remove it, and say so plainly instead of a generic 500.
+    fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new AppError('files.storage_full', 507);
+    throw err;
+  }
 }
 
 function toInfo(row: Joined, abilities: Record<string, boolean>): FileInfo {

@@ -46,6 +46,13 @@ const projectRequest = z.object({
   version: z.number().int(),
 });
 
+const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/)
+    .optional(),
+});
+
 /** Ideas (金点子/合理化建议): anonymous public submission and tracking, the employee's and handler's views, routing rules. */
 export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -116,11 +123,12 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
     '/api/ideas',
     {
       config: { access: 'authenticated' },
-      schema: { tags, body: ideaCreate, response: { 201: ideaDetail } },
+      // Idempotency-Key: a client-generated UUID; the phone's offline outbox resends with the same key
+      schema: { tags, headers: idempotencyHeaders, body: ideaCreate, response: { 201: ideaDetail } },
     },
     async (req, reply) => {
       const ctx = req.ctx();
-      const id = await submit.submitIdea({ ctx, input: req.body });
+      const id = await submit.submitIdea({ ctx, input: req.body, clientKey: req.headers['idempotency-key'] });
       return reply.code(201).send(await service.getIdea({ ctx, id }));
     },
   );

@@ -62,7 +62,13 @@ export async function addAnswerTodo(
 async function createIdea(
   tx: Db,
   d: StepDeps,
-  v: { org: OrgRow; input: IdeaCreate | PublicIdeaCreate; anonymous: boolean; personId: number | null },
+  v: {
+    org: OrgRow;
+    input: IdeaCreate | PublicIdeaCreate;
+    anonymous: boolean;
+    personId: number | null;
+    clientKey?: string | null;
+  },
 ) {
   const now = d.clock.now();
   const code = await nextCode({ db: tx, prefix: 'JD', at: now });
@@ -90,6 +96,7 @@ async function createIdea(
       routeId: route?.id ?? null,
       assignedAt: handlerUserId ? now.toISOString() : null,
       deadlineAt,
+      clientKey: v.clientKey ?? null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     })
@@ -126,8 +133,33 @@ async function createIdea(
   return idea;
 }
 
-/** Submits an idea as the logged-in employee (their own org unless another org of their group is given). */
-export async function submitIdea({ ctx, input }: { ctx: Ctx; input: IdeaCreate }) {
+/** The idea this submitter already made with this client key (the phone outbox's idempotency key). */
+async function ideaByClientKey(db: Db, userId: number, clientKey: string) {
+  const [row] = await db
+    .select({ id: ideas.id })
+    .from(ideas)
+    .where(and(eq(ideas.submitterUserId, userId), eq(ideas.clientKey, clientKey)));
+  return row?.id;
+}
+
+/**
+ * Submits an idea as the logged-in employee (their own org unless another org of their group is given).
+ * With a `clientKey` (the Idempotency-Key header of the phone's offline outbox) a repeated submission returns
+ * the idea already made instead of a second one, even when both arrive at once (a unique index decides).
+ */
+export async function submitIdea({
+  ctx,
+  input,
+  clientKey,
+}: {
+  ctx: Ctx;
+  input: IdeaCreate;
+  clientKey?: string;
+}) {
+  if (clientKey) {
+    const existing = await ideaByClientKey(ctx.db, ctx.actor.userId, clientKey);
+    if (existing) return existing;
+  }
   let orgId = input.orgId;
   if (!orgId && ctx.actor.personId) {
     const [p] = await ctx.db
@@ -142,10 +174,17 @@ export async function submitIdea({ ctx, input }: { ctx: Ctx; input: IdeaCreate }
     .from(orgs)
     .where(and(eq(orgs.id, orgId), isNull(orgs.archivedAt)));
   if (!org || !inActorGroups(ctx.actor, org.path)) throw ideaErrors.orgInvalid('orgId');
-  const idea = await ctx.db.transaction((tx) =>
-    createIdea(tx, ctx, { org, input, anonymous: false, personId: ctx.actor.personId }),
-  );
-  return idea.id;
+  try {
+    const idea = await ctx.db.transaction((tx) =>
+      createIdea(tx, ctx, { org, input, anonymous: false, personId: ctx.actor.personId, clientKey }),
+    );
+    return idea.id;
+  } catch (e) {
+    // the same key arrived twice at once: the other request made the idea
+    const existing = clientKey ? await ideaByClientKey(ctx.db, ctx.actor.userId, clientKey) : undefined;
+    if (existing) return existing;
+    throw e;
+  }
 }
 
 /**

@@ -63,6 +63,8 @@ export const ideas = pgTable('ideas', {
   benefitNote: text('benefit_note'),
   projectId: integer('project_id'),
   projectRequestId: integer('project_request_id').references(() => projectRequests.id),
+  /** Client-generated key of an outbox submission: the same key from the same submitter is the same idea. */
+  clientKey: text('client_key'),
   archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
   version: integer('version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),

@@ -6,6 +6,7 @@ import { type FileNeed, registerFileOwner } from '../files/files.owners.js';
 import { loadProject } from '../projects/projects.service.js';
 import { loadResult } from '../results/results.service.js';
 import { results } from '../results/results.table.js';
+import '../results/results.assessment.js';
 import { studioAllows } from '../studios/studios.access.js';
 import { registerHealthSource } from '../studios/studios.health.js';
 

@@ -124,7 +124,9 @@ export async function updateOrg({
     const row = await repo
       .updateOrgRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() })
       .catch((e) => mapUniqueViolation(e, { orgs_code_key: orgErrors.codeTaken }));
-    if (!row) throw conflict('conflict.stale', { current: toOrg(ctx, before) });
+    // Re-read (in the transaction: PGlite has one connection): `before` is what this request saw, not the winner's.
+    if (!row)
+      throw conflict('conflict.stale', { current: toOrg(ctx, await getWritableRow({ ...ctx, db: tx }, id)) });
     await recordAudit(tx, ctx, {
       action: 'orgs.update',
       entityType: 'org',

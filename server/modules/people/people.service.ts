@@ -112,6 +112,11 @@ export async function createPerson({ ctx, input }: { ctx: Ctx; input: PersonCrea
   return getPerson({ ctx, id });
 }
 
+/** The person as it stands now (after a concurrent write won), for a 409's `details.current`; pass the transaction's ctx. */
+async function currentPerson(ctx: Ctx, id: number): Promise<Person> {
+  return toPerson(ctx, (await getPersonRow({ ctx, id, permission: 'people.write' })).joined);
+}
+
 /** Edits a person (moving them to another org needs write access on both). 409 on a stale version. */
 export async function updatePerson({
   ctx,
@@ -129,7 +134,7 @@ export async function updatePerson({
     const row = await repo
       .updatePersonRow({ db: tx, id, version, set, now: ctx.clock.now().toISOString() })
       .catch((e) => mapUniqueViolation(e, { people_employee_no_key: peopleErrors.employeeNoTaken }));
-    if (!row) throw conflict('conflict.stale', { current: toPerson(ctx, before.joined) });
+    if (!row) throw conflict('conflict.stale', { current: await currentPerson({ ...ctx, db: tx }, id) });
     const { joined: _j, orgPath: _p, orgName: _n, ...plain } = before;
     await recordAudit(tx, ctx, {
       action: 'people.update',
@@ -166,7 +171,7 @@ export async function setPersonArchived({
       set: { archivedAt: archived ? now : null },
       now,
     });
-    if (!row) throw conflict('conflict.stale', { current: toPerson(ctx, before.joined) });
+    if (!row) throw conflict('conflict.stale', { current: await currentPerson({ ...ctx, db: tx }, id) });
     await recordAudit(tx, ctx, {
       action: archived ? 'people.archive' : 'people.restore',
       entityType: 'person',

@@ -167,7 +167,7 @@ describe('rulebooks', () => {
     ).toHaveLength(before);
   });
 
-  it('lets a module plug in a condition checker; without one the condition needs manual confirmation', async () => {
+  it('lets a module plug in (or replace) a condition checker', async () => {
     await t.database.db
       .update(people)
       .set({ honours: [{ kind: 'modelWorker', level: 'enterprise', year: 2015 }] })
@@ -198,8 +198,12 @@ describe('rulebooks', () => {
       reason: '2024-09-01 创建，已运行 1 年，要求满 3 年',
     });
     expect(before.site).toMatchObject({ status: 'failed', reason: '工作室档案未填写场所面积，请先补充' });
-    expect(before.results.status).toBe('manual');
-    expect(hasConditionChecker('minResultsPerYear')).toBe(false);
+    // The results module checks results a year from the recognised results (none here).
+    expect(hasConditionChecker('minResultsPerYear')).toBe(true);
+    expect(before.results.status).toBe('failed');
+    expect(before.results.reason).toMatch(
+      /^(\d{4} 年认定成果 0 项，){2}\d{4} 年认定成果 0 项；要求每年不少于 2 项$/,
+    );
     registerConditionChecker('minResultsPerYear', async (c) => ({
       status: 'failed',
       reason: `近 ${c.years} 年成果 1 项，要求每年不少于 ${c.perYear} 项`,

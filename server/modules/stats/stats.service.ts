@@ -22,6 +22,7 @@ import { orgErrors } from '../orgs/orgs.errors.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
 import { listAtRisk } from '../studios/studios.at-risk.js';
 import { localToday } from '../studios/studios.health.js';
+import { cachedByGeneration } from './stats.cache.js';
 import { listPages as P, pageLink } from './stats.links.js';
 import * as repo from './stats.repository.js';
 import { coverage, resultFigures } from './stats.sections.js';
@@ -90,6 +91,16 @@ export async function getOverview({
 }): Promise<StatsOverview> {
   const org = await getStatsOrg(ctx, query.orgId);
   const year = query.year ?? currentYear(ctx);
+  // Reused until any data the dashboard reads changes (see stats.cache.ts); the date keys the at-risk list.
+  const key = `overview:${org.id}:${year}:${ctx.lang}:${localToday(ctx.clock)}`;
+  return cachedByGeneration(ctx.db, key, () => overviewOf(ctx, org, year));
+}
+
+async function overviewOf(
+  ctx: Ctx,
+  org: Awaited<ReturnType<typeof getStatsOrg>>,
+  year: number,
+): Promise<StatsOverview> {
   const span = yearSpan(year);
   const sources = await availableSources(ctx.db);
   const c = collector(ctx);

@@ -24,9 +24,11 @@ import { studioCodeCounters, studioMembers, studioNamings, studios } from './stu
 export type StudioRow = typeof studios.$inferSelect;
 export type NamingRow = typeof studioNamings.$inferSelect;
 
+// The nearest enterprise among the host org's ancestors: the ids in its path, found by primary key (a LIKE
+// against every enterprise's path costs a scan of all enterprises per row, which at national scale is seconds).
 const enterpriseName = sql<
   string | null
->`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${orgs.path} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`;
+>`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND e.id = ANY (string_to_array(trim(both '/' from ${orgs.path}), '/')::int[]) ORDER BY e.depth DESC LIMIT 1)`;
 const memberCount =
   sql<number>`(SELECT count(*)::int FROM studio_members m WHERE m.studio_id = ${studios.id} AND m.left_on IS NULL)`.mapWith(
     Number,
@@ -67,7 +69,10 @@ export function visibleStudios(actor: Actor): SQL {
 
 /** The host org lies inside the subtree of org `orgId`. */
 export function underOrg(orgId: number): SQL {
-  return sql`${orgs.path} LIKE (SELECT o2.path FROM orgs o2 WHERE o2.id = ${orgId}) || '%'`;
+  // The prefix as a range (paths hold only digits and '/', all below '~'), so the path index serves it: a LIKE
+  // whose pattern comes from a subquery cannot use an index and scans every org (30 ms at 51k orgs).
+  const path = sql`(SELECT o2.path FROM orgs o2 WHERE o2.id = ${orgId})`;
+  return sql`(${orgs.path} ~>=~ ${path} AND ${orgs.path} ~<~ (${path} || '~'))`;
 }
 
 function listWhere(actor: Actor, q: Omit<StudioListQuery, 'page' | 'pageSize' | 'sort'>) {

@@ -42,6 +42,7 @@ export function toNaming(r: repo.NamingRow): Naming {
     plaqueNo: r.plaqueNo,
     applicationId: r.applicationId,
     revokedOn: r.revokedOn,
+    revokeReason: r.revokeReason,
     note: r.note,
     version: r.version,
   };

@@ -51,6 +51,8 @@ export const studioNamings = pgTable('studio_namings', {
   plaqueNo: text('plaque_no'),
   applicationId: integer('application_id'),
   revokedOn: date('revoked_on', { mode: 'string' }),
+  /** Why it was revoked (摘牌 after an assessment, a revocation, a merge). */
+  revokeReason: text('revoke_reason'),
   note: text('note'),
   /** Soft delete of an entry made by mistake (a revoked naming keeps `revokedOn` instead). */
   archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),

@@ -15,6 +15,7 @@ import {
   FileWordOutlined,
   FireOutlined,
   FlagOutlined,
+  GlobalOutlined,
   HomeOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
@@ -118,6 +119,13 @@ export const menuItems: MenuItem[] = [
   },
   { path: '/publicity', label: L('公示', 'Publicity'), icon: <NotificationOutlined />, group: 'naming' },
   {
+    path: '/assessments',
+    label: L('年度考核', 'Annual assessment'),
+    permission: 'assessments.read',
+    icon: <AuditOutlined />,
+    group: 'naming',
+  },
+  {
     path: '/namings',
     label: L('命名名单', 'Naming list'),
     permission: 'studios.read',
@@ -136,6 +144,13 @@ export const menuItems: MenuItem[] = [
     label: L('工作室名录', 'Studio registry'),
     permission: 'studios.read',
     icon: <ExperimentOutlined />,
+    group: 'studios',
+  },
+  {
+    path: '/plaques',
+    label: L('展示与牌匾', 'Showcase & plaques'),
+    permission: 'studios.manage',
+    icon: <GlobalOutlined />,
     group: 'studios',
   },
   {

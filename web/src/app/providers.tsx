@@ -31,6 +31,13 @@ function Themed({ children }: { children: ReactNode }) {
         algorithm: theme.defaultAlgorithm,
         token: {
           colorPrimary: brandColor,
+          // WCAG AA (4.5:1 on white) for links, secondary texts, placeholders and counters: antd's defaults
+          // (#1677ff, 45 % and 25 % black) are too light
+          colorLink: '#0b57a8',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
           borderRadius: 6,
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",

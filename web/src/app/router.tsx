@@ -1,14 +1,26 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouteGuard } from './guard';
-import { AppLayout } from './layout/AppLayout';
 import { PageLoading } from './layout/PageLoading';
 import { NotFoundPage, RouteErrorPage } from './pages/ErrorPages';
 import { routes } from './routes';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
+// The signed-in layout (menu, header, icons) loads after the login page, not with it.
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const PublicIdeaPage = lazy(() => import('../modules/ideas/pages/PublicIdeaPage'));
 const CheckinPage = lazy(() => import('../modules/activities/pages/CheckinPage'));
+const ShowcaseLayout = lazy(() => import('../modules/showcase/components/ShowcaseLayout'));
+const showcasePages: RouteObject[] = [
+  { index: true, page: () => import('../modules/showcase/pages/ShowcaseHomePage') },
+  { path: 'studios/:id', page: () => import('../modules/showcase/pages/ShowcaseStudioPage') },
+  { path: 'results', page: () => import('../modules/showcase/pages/ShowcaseResultsPage') },
+  { path: 'results/:id', page: () => import('../modules/showcase/pages/ShowcaseResultPage') },
+  { path: 'namings', page: () => import('../modules/showcase/pages/ShowcaseNamingsPage') },
+].map(({ page, ...r }) => {
+  const Page = lazy(page);
+  return { ...r, element: <Page /> } as RouteObject;
+});
 
 const pageRoutes: RouteObject[] = routes.map((route) => ({
   path: route.path,
@@ -46,7 +58,22 @@ export const router = createBrowserRouter([
     ),
   },
   {
-    element: <AppLayout />,
+    // The public showcase (issue 8): no login, phone first; a plaque's QR code opens /showcase/studios/:id.
+    path: '/showcase',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <ShowcaseLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: showcasePages,
+  },
+  {
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <AppLayout />
+      </Suspense>
+    ),
     errorElement: <RouteErrorPage />,
     children: [...pageRoutes, { path: '*', element: <NotFoundPage /> }],
   },

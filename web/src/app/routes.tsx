@@ -99,6 +99,34 @@ export const routes: AppRoute[] = [
     parent: '/reviews',
     page: lazy(() => import('../modules/applications/pages/ScoreSheetPage')),
   },
+  // Annual assessment (issue 3): campaigns, the campaign board, one studio's assessment, the reviewer's sheet.
+  {
+    path: '/assessments',
+    title: L('年度考核', 'Annual assessment'),
+    permission: 'assessments.read',
+    page: lazy(() => import('../modules/assessments/pages/CampaignsPage')),
+  },
+  {
+    path: '/assessments/campaigns/:id',
+    title: L('考核看板', 'Campaign board'),
+    permission: 'assessments.read',
+    parent: '/assessments',
+    page: lazy(() => import('../modules/assessments/pages/CampaignBoardPage')),
+  },
+  {
+    path: '/assessments/:id',
+    title: L('考核详情', 'Assessment'),
+    permission: 'assessments.read',
+    parent: '/assessments',
+    page: lazy(() => import('../modules/assessments/pages/AssessmentPage')),
+  },
+  {
+    path: '/assessments/:id/review',
+    title: L('考核评分表', 'Assessment score sheet'),
+    permission: 'reviews.score',
+    parent: '/reviews',
+    page: lazy(() => import('../modules/assessments/pages/AssessmentReviewPage')),
+  },
   {
     path: '/publicity',
     title: L('公示', 'Publicity'),
@@ -150,6 +178,13 @@ export const routes: AppRoute[] = [
     permission: 'studios.monitor',
     parent: '/studios',
     page: lazy(() => import('../modules/studios/pages/AtRiskPage')),
+  },
+  // Showcase (issue 8): publish studios and results on the public site, print QR plaques.
+  {
+    path: '/plaques',
+    title: L('展示与牌匾', 'Showcase & plaques'),
+    permission: 'studios.manage',
+    page: lazy(() => import('../modules/showcase/pages/ShowcaseManagePage')),
   },
   {
     path: '/studios/:id',

@@ -31,9 +31,9 @@ export function formatWan(
 ): string {
   if (amount === null || amount === undefined || Number.isNaN(amount)) return '';
   const value = opts.fen ? amount / 100 : amount;
-  if (opts.lang === 'en')
-    return `¥${(value / 1000).toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}K`;
-  return `${(value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} 万元`;
+  return opts.lang === 'en'
+    ? `¥${(value / 1000).toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}K`
+    : `${(value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} 万元`;
 }
 
 const units = {

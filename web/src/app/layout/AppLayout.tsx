@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, type MenuProps, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { HeaderSearch } from '../../modules/search/components/HeaderSearch';
@@ -7,6 +7,7 @@ import { api } from '../../shared/api/client';
 import { useMe, useSetMe } from '../../shared/hooks/useMe';
 import { usePermissions } from '../../shared/hooks/usePermission';
 import { type Lang, useI18n } from '../../shared/i18n';
+import { useOutboxSync } from '../../shared/offline/useOutboxSync';
 import { menuGroups, menuItems } from '../menu';
 import { crumbsFor, groupOf, type NavNode, selectedMenuKey, visibleMenu } from '../navigation';
 import { routes } from '../routes';
@@ -47,6 +48,8 @@ export function AppLayout() {
   const phone = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // the phone's offline outbox (ideas submitted without a connection) is sent once logged in and online
+  const pendingOutbox = useOutboxSync(Boolean(me));
 
   // The server keeps the user's language; follow it when a session starts on another device's choice.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the user changes
@@ -146,11 +149,18 @@ export function AppLayout() {
             <Button
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              aria-label={t(collapsed ? 'menu.expand' : 'menu.collapse')}
+              aria-expanded={!collapsed}
               onClick={() => setCollapsed(!collapsed)}
             />
           )}
           {phone && <span style={{ fontWeight: 600, fontSize: 16 }}>{t('app.name')}</span>}
           <div style={{ flex: 1 }} />
+          {pendingOutbox > 0 && (
+            <Tag color="orange" role="status">
+              {t('outbox.pending', { n: pendingOutbox })}
+            </Tag>
+          )}
           <HeaderSearch compact={phone} />
           <LangSwitch onChange={onLang} />
           <UserMenu me={me} compact={phone} />

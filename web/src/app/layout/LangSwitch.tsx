@@ -27,7 +27,8 @@ export function LangSwitch({ onChange, dark = false }: { onChange?: (lang: Lang)
         type="text"
         icon={<GlobalOutlined />}
         style={dark ? { color: '#fff' } : undefined}
-        aria-label={t('lang.switch')}
+        // the visible language name is part of the accessible name (WCAG 2.5.3)
+        aria-label={`${lang === 'zh' ? t('lang.zh') : t('lang.en')} · ${t('lang.switch')}`}
       >
         {lang === 'zh' ? t('lang.zh') : t('lang.en')}
       </Button>

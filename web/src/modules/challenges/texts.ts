@@ -38,6 +38,7 @@ const texts = {
   steps: { zh: '办理记录', en: 'History' },
   noBids: { zh: '暂无揭榜方案', en: 'No bids yet' },
   ownBidOnly: { zh: '仅发榜单位可查看全部揭榜方案', en: 'Only the posting enterprise sees all bids' },
+  fieldPh: { zh: '焊接 / 数控加工 / 电气自动化…', en: 'Welding / CNC machining / electrical automation…' },
 };
 
 export function useTexts() {

@@ -109,6 +109,7 @@ const texts = {
   confirmAction: { zh: '确定要“{action}”吗？', en: 'Confirm “{action}”?' },
   target: { zh: '合并到（更早的建议）', en: 'Merge into (earlier idea)' },
   daysLeft: { zh: '剩 {n} 天', en: '{n} days left' },
+  benefitYuan: { zh: '（元）', en: ' (¥)' },
 };
 
 export function useTexts() {

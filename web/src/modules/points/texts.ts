@@ -49,6 +49,7 @@ const texts = {
   studioWinner: { zh: '工作室', en: 'Studio' },
   withdrawAward: { zh: '撤销', en: 'Withdraw' },
   howToEarn: { zh: '如何获得积分', en: 'How to earn points' },
+  awardTitlePh: { zh: '2026年度金点子之星', en: 'Idea star of 2026' },
 };
 
 export function useTexts() {

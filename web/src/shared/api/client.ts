@@ -38,6 +38,8 @@ export interface RequestOptions {
   /** When false, a 401 is thrown to the caller instead of sending the browser to the login page. */
   redirectOn401?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 /** Builds `/api/...?a=1` leaving out empty values. */
@@ -60,7 +62,11 @@ function goToLogin() {
 /** Calls the API: sends the session cookie, JSON, the CSRF header and the UI language; throws ApiError. */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLang() };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': getLang(),
+    ...opts.headers,
+  };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;

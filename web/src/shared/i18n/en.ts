@@ -64,6 +64,11 @@ export const en: Record<MessageKey, string> = {
   'menu.account': 'My account',
   'menu.logout': 'Log out',
   'menu.open': 'Open menu',
+  'menu.collapse': 'Collapse menu',
+  'menu.expand': 'Expand menu',
+  'outbox.pending': '{n} offline submissions waiting to be sent',
+  'outbox.sent': '{n} submissions saved offline have been sent',
+  'outbox.queued': 'You are offline: kept on this device and sent when the connection returns',
 
   'login.title': 'Log in',
   'login.username': 'Username',

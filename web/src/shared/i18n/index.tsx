@@ -11,6 +11,8 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 const STORAGE_KEY = 'jx.lang';
 
 let currentLang: Lang = readStoredLang();
+// the page's lang attribute follows the stored choice from the first paint (screen readers pick the voice by it)
+if (typeof document !== 'undefined') document.documentElement.lang = currentLang === 'zh' ? 'zh-CN' : 'en';
 
 function readStoredLang(): Lang {
   try {

@@ -62,6 +62,11 @@ export const zh = {
   'menu.account': '我的账号',
   'menu.logout': '退出登录',
   'menu.open': '打开菜单',
+  'menu.collapse': '收起菜单',
+  'menu.expand': '展开菜单',
+  'outbox.pending': '{n} 条离线提交等待联网后发送',
+  'outbox.sent': '离线保存的 {n} 条提交已发送',
+  'outbox.queued': '当前离线，已保存在本机，网络恢复后自动提交',
 
   'login.title': '登录',
   'login.username': '用户名',

@@ -81,7 +81,10 @@ export default function ApplicationDetailPage() {
     : applicationMainLine.indexOf(app.state);
   const certificate = async () => {
     try {
-      await download(`/api/applications/${app.id}/certificate`, `${app.studioName}-荣誉证书.pdf`);
+      await download(
+        `/api/applications/${app.id}/certificate`,
+        `${app.studioName}-${l({ zh: '荣誉证书', en: 'certificate' })}.pdf`,
+      );
     } catch (err) {
       toast(err);
     }

@@ -30,7 +30,10 @@ export default function NamingListPage() {
   const exportList = () => {
     const year = params.get('year') ?? '';
     const level = (params.get('level') ?? '') as NamingLevel | '';
-    const name = `${year ? `${year}年度` : ''}${level ? namingLevelLabels[level].zh : ''}创新工作室命名名单.xlsx`;
+    const name =
+      lang === 'zh'
+        ? `${year ? `${year}年度` : ''}${level ? namingLevelLabels[level].zh : ''}创新工作室命名名单.xlsx`
+        : `naming-list${year ? `-${year}` : ''}${level ? `-${level}` : ''}.xlsx`;
     void run(download('/api/namings/export', name, { year, level, q: params.get('q') ?? '' }));
   };
   const columns: ColumnsType<NamingListItem> = [
@@ -66,7 +69,12 @@ export default function NamingListPage() {
           icon={<FilePdfOutlined />}
           onClick={(e) => {
             e.stopPropagation();
-            void run(download(`/api/namings/${n.id}/certificate`, `${n.studioName}-荣誉证书.pdf`));
+            void run(
+              download(
+                `/api/namings/${n.id}/certificate`,
+                `${n.studioName}-${l({ zh: '荣誉证书', en: 'certificate' })}.pdf`,
+              ),
+            );
           }}
         >
           {tx('certificate')}

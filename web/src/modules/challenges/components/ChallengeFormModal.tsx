@@ -73,7 +73,7 @@ export function ChallengeFormModal({
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="field" label={tx('field')} rules={[{ required: true, max: 50 }]}>
-          <Input maxLength={50} placeholder="焊接 / 数控加工 / 电气自动化…" />
+          <Input maxLength={50} placeholder={tx('fieldPh')} />
         </Form.Item>
         <Form.Item
           name="description"

@@ -72,7 +72,7 @@ export function BenefitModal({
           benefitNote: idea.benefitNote ?? undefined,
         }}
       >
-        <Form.Item name="yuan" label={`${tx('benefit')}（元）`} rules={[{ required: true }]}>
+        <Form.Item name="yuan" label={`${tx('benefit')}${tx('benefitYuan')}`} rules={[{ required: true }]}>
           <InputNumber min={0} precision={2} style={{ width: '100%' }} prefix="¥" />
         </Form.Item>
         <Form.Item name="benefitNote" label={tx('benefitNote')}>

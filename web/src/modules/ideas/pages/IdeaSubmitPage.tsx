@@ -4,12 +4,15 @@ import type { IdeaDetail } from '../../../../../common/schemas/ideas';
 import { api } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { useI18n } from '../../../shared/i18n';
+import { postOrQueue } from '../../../shared/offline/outbox';
 import { IdeaForm } from '../components/IdeaForm';
 import { useTexts } from '../texts';
 
 /** A logged-in employee submits an idea (their own unit), with an optional photo; then sees it. */
 export default function IdeaSubmitPage() {
   const tx = useTexts();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const toast = useErrorToast();
   const { message } = App.useApp();
@@ -20,10 +23,18 @@ export default function IdeaSubmitPage() {
         <IdeaForm
           allowPhoto
           onSubmit={async (values, photo) => {
-            const idea = await api<IdeaDetail>('/api/ideas', {
-              method: 'POST',
-              body: { title: values.title, content: values.content, category: values.category },
-            });
+            // offline (or the line drops): kept in the outbox and sent once with the same idempotency key
+            const sent = await postOrQueue<IdeaDetail>(
+              '/api/ideas',
+              { title: values.title, content: values.content, category: values.category },
+              values.title,
+            );
+            if (sent.queued) {
+              message.info(t('outbox.queued'));
+              navigate('/ideas');
+              return;
+            }
+            const idea = sent.data;
             if (photo) {
               const form = new FormData();
               form.append('file', photo, photo.name);

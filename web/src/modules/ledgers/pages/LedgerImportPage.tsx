@@ -236,7 +236,7 @@ export default function LedgerImportPage() {
                       onChange={(v) => setMapping({ ...mapping, [f.key]: v ?? null })}
                       options={batch.headers.map((h) => ({
                         value: h.col,
-                        label: `${h.text}（第 ${h.col} 列）`,
+                        label: zh ? `${h.text}（第 ${h.col} 列）` : `${h.text} (column ${h.col})`,
                       }))}
                     />
                   ),

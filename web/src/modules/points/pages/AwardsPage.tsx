@@ -159,7 +159,7 @@ function AwardModal({ open, onClose }: { open: boolean; onClose: () => void }) {
         initialValues={{ kind: 'person', year: dayjs().year(), awardedOn: dayjs() }}
       >
         <Form.Item name="title" label={tx('awardTitle')} rules={[{ required: true, min: 2, max: 100 }]}>
-          <Input placeholder="2026年度金点子之星" />
+          <Input placeholder={tx('awardTitlePh')} />
         </Form.Item>
         <Form.Item name="year" label={tx('year')} rules={[{ required: true }]}>
           <InputNumber min={1900} max={2100} style={{ width: '100%' }} />

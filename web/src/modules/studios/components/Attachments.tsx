@@ -33,17 +33,20 @@ export function Attachments({
   ownerType,
   ownerId,
   canUpload,
+  defaultPurpose = 'photo',
 }: {
   ownerType: string;
   ownerId: number;
   canUpload: boolean;
+  /** The purpose preselected for uploads (evidence for an assessment). */
+  defaultPurpose?: FilePurpose;
 }) {
   const { t, l, lang } = useI18n();
   const tx = useTexts();
   const qc = useQueryClient();
   const toast = useErrorToast();
   const { message } = App.useApp();
-  const [purpose, setPurpose] = useState<FilePurpose>('photo');
+  const [purpose, setPurpose] = useState<FilePurpose>(defaultPurpose);
   const [uploading, setUploading] = useState(0);
   const { data = [], isFetching } = useFiles(ownerType, ownerId);
   const photos = data.filter((f) => f.purpose === 'photo' && f.mime.startsWith('image/'));

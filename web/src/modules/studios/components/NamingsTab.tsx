@@ -1,5 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { namingLevelLabels, namingLevels } from '../../../../../common/enums';
@@ -98,9 +112,11 @@ export function NamingsTab({ studio, onChanged }: { studio: Studio; onChanged: (
             {
               title: t('common.status'),
               dataIndex: 'revokedOn',
-              render: (v: string | null) =>
+              render: (v: string | null, n: Naming) =>
                 v ? (
-                  <Tag color="red">{`${tx('revoked')} ${formatDate(v)}`}</Tag>
+                  <Tooltip title={n.revokeReason}>
+                    <Tag color="red">{`${tx('revoked')} ${formatDate(v)}`}</Tag>
+                  </Tooltip>
                 ) : (
                   <Tag color="green">{t('common.active')}</Tag>
                 ),

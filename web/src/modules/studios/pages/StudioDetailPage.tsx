@@ -2,12 +2,15 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Studio } from '../../../../../common/schemas/studios';
 import { ApiError, api } from '../../../shared/api/client';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
+import { ProposeChangeModal, StudioChangesTab } from '../../assessments/components/StudioChanges';
+import { useTexts as useChangeTexts } from '../../assessments/texts';
 import { studioKeys, useStudio } from '../api';
 import { Attachments } from '../components/Attachments';
 import { BasicInfo } from '../components/BasicInfo';
@@ -18,7 +21,7 @@ import { NamingsTab } from '../components/NamingsTab';
 import { HealthTag, LevelTag, StatusTag } from '../components/StudioTags';
 import { useTexts } from '../texts';
 
-const tabKeys = ['basic', 'members', 'namings', 'files', 'health'] as const;
+const tabKeys = ['basic', 'members', 'namings', 'files', 'health', 'changes'] as const;
 
 /** A studio: header with its actions, and tabs for profile, roster, namings, attachments and health. */
 export default function StudioDetailPage() {
@@ -32,6 +35,9 @@ export default function StudioDetailPage() {
   const toast = useErrorToast();
   const [params, setParams] = useSearchParams();
   const [changingLeader, setChangingLeader] = useState(false);
+  const [proposing, setProposing] = useState<'revocation' | 'merge' | null>(null);
+  const canPropose = usePermission('studioChanges.propose');
+  const cx = useChangeTexts();
   const { data: studio, isLoading, error } = useStudio(studioId);
 
   if (isLoading) return <Skeleton active />;
@@ -85,6 +91,11 @@ export default function StudioDetailPage() {
             <LevelTag level={studio.currentLevel} />
             {studio.health.status !== 'active' && <HealthTag status={studio.health.status} />}
             {studio.archivedAt && <Tag>{t('common.archived')}</Tag>}
+            {studio.mergedIntoId && (
+              <Link to={`/studios/${studio.mergedIntoId}`}>
+                <Tag color="purple">{cx('mergedInto')} →</Tag>
+              </Link>
+            )}
           </Flex>
         }
         sub={
@@ -104,6 +115,14 @@ export default function StudioDetailPage() {
               </Button>
             )}
             {a.restore && <Button onClick={() => setArchived(false)}>{t('common.restore')}</Button>}
+            {canPropose && a.changeLeader && (
+              <>
+                <Button onClick={() => setProposing('merge')}>{cx('proposeMerge')}</Button>
+                <Button danger onClick={() => setProposing('revocation')}>
+                  {cx('proposeRevocation')}
+                </Button>
+              </>
+            )}
           </>
         }
       />
@@ -134,7 +153,20 @@ export default function StudioDetailPage() {
             children: <Attachments ownerType="studio" ownerId={studio.id} canUpload={a.upload ?? false} />,
           },
           { key: 'health', label: tx('tabHealth'), children: <HealthPanel health={studio.health} /> },
+          {
+            key: 'changes',
+            label: cx('changes'),
+            children: <StudioChangesTab studioId={studio.id} onChanged={() => refresh()} />,
+          },
         ]}
+      />
+      <ProposeChangeModal
+        studioId={studio.id}
+        kind={proposing}
+        onClose={() => {
+          setProposing(null);
+          setParams({ tab: 'changes' }, { replace: true });
+        }}
       />
       <LeaderChangeModal
         studio={studio}
