@@ -252,9 +252,10 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
     }
     await seedDemoStudios(tx, demoPeople);
   });
-  await seedNamingDemo(db);
   await seedStudioLifeDemo(db);
   await seedEngagementDemo(db);
   await seedInnovationDemo(db);
+  // After the results: a naming application needs recognised results in each of the last three years.
+  await seedNamingDemo(db);
   await seedShowcaseDemo(db);
 }

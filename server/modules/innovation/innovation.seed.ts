@@ -376,13 +376,13 @@ export async function seedInnovationDemo(db: Db) {
     // Stand-alone results, spread over the years and states.
     // The demo leader's studio has at least two recognised results in each of the last three years, so
     // it meets the group-level entry condition and the leader can try the naming wizard end to end.
-    const demoYears = [2023, 2023, 2025, 2025, 2026, 2024];
-    const nResults = si === 0 ? demoYears.length : r.int(1, 3);
+    // Every studio keeps up two recognised results a year in 2023–2025 (the naming condition), plus a few
+    // more spread over the years and states; the demo naming applications are drawn from these studios.
+    const steady = [2023, 2023, 2024, 2024, 2025, 2025];
+    const nResults = steady.length + (si === 0 ? 1 : r.int(0, 2));
     for (let k = 0; k < nResults; k++) {
       const [kind, title, problem] = demoResults[(si * 3 + k) % demoResults.length]!;
-      // (The demo studio still draws its first four years, so every other studio's data stays the same.)
-      const drawn = si !== 0 || k < 4 ? r.int(2023, 2026) : 0;
-      const year = si === 0 ? demoYears[k]! : drawn;
+      const year = steady[k] ?? (si === 0 ? 2026 : r.int(2023, 2026));
       const status = year < 2026 ? 'recognised' : (['draft', 'submitted', 'recognised'] as const)[k % 3]!;
       const id = await addResult({
         studio,
