@@ -89,7 +89,7 @@ async function open(page: Page, url: string, api?: RegExp): Promise<PageMetrics 
   const t0 = Date.now();
   const answered = api ? page.waitForResponse((r) => api.test(r.url()), { timeout: 120_000 }) : null;
   await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForFunction(() => document.body.innerText.trim().length > 20, null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.body.textContent.trim().length > 20, null, { timeout: 60_000 });
   await answered;
   await page.waitForLoadState('networkidle');
   const idle = Date.now() - t0;

@@ -105,11 +105,14 @@ export default async function setup(project: TestProject) {
   }
   console.log('[e2e] server ready');
   project.provide('baseUrl', baseUrl);
+  project.provide('webDist', webDist);
   return stop;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The web build of this run (specs that start a server of their own serve it too). */
+    webDist: string;
   }
 }

@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../server/app.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../server/core/db.js';
 import { migrate } from '../server/core/migrate.js';
 import { seedDemo } from '../server/db/seed/demo.js';
@@ -28,6 +27,9 @@ beforeAll(async () => {
   database = await openDatabase({ dataDir });
   await migrate(database);
   await seedDemo(database.db);
+  // Serve this run's web build (app.ts reads WEB_DIST when it loads, hence the late import).
+  process.env.WEB_DIST = inject('webDist');
+  const { buildApp } = await import('../server/app.js');
   app = await buildApp({ database, clock, config: { dataDir, seedDemo: false } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -125,7 +125,10 @@ describe('public showcase on a desktop', () => {
     // no link to a hidden result anywhere, and no probe's title (unless a public result has the same title)
     expect(linked.size).toBeGreaterThan(0);
     expect([...linked].filter((id) => hiddenIds.has(id))).toEqual([]);
-    const leaked = probes.filter((r) => text.includes(r.title) && !shown.some((s) => s.title === r.title));
+    // (the demo repeats a theme as variants: '…钻杆' is part of a public '…钻杆（二期）')
+    const leaked = probes.filter(
+      (r) => text.includes(r.title) && !shown.some((s) => s.title.includes(r.title)),
+    );
     expect(leaked.map((r) => r.title)).toEqual([]);
     expect(b.errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
   });

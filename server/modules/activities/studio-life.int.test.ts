@@ -224,6 +224,8 @@ describe('studio life, end to end', () => {
       hours: 2,
     });
     expect(planned.statusCode, planned.body).toBe(201);
-    expect((await r.get(leader, `/api/studios/${studio.id}`)).json().health.lastActivityOn).toBe('2025-06-10');
+    expect((await r.get(leader, `/api/studios/${studio.id}`)).json().health.lastActivityOn).toBe(
+      '2025-06-10',
+    );
   });
 });

@@ -120,8 +120,12 @@ export async function findIdeas({ ctx, query }: { ctx: Ctx; query: IdeaListQuery
       : undefined,
     query.q ? or(ilike(ideas.title, likeText(query.q)), ilike(ideas.code, likeText(query.q))) : undefined,
     underOrg(orgs.path, query.orgId),
-    query.from ? sql`((${ideas.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::date >= ${query.from}::date` : undefined,
-    query.to ? sql`((${ideas.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::date <= ${query.to}::date` : undefined,
+    query.from
+      ? sql`((${ideas.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::date >= ${query.from}::date`
+      : undefined,
+    query.to
+      ? sql`((${ideas.createdAt} AT TIME ZONE 'UTC') + interval '8 hours')::date <= ${query.to}::date`
+      : undefined,
     query.answeredOnTime === 'true'
       ? sql`${ideas.answeredAt} IS NOT NULL AND (${ideas.deadlineAt} IS NULL OR ${ideas.answeredAt} <= ${ideas.deadlineAt})`
       : undefined,

@@ -1,13 +1,5 @@
 import { type NamingLevel, namingLevelLabels, studioTypeLabels, studioTypes } from '../../../common/enums.js';
 import { activityKindLabels, activityKinds } from '../../../common/schemas/activities.js';
-import {
-  patentStatuses,
-  patentStatusLabels,
-  patentTypeLabels,
-  patentTypes,
-  resultKindLabels,
-  resultKinds,
-} from '../../../common/schemas/results.js';
 import type {
   StatFigure,
   StatsOverview,

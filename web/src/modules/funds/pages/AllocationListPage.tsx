@@ -13,6 +13,7 @@ import {
 import type { Page } from '../../../../../common/schemas/shared';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors, validValues } from '../../../shared/api/form-errors';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListPage } from '../../../shared/components/ListPage';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatMoney } from '../../../shared/format';
@@ -20,7 +21,6 @@ import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf, optionsOf } from '../../../shared/labels';
-import { ExportButton } from '../../../shared/components/ExportButton';
 import { fromLifeQuery, toLifeQuery } from '../../activities/components/filters';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { useLifeTexts } from '../../activities/texts';

@@ -6,13 +6,13 @@ import { type Expense, expenseCategories, expenseCategoryLabels } from '../../..
 import type { Page } from '../../../../../common/schemas/shared';
 import { expenseStatuses, expenseStatusLabels } from '../../../../../common/workflows/fund-expenses';
 import { api } from '../../../shared/api/client';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListPage } from '../../../shared/components/ListPage';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf, optionsOf } from '../../../shared/labels';
-import { ExportButton } from '../../../shared/components/ExportButton';
 import { fromLifeQuery, toLifeQuery } from '../../activities/components/filters';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { useLifeTexts } from '../../activities/texts';

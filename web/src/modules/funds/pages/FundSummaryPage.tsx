@@ -11,10 +11,10 @@ import {
   fundSources,
 } from '../../../../../common/schemas/funds';
 import { api } from '../../../shared/api/client';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatMoney } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
-import { ExportButton } from '../../../shared/components/ExportButton';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { useLifeTexts } from '../../activities/texts';
 import { fundKeys } from '../api';

@@ -10,13 +10,13 @@ import {
 } from '../../../../../common/schemas/mentorships';
 import type { Page } from '../../../../../common/schemas/shared';
 import { api } from '../../../shared/api/client';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListPage } from '../../../shared/components/ListPage';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate } from '../../../shared/format';
 import { usePermission } from '../../../shared/hooks/usePermission';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf, optionsOf } from '../../../shared/labels';
-import { ExportButton } from '../../../shared/components/ExportButton';
 import { fromLifeQuery, toLifeQuery } from '../../activities/components/filters';
 import { StudioSelect } from '../../activities/components/StudioSelect';
 import { useLifeTexts } from '../../activities/texts';
