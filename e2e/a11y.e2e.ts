@@ -51,6 +51,8 @@ async function open(page: Page, url: string) {
 
 /** The list API that gives an id for each detail page with `:id`. */
 const listFor: [RegExp, string][] = [
+  [/^\/assessments\/campaigns\//, '/api/assessment-campaigns'],
+  [/^\/assessments\//, 'assessment'],
   [/^\/people\//, '/api/people'],
   [/^\/(applications|reviews\/applications)\//, '/api/applications'],
   [/^\/rulebooks\//, '/api/rulebooks'],
@@ -66,6 +68,27 @@ const listFor: [RegExp, string][] = [
   [/^\/projects\//, '/api/projects'],
   [/^\/results\//, '/api/results'],
 ];
+
+/** The demo has no assessment campaign: opens one as the admin, so the assessment pages have an id to open. */
+async function openCampaign(page: Page): Promise<number | null> {
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const studios = (await (await page.request.get('/api/studios?status=named&pageSize=1')).json()) as {
+    items: { hostOrgId: number }[];
+  };
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const res = await page.request.post('/api/assessment-campaigns', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      orgId: studios.items[0]!.hostOrgId,
+      year: new Date().getFullYear() - 1,
+      selfDeadline: day(30),
+      reviewDeadline: day(60),
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const board = (await res.json()) as { assessments: { id: number }[] };
+  return board.assessments[0]?.id ?? null;
+}
 
 async function firstId(page: Page, api: string): Promise<number | null> {
   const res = await page.request.get(api, { timeout: 20_000 });
@@ -111,6 +134,7 @@ describe('accessibility (axe-core)', () => {
     found['/login'] = await axeOn(p);
     await loginAs(p, 'admin');
     const ids = new Map<string, number | null>();
+    ids.set('assessment', await openCampaign(p));
     const progress = path.resolve('test-results/a11y-progress.txt');
     fs.mkdirSync(path.dirname(progress), { recursive: true });
     fs.writeFileSync(progress, '');
