@@ -153,12 +153,10 @@ describe('golden path: a studio is named', () => {
     expect(new Set(logins).size).toBe(3);
     for (const [i, username] of logins.entries()) {
       await relogin(p, username);
+      // This application is on the expert's review list (other demo applications may wait for them too).
       await p.goto('/reviews');
-      await p
-        .getByRole('button', { name: /去评分/ })
-        .first()
-        .click();
-      await p.waitForURL(/\/reviews\//);
+      await p.getByText('张卫东劳模创新工作室').first().waitFor({ timeout: 20_000 });
+      await p.goto(`/reviews${appUrl}`);
       // The sheet's indicators are required (the first table); the bonus items are left empty.
       const inputs = p.locator('.ant-table', { hasText: '评分指标' }).getByRole('spinbutton');
       await inputs.first().waitFor({ timeout: 20_000 });
@@ -185,6 +183,7 @@ describe('golden path: a studio is named', () => {
     await site.locator('.ant-picker-range input').first().fill(chinaDay(0));
     await site.locator('.ant-picker-range input').nth(1).fill(chinaDay(6));
     await site.locator('.ant-picker-range input').nth(1).press('Enter');
+    await site.locator('.ant-modal-title').click(); // closes the date panel if it is still open
     await site.getByRole('button', { name: /确\s*定|OK/ }).click();
     await site.waitFor({ state: 'hidden', timeout: 20_000 });
     await stateIs(p, '公示');
