@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import type { Database } from '../server/core/db.js';
 import { DEMO_PASSWORD, seedDemo } from '../server/db/seed/demo.js';
@@ -13,11 +14,13 @@ import { openIsolatedDatabase } from './isolated.js';
  */
 let database: Database;
 let drop: () => Promise<void>;
+/** Set on PostgreSQL: lets a second connection hold a row lock while the app's requests wait on it. */
+let url: string | undefined;
 let app: Awaited<ReturnType<typeof buildApp>>;
 const s: Record<string, Session> = {};
 
 beforeAll(async () => {
-  ({ database, drop } = await openIsolatedDatabase());
+  ({ database, drop, url } = await openIsolatedDatabase());
   await seedDemo(database.db, { peoplePerTeam: 3 });
   app = await buildApp({ database, config: { dataDir: `/tmp/jx-concurrency-${process.pid}` } });
   for (const u of ['admin', 'ent_admin', 'leader', 'expert', 'expert2'])
@@ -33,49 +36,163 @@ const patch = (who: string, url: string, payload: object) =>
   call(app, s[who]!, { method: 'PATCH', url, payload });
 
 describe('optimistic concurrency', () => {
-  const cases: [string, string, (i: number) => object][] = [
-    [
-      'studio',
-      `SELECT s.id FROM studios s JOIN users u ON u.username = 'leader' JOIN studio_members m ON m.studio_id = s.id AND m.person_id = u.person_id AND m.role = 'leader' ORDER BY s.id LIMIT 1`,
-      (i) => ({ slogan: `口号${i}` }),
-    ],
-    ['org', `SELECT id FROM orgs WHERE code = 'SLHI-01-B1'`, (i) => ({ employeeCount: 100 + i })],
-    [
-      'person',
-      `SELECT id FROM people WHERE org_id IN (SELECT id FROM orgs WHERE code LIKE 'SLHI-01-%') ORDER BY id LIMIT 1`,
-      (i) => ({ phone: `1390000000${i}` }),
-    ],
-  ];
-  const urlOf: Record<string, string> = {
-    studio: '/api/studios/',
-    org: '/api/orgs/',
-    person: '/api/people/',
+  interface Case {
+    table: string;
+    sql: string;
+    url: string;
+    change: (i: number) => object;
+    editors?: string[];
+    /** How the record is read back (default: GET url). */
+    read?: (id: number) => Promise<{ version: number } & Record<string, unknown>>;
+  }
+  const cases: Record<string, Case> = {
+    studio: {
+      table: 'studios',
+      sql: `SELECT s.id FROM studios s JOIN users u ON u.username = 'leader' JOIN studio_members m ON m.studio_id = s.id AND m.person_id = u.person_id AND m.role = 'leader' ORDER BY s.id LIMIT 1`,
+      url: '/api/studios/',
+      change: (i) => ({ slogan: `口号${i}` }),
+      editors: ['ent_admin', 'leader', 'admin', 'ent_admin', 'leader'],
+    },
+    org: {
+      table: 'orgs',
+      sql: `SELECT id FROM orgs WHERE code = 'SLHI-01-B1'`,
+      url: '/api/orgs/',
+      change: (i) => ({ employeeCount: 100 + i }),
+    },
+    person: {
+      table: 'people',
+      sql: `SELECT id FROM people WHERE org_id IN (SELECT id FROM orgs WHERE code LIKE 'SLHI-01-%') ORDER BY id LIMIT 1`,
+      url: '/api/people/',
+      change: (i) => ({ phone: `1390000000${i}` }),
+    },
+    'fund allocation': {
+      table: 'fund_allocations',
+      sql: `SELECT a.id FROM fund_allocations a JOIN studios s ON s.id = a.studio_id JOIN orgs o ON o.id = s.host_org_id WHERE o.path LIKE (SELECT path FROM orgs WHERE code = 'SLHI-01') || '%' AND a.archived_at IS NULL ORDER BY a.id LIMIT 1`,
+      url: '/api/funds/allocations/',
+      change: (i) => ({ note: `补充说明${i}` }),
+    },
+    adoption: {
+      table: 'adoptions',
+      sql: `SELECT id FROM adoptions WHERE archived_at IS NULL ORDER BY id LIMIT 1`,
+      url: '/api/adoptions/',
+      change: (i) => ({ scope: `推广到${i + 2}条生产线` }),
+      editors: ['admin', 'admin', 'admin', 'admin', 'admin'],
+    },
+    'point rule': {
+      table: 'point_rules',
+      sql: `SELECT id FROM point_rules ORDER BY id LIMIT 1`,
+      url: '/api/points/rules/',
+      change: (i) => ({ points: 20 + i }),
+      editors: ['admin', 'admin', 'admin', 'admin', 'admin'],
+      read: async (id) =>
+        ((await get('admin', '/api/points/rules')).json() as { id: number; version: number }[]).find(
+          (r) => r.id === id,
+        )!,
+    },
   };
 
-  for (const [kind, sql, change] of cases) {
+  for (const [kind, c] of Object.entries(cases)) {
     it(`lets exactly one of five simultaneous ${kind} edits win; the others get 409 with the current version`, async () => {
-      const [row] = await database.exec(sql);
-      const url = `${urlOf[kind]}${row?.id}`;
-      const before = (await get('ent_admin', url)).json();
-      const editors =
-        kind === 'studio'
-          ? ['ent_admin', 'leader', 'admin', 'ent_admin', 'leader']
-          : ['ent_admin', 'admin', 'ent_admin', 'admin', 'ent_admin'];
+      const [row] = await database.exec(c.sql);
+      expect(row, `a demo ${kind}`).toBeDefined();
+      const id = Number(row!.id);
+      const url = `${c.url}${id}`;
+      const read = c.read ?? (async () => (await get('ent_admin', url)).json());
+      const before = await read(id);
+      const editors = c.editors ?? ['ent_admin', 'admin', 'ent_admin', 'admin', 'ent_admin'];
       const answers = await Promise.all(
-        editors.map((who, i) => patch(who, url, { ...change(i), version: before.version })),
+        editors.map((who, i) => patch(who, url, { ...c.change(i), version: before.version })),
       );
       const won = answers.filter((a) => a.statusCode === 200);
       const lost = answers.filter((a) => a.statusCode === 409);
       expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
-      const after = (await get('ent_admin', url)).json();
+      const after = await read(id);
       expect(after.version).toBe(before.version + 1);
-      expect(after).toMatchObject(change(answers.indexOf(won[0]!)));
+      expect(after).toMatchObject(c.change(answers.indexOf(won[0]!)));
       for (const l of lost) {
         expect(l.json().error.code).toBe('conflict.stale');
-        expect(l.json().error.details.current.version).toBe(after.version);
+        // The record as it is after the winner's write, never the copy the loser read before it.
+        expect(l.json().error.details.current).toMatchObject({
+          version: after.version,
+          ...c.change(answers.indexOf(won[0]!)),
+        });
       }
     });
   }
+
+  // On PostgreSQL, a deterministic version of the race: another connection bumps the record and holds the lock
+  // until all five requests have read it and wait on their UPDATE. Every one must answer 409 with the record as
+  // it is after that commit — not the copy it read before it.
+  for (const [kind, c] of Object.entries(cases))
+    it.runIf(inject('databaseUrl'))(
+      `answers a ${kind} edit that lost to a concurrent commit with the record as committed`,
+      async () => {
+        const [row] = await database.exec(c.sql);
+        const id = Number(row!.id);
+        const read = c.read ?? (async () => (await get('admin', `${c.url}${id}`)).json());
+        const before = await read(id);
+        const holder = new pg.Client({ connectionString: url });
+        await holder.connect();
+        try {
+          await holder.query('BEGIN');
+          await holder.query(`UPDATE ${c.table} SET version = version + 1 WHERE id = $1`, [id]);
+          const editors = c.editors ?? ['ent_admin', 'admin', 'ent_admin', 'admin', 'ent_admin'];
+          const pending = Promise.all(
+            editors.map((who, i) => patch(who, `${c.url}${id}`, { ...c.change(i), version: before.version })),
+          );
+          await expect
+            .poll(
+              async () =>
+                Number(
+                  (
+                    await holder.query(
+                      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+                    )
+                  ).rows[0].n,
+                ),
+              { timeout: 15_000, interval: 50 },
+            )
+            .toBe(editors.length);
+          await holder.query('COMMIT');
+          const answers = await pending;
+          expect(answers.map((a) => a.statusCode)).toEqual(editors.map(() => 409));
+          for (const a of answers) expect(a.json().error.details.current.version).toBe(before.version + 1);
+        } finally {
+          await holder.end();
+        }
+      },
+    );
+
+  it('lets one of five simultaneous org moves, then archives, win; the others get 409 with the current org', async () => {
+    const [leaf] = await database.exec(
+      `SELECT o.id, o.parent_id FROM orgs o WHERE o.path LIKE (SELECT path FROM orgs WHERE code = 'SLHI-01') || '%'
+         AND o.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM orgs c WHERE c.parent_id = o.id) ORDER BY o.id LIMIT 1`,
+    );
+    const url = `/api/orgs/${leaf!.id}`;
+    const race = async (action: string, payload: (v: number) => object) => {
+      const before = (await get('admin', url)).json();
+      const answers = await Promise.all(
+        ['admin', 'ent_admin', 'admin', 'ent_admin', 'admin'].map((who) =>
+          call(app, s[who]!, { method: 'POST', url: `${url}/${action}`, payload: payload(before.version) }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+      const after = (await get('admin', url)).json();
+      expect(after.version).toBe(before.version + 1);
+      for (const l of answers.filter((a) => a.statusCode === 409))
+        expect(l.json().error.details.current).toMatchObject({ id: after.id, version: after.version });
+      return after;
+    };
+    await race('move', (version) => ({ parentId: leaf!.parent_id, version }));
+    const archived = await race('archive', (version) => ({ version }));
+    expect(archived.archivedAt).not.toBeNull();
+    const restored = await call(app, s.admin!, {
+      method: 'POST',
+      url: `${url}/restore`,
+      payload: { version: archived.version },
+    });
+    expect(restored.statusCode).toBe(200);
+  });
 });
 
 describe('simultaneous reviews', () => {

@@ -23,6 +23,22 @@ export const badRequest = (code: ErrorCode, details?: Record<string, unknown>) =
   new AppError(code, 400, details);
 export const conflict = (code: ErrorCode, details?: Record<string, unknown>) =>
   new AppError(code, 409, details);
+/**
+ * Runs a versioned write. When it fails with conflict.stale, the 409 carries the record as it is now, read after
+ * the write's transaction rolled back — not the copy read before it, which a simultaneous winner made stale.
+ */
+export async function withCurrentOnStale<T>(
+  write: () => Promise<T>,
+  current: () => Promise<unknown>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'conflict.stale')
+      throw conflict('conflict.stale', { ...e.details, current: await current() });
+    throw e;
+  }
+}
 /** A field-level validation failure: `fields` maps a field path to a message in the request's language. */
 export const invalidFields = (fields: Record<string, string>) =>
   new AppError('request.invalid', 400, { fields });

@@ -9,7 +9,7 @@ import type { ResultGrade, ResultKind } from '../../../common/schemas/results.js
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError, conflict, forbidden, mapUniqueViolation } from '../../core/errors.js';
+import { AppError, conflict, forbidden, mapUniqueViolation, withCurrentOnStale } from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
 import { actorViewOf, enterprisePrefixOf } from '../innovation/innovation.scope.js';
 import { findOrgInScope } from '../orgs/orgs.repository.js';
@@ -123,24 +123,28 @@ export async function updateAdoption({ ctx, id, input }: { ctx: Ctx; id: number;
   const row = await loadAdoption(ctx, id);
   if (!can(ctx.actor, 'adoptions.record', row.orgPath) || row.adoption.archivedAt) throw forbidden();
   const { version, ...set } = input;
-  await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateAdoptionRow({
-      db: tx,
-      id,
-      version,
-      set,
-      now: ctx.clock.now().toISOString(),
-    });
-    if (!updated) throw conflict('conflict.stale', { current: toAdoption(ctx, row) });
-    await recordAudit(tx, ctx, {
-      action: 'adoptions.update',
-      entityType: 'adoption',
-      entityId: id,
-      orgPath: row.orgPath,
-      before: row.adoption,
-      after: updated,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const updated = await repo.updateAdoptionRow({
+          db: tx,
+          id,
+          version,
+          set,
+          now: ctx.clock.now().toISOString(),
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'adoptions.update',
+          entityType: 'adoption',
+          entityId: id,
+          orgPath: row.orgPath,
+          before: row.adoption,
+          after: updated,
+        });
+      }),
+    () => getAdoption({ ctx, id }),
+  );
   return getAdoption({ ctx, id });
 }
 
@@ -159,21 +163,25 @@ export async function setAdoptionArchived({
   const row = await loadAdoption(ctx, id);
   if (!can(ctx.actor, 'adoptions.record', row.orgPath) || (row.adoption.archivedAt !== null) === archived)
     throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now().toISOString();
-    const updated = await repo
-      .updateAdoptionRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now })
-      .catch((e) => mapUniqueViolation(e, { adoptions_active_key: adoptionErrors.duplicate }));
-    if (!updated) throw conflict('conflict.stale', { current: toAdoption(ctx, row) });
-    await recordAudit(tx, ctx, {
-      action: archived ? 'adoptions.archive' : 'adoptions.restore',
-      entityType: 'adoption',
-      entityId: id,
-      orgPath: row.orgPath,
-      before: { archivedAt: row.adoption.archivedAt },
-      after: { archivedAt: updated.archivedAt },
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const now = ctx.clock.now().toISOString();
+        const updated = await repo
+          .updateAdoptionRow({ db: tx, id, version, set: { archivedAt: archived ? now : null }, now })
+          .catch((e) => mapUniqueViolation(e, { adoptions_active_key: adoptionErrors.duplicate }));
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: archived ? 'adoptions.archive' : 'adoptions.restore',
+          entityType: 'adoption',
+          entityId: id,
+          orgPath: row.orgPath,
+          before: { archivedAt: row.adoption.archivedAt },
+          after: { archivedAt: updated.archivedAt },
+        });
+      }),
+    () => getAdoption({ ctx, id }),
+  );
   return getAdoption({ ctx, id });
 }
 

@@ -7,7 +7,7 @@ import type {
 } from '../../../common/schemas/funds.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { conflict, forbidden } from '../../core/errors.js';
+import { conflict, forbidden, withCurrentOnStale } from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
 import {
   assertStudioActive,
@@ -131,32 +131,36 @@ export async function updateAllocation({
   const { row, access } = await loadAllocation(ctx, id);
   if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
   if (row.a.archivedAt) throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    const { version, ...set } = input;
-    if (set.amountFen !== undefined && set.amountFen < row.a.amountFen) {
-      await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
-      const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
-      const cut = row.a.amountFen - set.amountFen;
-      if (cut > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, cut);
-    }
-    const updated = await repo.updateAllocationRow({
-      db: tx,
-      id,
-      version,
-      set,
-      now: ctx.clock.now().toISOString(),
-    });
-    if (!updated) throw conflict('conflict.stale', { current: toAllocation(ctx, row) });
-    await recordAudit(tx, ctx, {
-      action: 'funds.allocation.update',
-      entityType: 'fund_allocation',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: row.a,
-      after: updated,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const { version, ...set } = input;
+        if (set.amountFen !== undefined && set.amountFen < row.a.amountFen) {
+          await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
+          const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
+          const cut = row.a.amountFen - set.amountFen;
+          if (cut > b.availableFen) throw fundErrors.insufficientBalance(b.availableFen, cut);
+        }
+        const updated = await repo.updateAllocationRow({
+          db: tx,
+          id,
+          version,
+          set,
+          now: ctx.clock.now().toISOString(),
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'funds.allocation.update',
+          entityType: 'fund_allocation',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: row.a,
+          after: updated,
+        });
+      }),
+    () => getAllocation({ ctx, id }),
+  );
   return getAllocation({ ctx, id });
 }
 
@@ -175,31 +179,35 @@ export async function setAllocationArchived({
   const { row, access } = await loadAllocation(ctx, id);
   if (!isAdminOver(ctx.actor, access.orgPath)) throw forbidden();
   if (!!row.a.archivedAt === archived) return getAllocation({ ctx, id });
-  await ctx.db.transaction(async (tx) => {
-    if (archived) {
-      await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
-      const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
-      if (row.a.amountFen > b.availableFen)
-        throw fundErrors.insufficientBalance(b.availableFen, row.a.amountFen);
-    }
-    const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateAllocationRow({
-      db: tx,
-      id,
-      version,
-      set: { archivedAt: archived ? now : null },
-      now,
-    });
-    if (!updated) throw conflict('conflict.stale');
-    await recordAudit(tx, ctx, {
-      action: archived ? 'funds.allocation.archive' : 'funds.allocation.restore',
-      entityType: 'fund_allocation',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: { archivedAt: row.a.archivedAt },
-      after: { archivedAt: updated.archivedAt },
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        if (archived) {
+          await repo.lockStudioFunds({ db: tx, studioId: row.a.studioId });
+          const b = await repo.balanceOf({ db: tx, studioId: row.a.studioId });
+          if (row.a.amountFen > b.availableFen)
+            throw fundErrors.insufficientBalance(b.availableFen, row.a.amountFen);
+        }
+        const now = ctx.clock.now().toISOString();
+        const updated = await repo.updateAllocationRow({
+          db: tx,
+          id,
+          version,
+          set: { archivedAt: archived ? now : null },
+          now,
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: archived ? 'funds.allocation.archive' : 'funds.allocation.restore',
+          entityType: 'fund_allocation',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: { archivedAt: row.a.archivedAt },
+          after: { archivedAt: updated.archivedAt },
+        });
+      }),
+    () => getAllocation({ ctx, id }),
+  );
   return getAllocation({ ctx, id });
 }

@@ -20,7 +20,7 @@ import type { Actor } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
-import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
+import { AppError, conflict, forbidden, invalidFields, withCurrentOnStale } from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
 import {
   actorMemberships,
@@ -190,26 +190,30 @@ export async function updateExpense({ ctx, id, input }: { ctx: Ctx; id: number; 
   if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt)
     throw fundErrors.notEditable(row.e.status);
   const known = await actorMemberships(ctx);
-  await ctx.db.transaction(async (tx) => {
-    const { version, ...set } = input;
-    const updated = await repo.updateExpenseRow({
-      db: tx,
-      id,
-      version,
-      set: { ...set, ...(set.spentOn ? { year: Number(set.spentOn.slice(0, 4)) } : {}) },
-      now: ctx.clock.now().toISOString(),
-    });
-    if (!updated) throw conflict('conflict.stale', { current: toExpense(ctx, known, row) });
-    await recordAudit(tx, ctx, {
-      action: 'funds.expense.update',
-      entityType: 'fund_expense',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: row.e,
-      after: updated,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const { version, ...set } = input;
+        const updated = await repo.updateExpenseRow({
+          db: tx,
+          id,
+          version,
+          set: { ...set, ...(set.spentOn ? { year: Number(set.spentOn.slice(0, 4)) } : {}) },
+          now: ctx.clock.now().toISOString(),
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'funds.expense.update',
+          entityType: 'fund_expense',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: row.e,
+          after: updated,
+        });
+      }),
+    () => getExpense({ ctx, id }),
+  );
   return getExpense({ ctx, id });
 }
 
@@ -243,44 +247,52 @@ export async function transitionExpense({
   if (action === 'submit' && row.receiptCount === 0) throw fundErrors.receiptRequired();
   const now = ctx.clock.now().toISOString();
   const known = await actorMemberships(ctx);
-  await ctx.db.transaction(async (tx) => {
-    if (action === 'submit' || action === 'approve')
-      await assertAffordable(tx, e.studioId, e.amountFen, e.id);
-    const set: Partial<typeof e> = { status: move.to };
-    if (action === 'submit')
-      Object.assign(set, {
-        submittedAt: now,
-        submittedBy: ctx.actor.userId,
-        decidedAt: null,
-        decidedBy: null,
-      });
-    if (action === 'approve' || action === 'reject')
-      Object.assign(set, { decidedAt: now, decidedBy: ctx.actor.userId, decisionNote: input.note ?? null });
-    const updated = await repo.updateExpenseRow({ db: tx, id, version: input.version, set, now });
-    if (!updated) throw conflict('conflict.stale', { current: toExpense(ctx, known, row) });
-    await repo.insertExpenseEvent({
-      db: tx,
-      values: {
-        expenseId: id,
-        action,
-        fromStatus: e.status,
-        toStatus: move.to,
-        actorUserId: ctx.actor.userId,
-        actorName: ctx.actor.name,
-        note: input.note ?? null,
-        at: now,
-      },
-    });
-    await recordAudit(tx, ctx, {
-      action: `funds.expense.${action}`,
-      entityType: 'fund_expense',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: { status: e.status },
-      after: { status: move.to, note: input.note ?? null },
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        if (action === 'submit' || action === 'approve')
+          await assertAffordable(tx, e.studioId, e.amountFen, e.id);
+        const set: Partial<typeof e> = { status: move.to };
+        if (action === 'submit')
+          Object.assign(set, {
+            submittedAt: now,
+            submittedBy: ctx.actor.userId,
+            decidedAt: null,
+            decidedBy: null,
+          });
+        if (action === 'approve' || action === 'reject')
+          Object.assign(set, {
+            decidedAt: now,
+            decidedBy: ctx.actor.userId,
+            decisionNote: input.note ?? null,
+          });
+        const updated = await repo.updateExpenseRow({ db: tx, id, version: input.version, set, now });
+        if (!updated) throw conflict('conflict.stale');
+        await repo.insertExpenseEvent({
+          db: tx,
+          values: {
+            expenseId: id,
+            action,
+            fromStatus: e.status,
+            toStatus: move.to,
+            actorUserId: ctx.actor.userId,
+            actorName: ctx.actor.name,
+            note: input.note ?? null,
+            at: now,
+          },
+        });
+        await recordAudit(tx, ctx, {
+          action: `funds.expense.${action}`,
+          entityType: 'fund_expense',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: { status: e.status },
+          after: { status: move.to, note: input.note ?? null },
+        });
+      }),
+    () => getExpense({ ctx, id }),
+  );
   return getExpense({ ctx, id });
 }
 
@@ -301,25 +313,29 @@ export async function setExpenseArchived({
   if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus))
     throw fundErrors.notEditable(row.e.status);
   if (!!row.e.archivedAt === archived) return getExpense({ ctx, id });
-  await ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now().toISOString();
-    const updated = await repo.updateExpenseRow({
-      db: tx,
-      id,
-      version,
-      set: { archivedAt: archived ? now : null },
-      now,
-    });
-    if (!updated) throw conflict('conflict.stale');
-    await recordAudit(tx, ctx, {
-      action: archived ? 'funds.expense.archive' : 'funds.expense.restore',
-      entityType: 'fund_expense',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: { archivedAt: row.e.archivedAt },
-      after: { archivedAt: updated.archivedAt },
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const now = ctx.clock.now().toISOString();
+        const updated = await repo.updateExpenseRow({
+          db: tx,
+          id,
+          version,
+          set: { archivedAt: archived ? now : null },
+          now,
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: archived ? 'funds.expense.archive' : 'funds.expense.restore',
+          entityType: 'fund_expense',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: { archivedAt: row.e.archivedAt },
+          after: { archivedAt: updated.archivedAt },
+        });
+      }),
+    () => getExpense({ ctx, id }),
+  );
   return getExpense({ ctx, id });
 }

@@ -4,7 +4,7 @@ import type { Org, OrgCreate, OrgListQuery, OrgUpdate } from '../../../common/sc
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError, conflict, forbidden, mapUniqueViolation } from '../../core/errors.js';
+import { AppError, conflict, forbidden, mapUniqueViolation, withCurrentOnStale } from '../../core/errors.js';
 import { cellEnum, cellInt, cellText, readSheet } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
 import { orgErrors } from './orgs.errors.js';
@@ -158,29 +158,33 @@ export async function moveOrg({
   const parent = await getWritableRow(ctx, parentId);
   if (wouldCycle(node.path, parent.path)) throw orgErrors.cycle();
   checkKindUnder(node.kind as OrgKind, parent);
-  return ctx.db.transaction(async (tx) => {
-    const newPath = `${parent.path}${node.id}/`;
-    const row = await repo.updateOrgRow({
-      db: tx,
-      id,
-      version,
-      set: { parentId },
-      now: ctx.clock.now().toISOString(),
-    });
-    if (!row) throw conflict('conflict.stale', { current: toOrg(ctx, node) });
-    await repo.rewriteSubtreePaths({ db: tx, oldPath: node.path, newPath });
-    const moved = await repo.findOrgInScope({ db: tx, scope: ['/'], id });
-    await recordAudit(tx, ctx, {
-      action: 'orgs.move',
-      entityType: 'org',
-      entityId: id,
-      orgId: id,
-      orgPath: newPath,
-      before: { parentId: node.parentId, path: node.path },
-      after: { parentId, path: newPath },
-    });
-    return toOrg(ctx, moved!);
-  });
+  return withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const newPath = `${parent.path}${node.id}/`;
+        const row = await repo.updateOrgRow({
+          db: tx,
+          id,
+          version,
+          set: { parentId },
+          now: ctx.clock.now().toISOString(),
+        });
+        if (!row) throw conflict('conflict.stale');
+        await repo.rewriteSubtreePaths({ db: tx, oldPath: node.path, newPath });
+        const moved = await repo.findOrgInScope({ db: tx, scope: ['/'], id });
+        await recordAudit(tx, ctx, {
+          action: 'orgs.move',
+          entityType: 'org',
+          entityId: id,
+          orgId: id,
+          orgPath: newPath,
+          before: { parentId: node.parentId, path: node.path },
+          after: { parentId, path: newPath },
+        });
+        return toOrg(ctx, moved!);
+      }),
+    () => getOrg({ ctx, id }),
+  );
 }
 
 /** Archives (soft-deletes) or restores an org. Archiving needs its children archived first. */
@@ -200,27 +204,31 @@ export async function setOrgArchived({
   const parent = await getWritableParent(ctx, node);
   if (archived && (await repo.countActiveChildren({ db: ctx.db, id })) > 0) throw orgErrors.hasChildren();
   if (!archived && parent.archivedAt) throw orgErrors.invalidParent();
-  return ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now().toISOString();
-    const row = await repo.updateOrgRow({
-      db: tx,
-      id,
-      version,
-      set: { archivedAt: archived ? now : null },
-      now,
-    });
-    if (!row) throw conflict('conflict.stale', { current: toOrg(ctx, node) });
-    await recordAudit(tx, ctx, {
-      action: archived ? 'orgs.archive' : 'orgs.restore',
-      entityType: 'org',
-      entityId: id,
-      orgId: id,
-      orgPath: row.path,
-      before: { archivedAt: node.archivedAt },
-      after: { archivedAt: row.archivedAt },
-    });
-    return toOrg(ctx, row);
-  });
+  return withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const now = ctx.clock.now().toISOString();
+        const row = await repo.updateOrgRow({
+          db: tx,
+          id,
+          version,
+          set: { archivedAt: archived ? now : null },
+          now,
+        });
+        if (!row) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: archived ? 'orgs.archive' : 'orgs.restore',
+          entityType: 'org',
+          entityId: id,
+          orgId: id,
+          orgPath: row.path,
+          before: { archivedAt: node.archivedAt },
+          after: { archivedAt: row.archivedAt },
+        });
+        return toOrg(ctx, row);
+      }),
+    () => getOrg({ ctx, id }),
+  );
 }
 
 const importColumns = {

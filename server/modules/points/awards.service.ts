@@ -3,7 +3,7 @@ import type { Award, AwardCreate, AwardQuery } from '../../../common/schemas/poi
 import { can, inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { conflict, forbidden } from '../../core/errors.js';
+import { conflict, forbidden, withCurrentOnStale } from '../../core/errors.js';
 import { offsetOf, pageResult } from '../../core/pagination.js';
 import { groupRootsOf } from '../ideas/engagement.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -175,49 +175,53 @@ export async function setAwardArchived({
   const before = await getJoined(ctx, id);
   if (!can(ctx.actor, 'awards.manage', before.orgPath)) throw forbidden();
   if (!!before.a.archivedAt === archived) throw conflict('conflict.stale', { current: toAward(ctx, before) });
-  await ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now().toISOString();
-    const [row] = await tx
-      .update(awards)
-      .set({ archivedAt: archived ? now : null, version: version + 1, updatedAt: now })
-      .where(and(eq(awards.id, id), eq(awards.version, version)))
-      .returning();
-    if (!row) throw conflict('conflict.stale', { current: toAward(ctx, before) });
-    const [orig] = await tx
-      .select()
-      .from(pointEntries)
-      .where(
-        and(
-          eq(pointEntries.causeType, 'award'),
-          eq(pointEntries.causeId, id),
-          isNull(pointEntries.correctionOfId),
-        ),
-      );
-    if (orig) {
-      await tx.insert(pointEntries).values({
-        personId: orig.personId,
-        studioId: orig.studioId,
-        orgId: orig.orgId,
-        orgPath: orig.orgPath,
-        event: 'correction',
-        points: archived ? -orig.points : orig.points,
-        causeType: 'award',
-        causeId: id,
-        note: archived ? `撤销评优：${row.title}` : `恢复评优：${row.title}`,
-        correctionOfId: orig.id,
-        createdBy: ctx.actor.userId,
-        createdAt: now,
-      });
-    }
-    await recordAudit(tx, ctx, {
-      action: archived ? 'awards.archive' : 'awards.restore',
-      entityType: 'award',
-      entityId: id,
-      orgId: row.orgId,
-      orgPath: before.orgPath,
-      before: { archivedAt: before.a.archivedAt },
-      after: { archivedAt: row.archivedAt },
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const now = ctx.clock.now().toISOString();
+        const [row] = await tx
+          .update(awards)
+          .set({ archivedAt: archived ? now : null, version: version + 1, updatedAt: now })
+          .where(and(eq(awards.id, id), eq(awards.version, version)))
+          .returning();
+        if (!row) throw conflict('conflict.stale');
+        const [orig] = await tx
+          .select()
+          .from(pointEntries)
+          .where(
+            and(
+              eq(pointEntries.causeType, 'award'),
+              eq(pointEntries.causeId, id),
+              isNull(pointEntries.correctionOfId),
+            ),
+          );
+        if (orig) {
+          await tx.insert(pointEntries).values({
+            personId: orig.personId,
+            studioId: orig.studioId,
+            orgId: orig.orgId,
+            orgPath: orig.orgPath,
+            event: 'correction',
+            points: archived ? -orig.points : orig.points,
+            causeType: 'award',
+            causeId: id,
+            note: archived ? `撤销评优：${row.title}` : `恢复评优：${row.title}`,
+            correctionOfId: orig.id,
+            createdBy: ctx.actor.userId,
+            createdAt: now,
+          });
+        }
+        await recordAudit(tx, ctx, {
+          action: archived ? 'awards.archive' : 'awards.restore',
+          entityType: 'award',
+          entityId: id,
+          orgId: row.orgId,
+          orgPath: before.orgPath,
+          before: { archivedAt: before.a.archivedAt },
+          after: { archivedAt: row.archivedAt },
+        });
+      }),
+    async () => toAward(ctx, await getJoined(ctx, id)),
+  );
   return toAward(ctx, await getJoined(ctx, id));
 }

@@ -11,7 +11,7 @@ import type {
 import { can, inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { conflict, forbidden, notFound } from '../../core/errors.js';
+import { conflict, forbidden, notFound, withCurrentOnStale } from '../../core/errors.js';
 import { offsetOf, pageResult } from '../../core/pagination.js';
 import { chinaDate, enterprisePrefixOf } from '../ideas/engagement.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -54,27 +54,31 @@ export async function updateRule({
   const [before] = await ctx.db.select().from(pointRules).where(eq(pointRules.id, id));
   if (!before) throw pointErrors.ruleNotFound();
   const { version, ...set } = input;
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(pointRules)
-      .set({
-        ...set,
-        version: version + 1,
-        updatedBy: ctx.actor.userId,
-        updatedAt: ctx.clock.now().toISOString(),
-      })
-      .where(and(eq(pointRules.id, id), eq(pointRules.version, version)))
-      .returning();
-    if (!row) throw conflict('conflict.stale', { current: toRule(before) });
-    await recordAudit(tx, ctx, {
-      action: 'points.rule_update',
-      entityType: 'point_rule',
-      entityId: id,
-      before,
-      after: row,
-    });
-    return toRule(row);
-  });
+  return withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(pointRules)
+          .set({
+            ...set,
+            version: version + 1,
+            updatedBy: ctx.actor.userId,
+            updatedAt: ctx.clock.now().toISOString(),
+          })
+          .where(and(eq(pointRules.id, id), eq(pointRules.version, version)))
+          .returning();
+        if (!row) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'points.rule_update',
+          entityType: 'point_rule',
+          entityId: id,
+          before,
+          after: row,
+        });
+        return toRule(row);
+      }),
+    async () => toRule((await ctx.db.select().from(pointRules).where(eq(pointRules.id, id)))[0]!),
+  );
 }
 
 const corrections = sql<number>`(SELECT coalesce(sum(c.points), 0) FROM point_entries c WHERE c.correction_of_id = ${pointEntries.id})`;
