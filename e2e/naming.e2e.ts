@@ -164,10 +164,16 @@ describe('golden path: a studio is named', () => {
       expect(n).toBeGreaterThanOrEqual(5);
       for (let k = 0; k < n; k++) await inputs.nth(k).fill(String(10 + i));
       await p.getByRole('button', { name: /提交评分/ }).click();
+      const answer = p.waitForResponse(
+        (r) => r.url().endsWith('/my-score') && r.request().method() === 'PUT',
+        { timeout: 20_000 },
+      );
       await p
         .getByRole('dialog')
         .getByRole('button', { name: /确\s*定|OK/ })
         .click();
+      const res = await answer;
+      expect(`${res.status()} ${res.ok() ? '' : await res.text()}`).toBe('200 ');
       await p.locator('.ant-tag', { hasText: '已提交' }).first().waitFor({ timeout: 20_000 });
       if (i === 0) await screenshot(p, 'naming-4-score-sheet');
     }

@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { namingLevelLabels } from '../../../../../common/enums';
 import type { MyReview } from '../../../../../common/schemas/applications';
@@ -27,6 +27,7 @@ import { applyServerErrors } from '../../../shared/api/form-errors';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { useSeedForm } from '../../../shared/hooks/useSeedForm';
 import { useI18n } from '../../../shared/i18n';
 import { applicationKeys, useApplication, useMyReview, useRulebook } from '../api';
 import { ConditionTable } from '../components/ConditionTable';
@@ -60,9 +61,7 @@ export default function ScoreSheetPage() {
   const [busy, setBusy] = useState(false);
   const values = Form.useWatch([], form);
   const mine = review.data?.mine;
-  useEffect(() => {
-    if (mine) form.setFieldsValue({ items: mine.items, bonus: mine.bonus, comment: mine.comment ?? '' });
-  }, [mine, form]);
+  useSeedForm(form, mine && { items: mine.items, bonus: mine.bonus, comment: mine.comment ?? '' });
 
   const error = app.error ?? review.error;
   if (app.isLoading || review.isLoading || rulebook.isLoading) return <Skeleton active />;

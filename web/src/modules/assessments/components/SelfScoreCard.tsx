@@ -1,10 +1,11 @@
 import { App, Button, Card, Form, Input, Statistic, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AssessmentDetail } from '../../../../../common/schemas/assessments';
 import type { Indicator, ScoreSheet } from '../../../../../common/schemas/rulebooks';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { useSeedForm } from '../../../shared/hooks/useSeedForm';
 import { useI18n } from '../../../shared/i18n';
 import { useTexts } from '../texts';
 import { cleanPoints, PointsTable, type PointsValues, pointsTotal } from './PointsTable';
@@ -32,14 +33,12 @@ export function SelfScoreCard({
   const [busy, setBusy] = useState(false);
   const editable = a.abilities.editSelf === true;
   const values = Form.useWatch([], form);
-  useEffect(() => {
-    form.setFieldsValue({
-      items: a.self.items,
-      bonus: a.self.bonus,
-      notes: a.self.notes,
-      comment: a.self.comment ?? '',
-    });
-  }, [a.self, form]);
+  useSeedForm(form, {
+    items: a.self.items,
+    bonus: a.self.bonus,
+    notes: a.self.notes,
+    comment: a.self.comment ?? '',
+  });
   const total = editable ? pointsTotal(values, sheet.bonusCap) : (a.self.total ?? 0);
   const save = async () => {
     const v = form.getFieldsValue(true) as Values;
@@ -70,7 +69,12 @@ export function SelfScoreCard({
       width: 220,
       render: (_: unknown, ind: Indicator) => (
         <Form.Item name={['notes', ind.key]} style={{ margin: 0 }}>
-          <Input.TextArea autoSize maxLength={2000} disabled={!editable} />
+          <Input.TextArea
+            autoSize
+            maxLength={2000}
+            disabled={!editable}
+            aria-label={`${tx('note')} · ${ind.name}`}
+          />
         </Form.Item>
       ),
     },

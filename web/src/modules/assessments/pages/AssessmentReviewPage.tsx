@@ -15,7 +15,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { MyReview } from '../../../../../common/schemas/applications';
 import type { Indicator, Scorecard } from '../../../../../common/schemas/rulebooks';
@@ -24,6 +24,7 @@ import { applyServerErrors } from '../../../shared/api/form-errors';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { useSeedForm } from '../../../shared/hooks/useSeedForm';
 import { useI18n } from '../../../shared/i18n';
 import { Attachments } from '../../studios/components/Attachments';
 import { assessmentKeys, useAssessment, useAssessmentRulebook, useMyAssessmentReview } from '../api';
@@ -51,9 +52,7 @@ export default function AssessmentReviewPage() {
   const [busy, setBusy] = useState(false);
   const values = Form.useWatch([], form);
   const mine = review.data?.mine;
-  useEffect(() => {
-    if (mine) form.setFieldsValue({ items: mine.items, bonus: mine.bonus, comment: mine.comment ?? '' });
-  }, [mine, form]);
+  useSeedForm(form, mine && { items: mine.items, bonus: mine.bonus, comment: mine.comment ?? '' });
 
   const error = a.error ?? review.error;
   if (a.isLoading || review.isLoading || rulebook.isLoading) return <Skeleton active />;
