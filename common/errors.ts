@@ -332,6 +332,14 @@ export const errorMessages = {
   },
   'ideas.not_found': { zh: '建议不存在或无权访问', en: 'Idea not found' },
   'ideas.track_not_found': { zh: '查询码无效，请核对后重试', en: 'No idea has this tracking code' },
+  'ideas.photo_token_invalid': {
+    zh: '照片已失效或已用于其他建议，请重新上传',
+    en: 'The photo has expired or was already used for another idea; upload it again',
+  },
+  'ideas.photo_type_not_allowed': {
+    zh: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+    en: 'Only JPEG, PNG or WebP photos can be uploaded',
+  },
   'ideas.invalid_transition': {
     zh: '建议当前状态不允许此操作',
     en: 'This action is not allowed in the idea’s current status',

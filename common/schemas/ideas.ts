@@ -48,8 +48,13 @@ export const publicIdeaCreate = z.object({
   content,
   category: z.enum(ideaCategories),
   orgCode: z.string().trim().min(1).max(40),
+  /** The one-time token of a photo uploaded to POST /api/public/ideas/photos. */
+  photoToken: z.string().max(80).optional(),
 });
 export type PublicIdeaCreate = z.infer<typeof publicIdeaCreate>;
+
+/** An anonymous photo waiting for its idea: the token attaches it once, until `expiresAt`. */
+export const publicPhotoUploaded = z.object({ token: z.string(), expiresAt: z.string() });
 
 export const publicIdeaCreated = z.object({
   trackingCode: z.string(),
@@ -88,6 +93,8 @@ export const publicIdeaStatus = z.object({
   answer: z.string().nullable(),
   mergedIntoCode: z.string().nullable(),
   steps: z.array(ideaStep),
+  /** The idea's photos, readable with the tracking code (no login). */
+  photos: z.array(z.object({ id: z.number().int(), url: z.string() })),
 });
 export type PublicIdeaStatus = z.infer<typeof publicIdeaStatus>;
 

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { educations, honourKinds, honourLevels, skillGrades } from '../../../common/enums.js';
 import type { Role } from '../../../common/roles.js';
 import type { Db } from '../../core/db.js';
@@ -15,6 +15,9 @@ import { chineseName, rng, seedOrg, seedPerson, seedUser } from './factories.js'
 export const DEMO_PASSWORD = 'jiangxin-demo';
 
 /** The demo accounts, one per role, listed in the README and printed at start. */
+/** A demo account's e-mail address, on a reserved-style domain that never reaches a real mailbox. */
+export const demoEmail = (username: string) => `${username}@demo.jiangxin.example`;
+
 export const demoAccounts: { username: string; role: Role; orgCode: string; note: string }[] = [
   { username: 'admin', role: 'group_admin', orgCode: 'SLHI', note: '集团工会管理员 group union admin' },
   {
@@ -239,6 +242,11 @@ export async function seedDemo(db: Db, opts: { peoplePerTeam?: number } = {}) {
     };
     for (const a of demoAccounts) {
       const p = demoPeople[a.username as keyof typeof demoPeople];
+      // people with a login get an address, so the daily digest has someone to write to in the demo
+      await tx
+        .update(people)
+        .set({ email: demoEmail(a.username) })
+        .where(eq(people.id, p.id));
       const grants: { role: Role; orgId: number }[] = [{ role: a.role, orgId: byCode.get(a.orgCode)!.id }];
       if (a.role !== 'employee' && a.role !== 'group_admin')
         grants.push({ role: 'employee', orgId: p.orgId });

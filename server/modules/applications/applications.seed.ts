@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
 import type { NamingLevel } from '../../../common/enums.js';
 import type { ApplicationState } from '../../../common/workflows/application.js';
 import type { Db } from '../../core/db.js';
-import { DEMO_PASSWORD } from '../../db/seed/demo.js';
+import { DEMO_PASSWORD, demoEmail } from '../../db/seed/demo.js';
 import { seedPerson, seedUser } from '../../db/seed/factories.js';
 import { users } from '../accounts/accounts.table.js';
 import { defaultNamingBody, nextPlaqueNo } from '../namings/namings.service.js';
@@ -67,6 +67,7 @@ export async function seedNamingDemo(db: Db) {
       orgId: org.id,
       employeeNo: e.employeeNo,
       name: e.name,
+      email: demoEmail(e.username),
       professionalTitle: e.title,
       trade: e.trade,
       skillGrade: 'seniorTechnician',

@@ -1,9 +1,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileInfo, FileListQuery, FilePurpose, FileUploadQuery } from '../../../common/schemas/files.js';
+import type {
+  AllowedMime,
+  FileInfo,
+  FileListQuery,
+  FilePurpose,
+  FileUploadQuery,
+} from '../../../common/schemas/files.js';
 import { recordAudit } from '../../core/audit.js';
-import type { Ctx } from '../../core/context.js';
+import type { Ctx, Deps } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { detectFileType } from './files.detect.js';
 import { fileErrors } from './files.errors.js';
@@ -20,6 +26,8 @@ function resolverOf(ownerType: string): FileOwnerResolver {
 
 /** Whether the resolver allows `need` (its 403/404 mean no). */
 async function allows(ctx: Ctx, ownerType: string, ownerId: number, need: FileNeed): Promise<boolean> {
+  // owner types nobody registered (a pending anonymous upload) are readable by no one
+  if (!fileOwnerResolver(ownerType)) return false;
   try {
     await resolverOf(ownerType)(ctx, ownerId, need);
     return true;
@@ -92,6 +100,68 @@ function toInfo(row: Joined, abilities: Record<string, boolean>): FileInfo {
   };
 }
 
+/** Where a stored file goes: its owner (type, id, org path for scoping) and purpose within it. */
+export interface FileTarget {
+  ownerType: string;
+  ownerId: number;
+  orgPath: string;
+  /** A FilePurpose, or a pending anonymous upload's marker (see files.anonymous.ts). */
+  purpose: string;
+}
+
+/**
+ * Checks, stores and records one upload: size (config.maxUploadMb), non-empty, type detected from the content
+ * and within `allowed` (every allowed type when omitted); the bytes are written once per content, the row and
+ * its audit record (`files.upload`) in one transaction. `ctx` null = an anonymous upload: no uploader, and the
+ * audit record has no actor and no address. Throws files.too_large (413), request.invalid or
+ * files.type_not_allowed (400) before a byte is written. Returns the new row's id.
+ */
+export async function storeFile({
+  deps,
+  ctx,
+  target,
+  upload,
+  allowed,
+}: {
+  deps: Pick<Deps, 'db' | 'config' | 'clock'>;
+  ctx: Ctx | null;
+  target: FileTarget;
+  upload: { buffer: Buffer; filename: string };
+  allowed?: readonly AllowedMime[];
+}): Promise<number> {
+  if (upload.buffer.length > deps.config.maxUploadMb * 1024 * 1024) throw fileErrors.tooLarge();
+  if (upload.buffer.length === 0)
+    throw new AppError('request.invalid', 400, { fields: { file: '文件内容为空' } });
+  const mime = detectFileType(upload.buffer);
+  if (!mime || (allowed && !allowed.includes(mime))) throw fileErrors.typeNotAllowed();
+  const sha256 = crypto.createHash('sha256').update(upload.buffer).digest('hex');
+  storeBytes(deps.config.dataDir, sha256, upload.buffer);
+  return deps.db.transaction(async (tx) => {
+    const row = await repo.insertFile({
+      db: tx,
+      values: {
+        ...target,
+        sha256,
+        size: upload.buffer.length,
+        mime,
+        originalName: cleanFileName(upload.filename),
+        uploadedBy: ctx?.actor.userId ?? null,
+        createdAt: deps.clock.now().toISOString(),
+      },
+    });
+    // a pending upload's purpose holds its token hash: not for the audit log
+    const { purpose: _p, ...after } = row;
+    await recordAudit(tx, ctx, {
+      action: 'files.upload',
+      entityType: 'file',
+      entityId: row.id,
+      orgPath: target.orgPath || null,
+      after: ctx ? row : after,
+    });
+    return row.id;
+  });
+}
+
 /**
  * Stores an uploaded file for an owner the actor may upload to. The type is detected from the content;
  * anything not allowed is refused (files.type_not_allowed) before a byte is written. Audited.
@@ -106,37 +176,16 @@ export async function uploadFile({
   upload: { buffer: Buffer; filename: string };
 }): Promise<FileInfo> {
   const owner = await resolverOf(query.ownerType)(ctx, query.ownerId, 'upload');
-  if (upload.buffer.length > ctx.config.maxUploadMb * 1024 * 1024) throw fileErrors.tooLarge();
-  if (upload.buffer.length === 0)
-    throw new AppError('request.invalid', 400, { fields: { file: '文件内容为空' } });
-  const mime = detectFileType(upload.buffer);
-  if (!mime) throw fileErrors.typeNotAllowed();
-  const sha256 = crypto.createHash('sha256').update(upload.buffer).digest('hex');
-  storeBytes(ctx.config.dataDir, sha256, upload.buffer);
-  const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertFile({
-      db: tx,
-      values: {
-        ownerType: query.ownerType,
-        ownerId: query.ownerId,
-        orgPath: owner.orgPath,
-        purpose: query.purpose,
-        sha256,
-        size: upload.buffer.length,
-        mime,
-        originalName: cleanFileName(upload.filename),
-        uploadedBy: ctx.actor.userId,
-        createdAt: ctx.clock.now().toISOString(),
-      },
-    });
-    await recordAudit(tx, ctx, {
-      action: 'files.upload',
-      entityType: 'file',
-      entityId: row.id,
+  const id = await storeFile({
+    deps: ctx,
+    ctx,
+    target: {
+      ownerType: query.ownerType,
+      ownerId: query.ownerId,
       orgPath: owner.orgPath,
-      after: row,
-    });
-    return row.id;
+      purpose: query.purpose,
+    },
+    upload,
   });
   const row = (await repo.findFile({ db: ctx.db, id }))!;
   return toInfo(row, { delete: true });

@@ -21,6 +21,14 @@ export const ideaErrors = {
   routeNotFound: () => new AppError('ideas.route_not_found', 404),
   routeTaken: () =>
     new AppError('ideas.route_taken', 409, { fields: { category: '该组织和类别已有分派规则' } }),
+  photoTokenInvalid: () =>
+    new AppError('ideas.photo_token_invalid', 400, {
+      fields: { photoToken: '照片已失效或已用于其他建议，请重新上传' },
+    }),
+  photoTypeNotAllowed: () =>
+    new AppError('ideas.photo_type_not_allowed', 400, {
+      fields: { file: '只能上传 JPEG、PNG 或 WebP 格式的照片' },
+    }),
   orgInvalid: (field: 'orgId' | 'orgCode') =>
     new AppError('request.invalid', 400, { fields: { [field]: '请选择有效的单位' } }),
 };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import {
   publicIdeaCreated,
   publicIdeaStatus,
   publicOrg,
+  publicPhotoUploaded,
   similarIdea,
   similarIdeasQuery,
   trackingCodeParam,
@@ -26,7 +28,10 @@ import { idParams, isoDate, pageOf, version } from '../../../common/schemas/shar
 import type { Deps } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { createRateLimiter } from '../../core/rate-limit.js';
+import { readUpload } from '../../core/upload.js';
+import { contentDisposition } from '../files/files.service.js';
 import './ideas.files.js';
+import * as photos from './ideas.photos.js';
 import * as routing from './ideas.routing.js';
 import * as service from './ideas.service.js';
 import * as submit from './ideas.submit.js';
@@ -60,6 +65,8 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   // Anonymous submission: 5 ideas per 10 minutes per address; tracking lookups 30 per minute (codes are unguessable anyway).
   const submitLimiter = createRateLimiter({ max: 5, windowMs: 10 * 60_000, clock: deps.clock });
   const trackLimiter = createRateLimiter({ max: 30, windowMs: 60_000, clock: deps.clock });
+  // Anonymous photos: 10 per 10 minutes per address (a retry after a refused type or size included).
+  const photoLimiter = createRateLimiter({ max: 10, windowMs: 10 * 60_000, clock: deps.clock });
   const limited = (limiter: ReturnType<typeof createRateLimiter>, ip: string) => {
     if (!limiter.hit(ip)) throw new AppError('request.rate_limited', 429);
   };
@@ -84,11 +91,59 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
     '/api/public/ideas',
     {
       config: { access: 'public' },
-      schema: { tags, body: publicIdeaCreate, response: { 201: publicIdeaCreated } },
+      // Idempotency-Key: the public page's offline outbox resends with the same key and gets the same tracking code
+      schema: {
+        tags,
+        headers: idempotencyHeaders,
+        body: publicIdeaCreate,
+        response: { 201: publicIdeaCreated },
+      },
     },
     async (req, reply) => {
       limited(submitLimiter, req.ip);
-      return reply.code(201).send(await submit.submitPublicIdea({ deps, input: req.body }));
+      const created = await submit.submitPublicIdea({
+        deps,
+        input: req.body,
+        clientKey: req.headers['idempotency-key'],
+      });
+      return reply.code(201).send(created);
+    },
+  );
+  r.post(
+    '/api/public/ideas/photos',
+    {
+      config: { access: 'public' },
+      schema: { tags, consumes: ['multipart/form-data'], response: { 201: publicPhotoUploaded } },
+    },
+    async (req, reply) => {
+      limited(photoLimiter, req.ip);
+      const upload = await readUpload(req);
+      return reply.code(201).send(await photos.uploadPublicPhoto({ deps, upload }));
+    },
+  );
+  r.get(
+    '/api/public/ideas/track/:code/files/:fileId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        params: trackingCodeParam.extend({ fileId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      },
+    },
+    async (req, reply) => {
+      limited(trackLimiter, req.ip);
+      const { info, path } = await photos.trackedPhoto({
+        deps,
+        code: req.params.code,
+        fileId: req.params.fileId,
+      });
+      return reply
+        .header('content-type', info.mime)
+        .header('content-length', String(info.size))
+        .header('content-disposition', contentDisposition('inline', info.originalName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(fs.createReadStream(path));
     },
   );
   r.get(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type {
   IdeaCreate,
   PublicIdeaCreate,
@@ -10,6 +10,7 @@ import type { Actor } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx, Deps } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
+import { claimAnonymousFile } from '../files/files.anonymous.js';
 import { closestAdmins } from '../notifications/recipients.js';
 import { addTodo } from '../notifications/todos.service.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -25,6 +26,7 @@ import {
   stepsOf,
 } from './engagement.js';
 import { ideaErrors } from './ideas.errors.js';
+import { ideaPhotos } from './ideas.photos.js';
 import * as repo from './ideas.repository.js';
 import { ideaCredits, ideas } from './ideas.table.js';
 
@@ -187,25 +189,64 @@ export async function submitIdea({
   }
 }
 
+/** The anonymous idea made with this client key (the public page's outbox key), if any. */
+async function anonymousByClientKey(db: Db, clientKey: string) {
+  const [row] = await db
+    .select({ trackingCode: ideas.trackingCode, code: ideas.code, deadlineAt: ideas.deadlineAt })
+    .from(ideas)
+    .where(and(eq(ideas.anonymous, true), isNull(ideas.submitterUserId), eq(ideas.clientKey, clientKey)));
+  return row;
+}
+
 /**
  * Submits an anonymous idea from the public page. Returns only the tracking code (the submitter's one
  * handle on it), the archive number and the answer deadline. Nothing identifying is stored.
+ * With a `clientKey` (the Idempotency-Key of the public page's offline outbox) a resend returns the idea
+ * already made — the same tracking code — instead of a second one; an advisory lock on the key decides
+ * between two resends arriving at once (anonymous ideas have no submitter for the unique index).
+ * A `photoToken` (POST /api/public/ideas/photos) attaches that photo in the same transaction; an unknown,
+ * expired or used token refuses the whole submission (ideas.photo_token_invalid, 400).
  */
 export async function submitPublicIdea({
   deps,
   input,
+  clientKey,
 }: {
   deps: Pick<Deps, 'db' | 'clock' | 'config'>;
   input: PublicIdeaCreate;
+  clientKey?: string;
 }) {
+  if (clientKey) {
+    const existing = await anonymousByClientKey(deps.db, clientKey);
+    if (existing) return { ...existing, trackingCode: existing.trackingCode! };
+  }
   const [org] = await deps.db
     .select()
     .from(orgs)
     .where(and(eq(orgs.code, input.orgCode), isNull(orgs.archivedAt)));
   if (!org) throw ideaErrors.orgInvalid('orgCode');
-  const idea = await deps.db.transaction((tx) =>
-    createIdea(tx, { ...deps, actor: null, ip: null }, { org, input, anonymous: true, personId: null }),
-  );
+  const idea = await deps.db.transaction(async (tx) => {
+    if (clientKey) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(727276, hashtext(${clientKey}))`);
+      const existing = await anonymousByClientKey(tx, clientKey);
+      if (existing) return existing;
+    }
+    const created = await createIdea(
+      tx,
+      { ...deps, actor: null, ip: null },
+      { org, input, anonymous: true, personId: null, clientKey },
+    );
+    if (input.photoToken) {
+      const fileId = await claimAnonymousFile({
+        db: tx,
+        token: input.photoToken,
+        target: { ownerType: 'idea', ownerId: created.id, orgPath: org.path, purpose: 'photo' },
+        now: deps.clock.now(),
+      });
+      if (!fileId) throw ideaErrors.photoTokenInvalid();
+    }
+    return created;
+  });
   return { trackingCode: idea.trackingCode!, code: idea.code, deadlineAt: idea.deadlineAt };
 }
 
@@ -231,6 +272,10 @@ export async function trackIdea({
     answeredAt: i.answeredAt,
     answer: i.answer,
     mergedIntoCode: row.mergedIntoCode,
+    photos: (await ideaPhotos({ db: deps.db, ideaId: i.id })).map((p) => ({
+      id: p.id,
+      url: `/api/public/ideas/track/${code}/files/${p.id}`,
+    })),
     steps: steps
       .filter((s) => s.public)
       .map((s) => ({ action: s.action, toStatus: s.toStatus, note: s.note, actorName: null, at: s.at })),

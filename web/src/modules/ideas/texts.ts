@@ -110,6 +110,22 @@ const texts = {
   target: { zh: '合并到（更早的建议）', en: 'Merge into (earlier idea)' },
   daysLeft: { zh: '剩 {n} 天', en: '{n} days left' },
   benefitYuan: { zh: '（元）', en: ' (¥)' },
+  photoHint: {
+    zh: '支持 JPEG、PNG、WebP 照片；离线时照片无法保存，只提交文字',
+    en: 'JPEG, PNG or WebP; offline, only the text is kept (not the photo)',
+  },
+  queuedNoPhoto: {
+    zh: '当前离线，文字已保存在本机，网络恢复后自动提交；照片未保存，可在联网后重新提一条附上',
+    en: 'Offline: the text is kept on this device and sent when the connection returns; the photo was not kept',
+  },
+  offlineArrived: {
+    zh: '离线保存的建议已送达，请记下查询码',
+    en: 'Your idea saved offline has arrived; note its tracking code',
+  },
+  myAnonymous: { zh: '本机提交记录', en: 'Submitted from this device' },
+  waitingNetwork: { zh: '等待联网后发送', en: 'Waiting for a connection' },
+  notDelivered: { zh: '未能送达，请重新提交', en: 'Not delivered; please submit again' },
+  photos: { zh: '现场照片', en: 'Photos' },
 };
 
 export function useTexts() {

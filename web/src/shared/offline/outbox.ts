@@ -13,6 +13,11 @@ export interface OutboxItem {
   /** What the user sees in the pending list, e.g. the idea's title. */
   label: string;
   createdAt: number;
+  /**
+   * Keep the server's reply on this device (outboxResult) — for a reply the person needs later, like an
+   * anonymous idea's tracking code, whichever page happens to send the entry.
+   */
+  keepResult?: boolean;
 }
 
 const DB_NAME = 'jx-outbox';
@@ -42,6 +47,8 @@ async function withStore<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) =
 }
 
 const listeners = new Set<(pending: number) => void>();
+const sentListeners = new Set<(item: OutboxItem, result: unknown) => void>();
+const RESULT_PREFIX = 'jx-outbox-result:';
 async function notify() {
   const n = (await pendingItems()).length;
   for (const l of listeners) l(n);
@@ -66,6 +73,22 @@ export function onOutboxChange(fn: (pending: number) => void): () => void {
   return () => listeners.delete(fn);
 }
 
+/** Calls `fn` with each entry the outbox sends and the server's reply; returns the unsubscribe. */
+export function onOutboxSent(fn: (item: OutboxItem, result: unknown) => void): () => void {
+  sentListeners.add(fn);
+  return () => sentListeners.delete(fn);
+}
+
+/** The kept reply of a sent `keepResult` entry, or null while it is not sent (or was not kept). */
+export function outboxResult<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(RESULT_PREFIX + key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A failure worth retrying later: offline, logged out, CSRF not loaded yet, rate limited or a server error. */
 const retryable = (e: unknown) =>
   !(e instanceof ApiError) ||
@@ -80,21 +103,38 @@ let running: Promise<number> | null = null;
 
 /**
  * Sends the pending entries in order with their Idempotency-Key; stops at the first retryable failure.
- * An entry the server refuses for good (400, 403, 404) is dropped. Returns how many were sent.
+ * An entry the server refuses for good (400, 403, 404) is dropped. Returns how many were sent. `only`
+ * limits the run to some entries (the others stay queued).
  */
-export function flushOutbox(): Promise<number> {
+export function flushOutbox(opts: { only?: (item: OutboxItem) => boolean } = {}): Promise<number> {
   if (running) return running;
   running = (async () => {
     let sent = 0;
     for (const item of await pendingItems()) {
+      // a page without a login sends only what needs none: an entry waiting for a login must not block it
+      if (opts.only && !opts.only(item)) continue;
       try {
-        await api(item.path, {
+        const result = await api(item.path, {
           method: 'POST',
           body: item.body,
           headers: { 'idempotency-key': item.key },
           redirectOn401: false,
         });
         sent++;
+        if (item.keepResult) {
+          try {
+            localStorage.setItem(RESULT_PREFIX + item.key, JSON.stringify(result));
+          } catch {
+            // storage full or blocked: the listeners below still get the reply
+          }
+        }
+        for (const l of sentListeners) {
+          try {
+            l(item, result);
+          } catch {
+            // a listener's failure must not make a sent entry look unsent
+          }
+        }
       } catch (e) {
         if (retryable(e)) break;
       }
@@ -126,16 +166,22 @@ export async function postOrQueue<T>(
   path: string,
   body: unknown,
   label: string,
-): Promise<{ queued: true } | { queued: false; data: T }> {
+  opts: { keepResult?: boolean; redirectOn401?: boolean } = {},
+): Promise<{ queued: true; key: string } | { queued: false; key: string; data: T }> {
   const key = newKey();
   if (navigator.onLine) {
     try {
-      const data = await api<T>(path, { method: 'POST', body, headers: { 'idempotency-key': key } });
-      return { queued: false, data };
+      const data = await api<T>(path, {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': key },
+        ...(opts.redirectOn401 === false ? { redirectOn401: false } : {}),
+      });
+      return { queued: false, key, data };
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 0) throw e;
     }
   }
-  await enqueue({ key, path, body, label });
-  return { queued: true };
+  await enqueue({ key, path, body, label, ...(opts.keepResult ? { keepResult: true } : {}) });
+  return { queued: true, key };
 }

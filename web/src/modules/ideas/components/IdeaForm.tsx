@@ -36,12 +36,17 @@ export function IdeaForm({
   initialOrgCode,
   onSubmit,
   allowPhoto,
+  photoAccept = 'image/*',
+  photoHint,
 }: {
   /** The public page's unit choices; absent for logged-in employees (their own unit is used). */
   publicOrgs?: { code: string; name: string; parentName: string | null }[];
   initialOrgCode?: string;
   onSubmit: (values: IdeaFormValues, photo: File | null) => Promise<void>;
   allowPhoto: boolean;
+  /** The photo picker's file types and the hint under it (the public page takes JPEG/PNG/WebP only). */
+  photoAccept?: string;
+  photoHint?: string;
 }) {
   const { l } = useI18n();
   const tx = useTexts();
@@ -121,10 +126,10 @@ export function IdeaForm({
         </div>
       )}
       {allowPhoto && (
-        <Form.Item label={tx('photo')}>
+        <Form.Item label={tx('photo')} extra={photoHint}>
           <Upload
             listType="picture-card"
-            accept="image/*"
+            accept={photoAccept}
             maxCount={1}
             fileList={photo}
             beforeUpload={() => false}

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Image, Typography } from 'antd';
 import type { PublicIdeaStatus } from '../../../../../common/schemas/ideas';
 import { ideaCategoryLabels } from '../../../../../common/schemas/ideas';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -30,6 +30,22 @@ export function TrackResult({ data }: { data: PublicIdeaStatus }) {
             <Typography.Text type="secondary">{tx('noAnswer')}</Typography.Text>
           )}
         </Descriptions.Item>
+        {data.photos.length > 0 && (
+          <Descriptions.Item label={tx('photos')}>
+            <Image.PreviewGroup>
+              {data.photos.map((p) => (
+                <Image
+                  key={p.id}
+                  src={p.url}
+                  width={96}
+                  height={96}
+                  style={{ objectFit: 'cover', borderRadius: 6 }}
+                  alt={tx('photos')}
+                />
+              ))}
+            </Image.PreviewGroup>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Title level={5}>{tx('steps')}</Typography.Title>
       <StepsTimeline steps={data.steps} />

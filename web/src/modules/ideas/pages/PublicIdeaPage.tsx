@@ -1,16 +1,23 @@
 import { CopyOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Result, Segmented, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Input, List, Result, Segmented, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PublicIdeaStatus } from '../../../../../common/schemas/ideas';
 import { LangSwitch } from '../../../app/layout/LangSwitch';
-import { api } from '../../../shared/api/client';
+import { ApiError, api } from '../../../shared/api/client';
 import { formatDate } from '../../../shared/format';
-import { useErrorToast } from '../../../shared/hooks/useApiMessage';
+import { useI18n } from '../../../shared/i18n';
+import { postOrQueue } from '../../../shared/offline/outbox';
 import { fetchTracking } from '../api';
 import { IdeaForm } from '../components/IdeaForm';
 import { TrackResult } from '../components/TrackResult';
+import {
+  type AnonymousCreated,
+  type AnonymousSubmission,
+  PUBLIC_IDEAS_PATH,
+  useAnonymousSubmissions,
+} from '../hooks/useAnonymousSubmissions';
 import { useTexts } from '../texts';
 
 const group = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
@@ -18,18 +25,24 @@ const group = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
 /**
  * The public, phone-first idea page (no login): submit anonymously and get a tracking code, or look up an
  * idea's progress and answer by its code. `?org=CODE` preselects the unit (from a QR code on a poster).
+ * Offline, the idea waits in the outbox (photo dropped) and is sent once when the connection returns; every
+ * tracking code is also kept on the device, so one that arrives later is not lost.
  */
 export default function PublicIdeaPage() {
   const tx = useTexts();
-  const toast = useErrorToast();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const mode = params.get('code') || params.get('tab') === 'track' ? 'track' : 'submit';
-  const [created, setCreated] = useState<{
-    trackingCode: string;
-    code: string;
-    deadlineAt: string | null;
-  } | null>(null);
+  const [created, setCreated] = useState<AnonymousCreated | null>(null);
+  const arrived = useCallback(
+    (c: AnonymousCreated) => {
+      setCreated(c);
+      message.success(tx('offlineArrived'));
+    },
+    [message, tx],
+  );
+  const { submissions, remember } = useAnonymousSubmissions(arrived);
   const [codeInput, setCodeInput] = useState(params.get('code') ?? '');
   const [tracked, setTracked] = useState<PublicIdeaStatus | null>(null);
   const [trackError, setTrackError] = useState<string | null>(null);
@@ -128,24 +141,53 @@ export default function PublicIdeaPage() {
           )}
           {mode === 'submit' && !created && (
             <IdeaForm
-              allowPhoto={false}
+              allowPhoto
+              photoAccept="image/jpeg,image/png,image/webp"
+              photoHint={tx('photoHint')}
               publicOrgs={orgs.data ?? []}
               initialOrgCode={params.get('org') ?? undefined}
-              onSubmit={async (values) => {
-                const r = await api<{ trackingCode: string; code: string; deadlineAt: string | null }>(
-                  '/api/public/ideas',
-                  {
-                    method: 'POST',
-                    body: values,
-                    redirectOn401: false,
-                  },
-                ).catch((e) => {
-                  toast(e);
-                  throw e;
+              onSubmit={async (values, photo) => {
+                // the photo goes first (it needs the network) and comes back as a one-time token
+                let photoToken: string | undefined;
+                let photoDropped = false;
+                if (photo && navigator.onLine) {
+                  const form = new FormData();
+                  form.append('file', photo, photo.name);
+                  try {
+                    photoToken = (
+                      await api<{ token: string }>('/api/public/ideas/photos', {
+                        method: 'POST',
+                        form,
+                        redirectOn401: false,
+                      })
+                    ).token;
+                  } catch (e) {
+                    if (!(e instanceof ApiError) || e.status !== 0) throw e;
+                    photoDropped = true;
+                  }
+                } else if (photo) photoDropped = true;
+                const sent = await postOrQueue<AnonymousCreated>(
+                  PUBLIC_IDEAS_PATH,
+                  { ...values, photoToken },
+                  values.title,
+                  { keepResult: true, redirectOn401: false },
+                );
+                remember({
+                  key: sent.key,
+                  title: values.title,
+                  at: Date.now(),
+                  created: sent.queued ? null : sent.data,
                 });
-                setCreated(r);
+                if (sent.queued) {
+                  message.info(photoDropped ? tx('queuedNoPhoto') : t('outbox.queued'));
+                  return;
+                }
+                setCreated(sent.data);
               }}
             />
+          )}
+          {mode === 'submit' && submissions.length > 0 && (
+            <MySubmissions items={submissions} onTrack={(code) => setParams({ code })} />
           )}
           {mode === 'track' && (
             <TrackPanel
@@ -163,6 +205,57 @@ export default function PublicIdeaPage() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** This device's anonymous ideas: the waiting ones, and the tracking code of each one that arrived. */
+function MySubmissions({
+  items,
+  onTrack,
+}: {
+  items: AnonymousSubmission[];
+  onTrack: (code: string) => void;
+}) {
+  const tx = useTexts();
+  return (
+    <List
+      size="small"
+      style={{ marginTop: 20 }}
+      header={<Typography.Text strong>{tx('myAnonymous')}</Typography.Text>}
+      dataSource={items}
+      data-testid="my-anonymous-ideas"
+      renderItem={(s) => (
+        <List.Item
+          actions={
+            s.created
+              ? [
+                  <Button key="track" size="small" onClick={() => onTrack(s.created!.trackingCode)}>
+                    {tx('track')}
+                  </Button>,
+                ]
+              : []
+          }
+        >
+          <List.Item.Meta
+            title={s.title}
+            description={
+              s.created ? (
+                <Typography.Text
+                  copyable={{ text: s.created.trackingCode }}
+                  style={{ fontFamily: 'monospace' }}
+                >
+                  {s.created.code} · {tx('trackingCode')} {group(s.created.trackingCode)}
+                </Typography.Text>
+              ) : s.failed ? (
+                <Tag color="red">{tx('notDelivered')}</Tag>
+              ) : (
+                <Tag color="orange">{tx('waitingNetwork')}</Tag>
+              )
+            }
+          />
+        </List.Item>
+      )}
+    />
   );
 }
 
