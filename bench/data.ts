@@ -1,3 +1,4 @@
+import { skillGrades } from '../common/enums.js';
 import { activityKinds } from '../common/schemas/activities.js';
 import { ideaCategories } from '../common/schemas/ideas.js';
 import { patentStatuses, patentTypes, resultKinds } from '../common/schemas/results.js';
@@ -246,7 +247,7 @@ function peopleRows(l: Layout, seed: number): TableData {
           r.next() < 0.7 ? 'male' : 'female',
           r.int(1965, 2002),
           r.pick(trades),
-          r.pick(['初级工', '中级工', '高级工', '技师', '高级技师']),
+          r.pick(skillGrades),
         ];
     },
   };

@@ -14,6 +14,7 @@ import {
   workshopOfPerson,
 } from '../bench/data.js';
 import { benchUsers, loadIntoPglite } from '../bench/loader.js';
+import { skillGrades } from '../common/enums.js';
 
 /** A smoke test of the benchmark data generator at a very small scale (the benchmark itself is not in npm test). */
 const size = scaledSize(dataSets.group, 0.01);
@@ -66,6 +67,10 @@ describe('bench data generator', () => {
        WHERE o.id IS NULL OR p.id IS NULL`,
     );
     expect(orphans.rows[0]!.n).toBe(0);
+    // Coded values are the app's own codes (the API's response schemas refuse anything else).
+    const grades = await client.query<{ g: string }>('SELECT DISTINCT skill_grade AS g FROM people');
+    expect(grades.rows.length).toBeGreaterThan(1);
+    for (const { g } of grades.rows) expect(skillGrades).toContain(g);
     // Sequences continue after the copied ids.
     const next = await client.query<{ id: number }>(
       `INSERT INTO orgs (code, name, kind, path, depth) VALUES ('X', 'x', 'team', '/x/', 9) RETURNING id`,
