@@ -187,10 +187,16 @@ export async function search({
   return { q, words, groups };
 }
 
-async function existingTables(ctx: Ctx): Promise<Set<string>> {
-  const rows = await rowsOf<{ t: string }>(
-    ctx.db,
-    sql`SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = current_schema()`,
-  );
-  return new Set(rows.map((r) => r.t));
+/** The schema's tables, read once per database (migrations run before the server serves). */
+const tablesOf = new WeakMap<object, Promise<Set<string>>>();
+function existingTables(ctx: Ctx): Promise<Set<string>> {
+  let tables = tablesOf.get(ctx.db);
+  if (!tables) {
+    tables = rowsOf<{ t: string }>(
+      ctx.db,
+      sql`SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = current_schema()`,
+    ).then((rows) => new Set(rows.map((r) => r.t)));
+    tablesOf.set(ctx.db, tables);
+  }
+  return tables;
 }
