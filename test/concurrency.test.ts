@@ -270,4 +270,55 @@ describe('an import racing a manual edit', () => {
     }
     console.log(`import vs edit outcomes (import/edit): ${outcomes.join(' ')}`);
   });
+
+  // The interleaving the loop above may never hit, forced on PostgreSQL: a manual edit holds the person's row
+  // while the import reads it and waits on its own UPDATE; the edit commits; the import must then refuse
+  // (409, nothing written), not overwrite the edit with values computed from what it read before.
+  it.runIf(inject('databaseUrl'))(
+    'refuses an import whose row changed under it while it waited',
+    async () => {
+      const [p] = await database.exec(
+        `SELECT p.id, p.employee_no, o.code FROM people p JOIN orgs o ON o.id = p.org_id WHERE o.code LIKE 'SLHI-01-%' ORDER BY p.id DESC LIMIT 1 OFFSET 1`,
+      );
+      const before = (await get('ent_admin', `/api/people/${p!.id}`)).json();
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('人员');
+      ws.addRow(['工号', '姓名', '组织编码', '手机']);
+      ws.addRow([p!.employee_no, '导入者写的名字', p!.code, '13900000000']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      const holder = new pg.Client({ connectionString: url });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query(`UPDATE people SET phone = '13811112222', version = version + 1 WHERE id = $1`, [
+          p!.id,
+        ]);
+        const importing = call(app, s.ent_admin!, {
+          method: 'POST',
+          url: '/api/people/import?dryRun=false',
+          ...multipartFile(file, '人员.xlsx'),
+        });
+        await expect
+          .poll(
+            async () =>
+              Number(
+                (
+                  await holder.query(
+                    `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+                  )
+                ).rows[0].n,
+              ),
+            { timeout: 15_000, interval: 50 },
+          )
+          .toBe(1);
+        await holder.query('COMMIT');
+        const imp = await importing;
+        expect(imp.statusCode, imp.body).toBe(409);
+        const after = (await get('ent_admin', `/api/people/${p!.id}`)).json();
+        expect(after).toMatchObject({ phone: '13811112222', name: before.name, version: before.version + 1 });
+      } finally {
+        await holder.end();
+      }
+    },
+  );
 });
