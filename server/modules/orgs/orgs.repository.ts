@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { OrgListQuery } from '../../../common/schemas/orgs.js';
-import { inScope } from '../../core/access.js';
+import { inScope, underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from './orgs.table.js';
@@ -28,9 +28,7 @@ export async function findOrgs({ db, scope, query }: { db: Db; scope: string[]; 
     query.includeArchived ? undefined : isNull(orgs.archivedAt),
     query.kind ? eq(orgs.kind, query.kind) : undefined,
     query.q ? or(ilike(orgs.name, likeText(query.q)), ilike(orgs.code, likeText(query.q))) : undefined,
-    query.under
-      ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.under}) || '%'`
-      : undefined,
+    underOrg(orgs.path, query.under),
   );
   const [items, [total]] = await Promise.all([
     db.select().from(orgs).where(where).orderBy(asc(orgs.path)).limit(query.pageSize).offset(offsetOf(query)),

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { PersonListQuery } from '../../../common/schemas/people.js';
-import { inScope } from '../../core/access.js';
+import { inScope, underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { users } from '../accounts/accounts.table.js';
@@ -43,9 +43,7 @@ export async function findPeople({ db, scope, query }: { db: Db; scope: string[]
     query.q
       ? or(ilike(people.name, likeText(query.q)), ilike(people.employeeNo, likeText(query.q)))
       : undefined,
-    query.orgId
-      ? sql`${orgs.path} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${query.orgId}) || '%'`
-      : undefined,
+    underOrg(orgs.path, query.orgId),
     query.skillGrade ? eq(people.skillGrade, query.skillGrade) : undefined,
     query.trade ? ilike(people.trade, likeText(query.trade)) : undefined,
     query.honourKind

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { ProjectListQuery } from '../../../common/schemas/projects.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { type ActorView, scopeWhere } from '../innovation/innovation.scope.js';
@@ -35,11 +36,6 @@ export type ProjectJoined = Awaited<ReturnType<ReturnType<typeof base>['execute'
 export async function findProjectRow({ db, id }: { db: Db; id: number }) {
   const [row] = await base(db).where(eq(projects.id, id));
   return row ?? null;
-}
-
-/** Org subtree filter: rows whose host org lies at or below org `orgId`. */
-export function underOrg(pathCol: typeof orgs.path, orgId: number | undefined): SQL | undefined {
-  return orgId ? sql`${pathCol} LIKE (SELECT path FROM orgs o2 WHERE o2.id = ${orgId}) || '%'` : undefined;
 }
 
 function listWhere(view: ActorView, q: Omit<ProjectListQuery, 'page' | 'pageSize'>) {

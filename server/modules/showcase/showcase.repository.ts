@@ -17,6 +17,7 @@ import type {
   PublicResultQuery,
   PublicStudioCard,
 } from '../../../common/schemas/showcase.js';
+import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -164,9 +165,7 @@ function resultWhere(q: Partial<PublicResultQuery> & { studioId?: number }) {
     q.studioId ? eq(studios.id, q.studioId) : undefined,
     q.kind ? eq(results.kind, q.kind) : undefined,
     q.field ? ilike(results.field, likeText(q.field)) : undefined,
-    q.enterpriseId
-      ? sql`${orgs.path} LIKE (SELECT o2.path FROM orgs o2 WHERE o2.id = ${q.enterpriseId}) || '%'`
-      : undefined,
+    underOrg(orgs.path, q.enterpriseId),
     q.q ? or(ilike(results.title, likeText(q.q)), ilike(studios.name, likeText(q.q))) : undefined,
   );
 }
