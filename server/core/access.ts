@@ -65,6 +65,17 @@ export function underOrg(pathColumn: AnyPgColumn | SQL, orgId: number | undefine
   return sql`(${pathColumn} ~>=~ ${path} AND ${pathColumn} ~<~ (${path} || '~'))`;
 }
 
+/**
+ * The name of the enterprise above (or at) the org whose path is `pathColumn`: the nearest one, or with
+ * `topmost` the highest. Looks the path's ancestor ids up by primary key — a `LIKE e.path || '%'` against every
+ * enterprise costs a scan of all enterprises per row, seconds at national scale.
+ */
+export function enterpriseNameOf(pathColumn: AnyPgColumn | SQL, topmost = false): SQL<string | null> {
+  return sql<string | null>`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise'
+    AND e.id = ANY (string_to_array(trim(both '/' from ${pathColumn}), '/')::int[])
+    ORDER BY e.depth ${topmost ? sql`ASC` : sql`DESC`} LIMIT 1)`;
+}
+
 /** Abilities map for a thing at `orgPath`: `{ update: true, archive: false, … }`. */
 export function abilitiesFor(
   actor: Actor,

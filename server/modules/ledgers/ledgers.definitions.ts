@@ -18,6 +18,7 @@ import {
 } from '../../../common/schemas/results.js';
 import { expenseStatusLabels } from '../../../common/workflows/fund-expenses.js';
 import { resultStatusLabels } from '../../../common/workflows/result.js';
+import { enterpriseNameOf } from '../../core/access.js';
 
 /** How a column is written: text, a whole number, a number, a date (yyyy-mm-dd) or money in yuan from fen. */
 export type ColumnType = 'text' | 'int' | 'number' | 'date' | 'money';
@@ -47,10 +48,7 @@ export interface Ledger {
   sheets: LedgerSheet[];
 }
 
-const enterpriseOf = (pathCol: string) =>
-  sql.raw(
-    `(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${pathCol} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`,
-  );
+const enterpriseOf = (pathCol: string) => enterpriseNameOf(sql.raw(pathCol));
 
 const studioFrom = sql`studios s JOIN orgs ho ON ho.id = s.host_org_id`;
 const years = (f: LedgerFilter) => ({ y1: Number(f.start.slice(0, 4)), y2: Number(f.end.slice(0, 4)) });

@@ -7,7 +7,7 @@ import {
   studioTypeLabels,
 } from '../../../common/enums.js';
 import type { NamingListItem, NamingListQuery } from '../../../common/schemas/applications.js';
-import { inScope, scopeOf } from '../../core/access.js';
+import { enterpriseNameOf, inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
@@ -147,9 +147,7 @@ export async function recordNaming({
   return naming!;
 }
 
-const enterpriseName = sql<
-  string | null
->`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${orgs.path} LIKE e.path || '%' ORDER BY e.depth LIMIT 1)`;
+const enterpriseName = enterpriseNameOf(orgs.path, true);
 
 function listBase(db: Db) {
   return db

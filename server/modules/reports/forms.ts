@@ -13,6 +13,7 @@ import type { Honour } from '../../../common/schemas/people.js';
 import type { UpwardForm } from '../../../common/schemas/reports.js';
 import { patentTypeLabels, patentTypes, resultGradeLabels } from '../../../common/schemas/results.js';
 import { resultStatusLabels } from '../../../common/workflows/result.js';
+import { enterpriseNameOf } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { rowsOf } from '../stats/stats.sql.js';
 
@@ -200,7 +201,7 @@ async function fiveSmall(db: Db, path: string, year: number, orgName: string) {
   }>(
     db,
     sql`SELECT r.title, s.name AS studio,
-               (SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ho.path LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1) AS enterprise,
+               ${enterpriseNameOf(sql.raw('ho.path'))} AS enterprise,
                (SELECT string_agg(p.name, '、' ORDER BY c.seq) FROM result_contributors c JOIN people p ON p.id = c.person_id WHERE c.result_id = r.id) AS people,
                r.implemented_on::text AS implemented, r.status, r.grade,
                (SELECT coalesce(sum(b.amount_fen), 0)::float8 FROM benefits b WHERE b.result_id = r.id AND b.status = 'verified' AND b.archived_at IS NULL) AS fen,

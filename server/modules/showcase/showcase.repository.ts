@@ -17,7 +17,7 @@ import type {
   PublicResultQuery,
   PublicStudioCard,
 } from '../../../common/schemas/showcase.js';
-import { underOrg } from '../../core/access.js';
+import { enterpriseNameOf, underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -47,9 +47,7 @@ export const resultIsPublic: SQL = and(
   studioIsPublic,
 )!;
 
-const enterpriseName = sql<
-  string | null
->`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${orgs.path} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`;
+const enterpriseName = enterpriseNameOf(orgs.path);
 
 /** First photo of an owner: an image with purpose 'photo' that is not deleted. */
 const firstPhoto = (ownerType: 'studio' | 'result', ownerId: SQL | typeof studios.id | typeof results.id) =>
@@ -222,7 +220,7 @@ export async function publicFilterValues({ db }: { db: Db }) {
     SELECT DISTINCT e.id, e.name FROM studios s
     JOIN showcase_studios ss ON ss.studio_id = s.id AND ss.published
     JOIN orgs o ON o.id = s.host_org_id
-    JOIN orgs e ON e.kind = 'enterprise' AND o.path LIKE e.path || '%'
+    JOIN orgs e ON e.kind = 'enterprise' AND e.id = ANY (string_to_array(trim(both '/' from o.path), '/')::int[])
     WHERE s.archived_at IS NULL AND s.status NOT IN ('revoked', 'merged')
     ORDER BY e.name`,
   );

@@ -10,6 +10,7 @@ import type {
   PublicResultQuery,
   PublicStudio,
 } from '../../../common/schemas/showcase.js';
+import { enterpriseNameOf } from '../../core/access.js';
 import type { Deps } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
@@ -69,9 +70,7 @@ export async function findPublicNotices(d: PublicDeps): Promise<PublicNotice[]> 
     .select({
       studioId: studios.id,
       studioName: studios.name,
-      enterpriseName: sql<
-        string | null
-      >`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${orgs.path} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`,
+      enterpriseName: enterpriseNameOf(orgs.path),
       level: applications.level,
       publicityStart: applications.publicityStart,
       publicityEnd: applications.publicityEnd,
@@ -204,9 +203,7 @@ export async function findPublicNamings(d: PublicDeps): Promise<PublicNaming[]> 
     .select({
       studioId: studios.id,
       studioName: studios.name,
-      enterpriseName: sql<
-        string | null
-      >`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND ${orgs.path} LIKE e.path || '%' ORDER BY e.depth DESC LIMIT 1)`,
+      enterpriseName: enterpriseNameOf(orgs.path),
       level: studioNamings.level,
       namingBody: studioNamings.namingBody,
       namedOn: studioNamings.namedOn,

@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import { type NamingLevel, namingLevels } from '../../../common/enums.js';
 import type { StudioListQuery } from '../../../common/schemas/studios.js';
-import { type Actor, inScope, scopeOf } from '../../core/access.js';
+import { type Actor, enterpriseNameOf, inScope, scopeOf } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
@@ -24,11 +24,7 @@ import { studioCodeCounters, studioMembers, studioNamings, studios } from './stu
 export type StudioRow = typeof studios.$inferSelect;
 export type NamingRow = typeof studioNamings.$inferSelect;
 
-// The nearest enterprise among the host org's ancestors: the ids in its path, found by primary key (a LIKE
-// against every enterprise's path costs a scan of all enterprises per row, which at national scale is seconds).
-const enterpriseName = sql<
-  string | null
->`(SELECT e.name FROM orgs e WHERE e.kind = 'enterprise' AND e.id = ANY (string_to_array(trim(both '/' from ${orgs.path}), '/')::int[]) ORDER BY e.depth DESC LIMIT 1)`;
+const enterpriseName = enterpriseNameOf(orgs.path);
 const memberCount =
   sql<number>`(SELECT count(*)::int FROM studio_members m WHERE m.studio_id = ${studios.id} AND m.left_on IS NULL)`.mapWith(
     Number,
