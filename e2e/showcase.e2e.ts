@@ -224,4 +224,100 @@ describe('installable app with an offline outbox', () => {
     expect(ideas.length).toBe(1);
     await screenshot(p, 'outbox-sent-phone');
   });
+
+  it('sends an activity check-in made offline exactly once when the connection returns', async () => {
+    const p = b.page;
+    b.errors.length = 0;
+    const csrf = async () =>
+      ((await (await p.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+    // the login page sends a signed-in user on: sign out first
+    const switchTo = async (user: string) => {
+      await p.context().clearCookies();
+      await loginAs(p, user);
+    };
+    await loginAs(p, 'worker');
+    const { personId } = (await (await p.request.get('/api/auth/me')).json()) as { personId: number };
+    // the leader's side: an activity today (China time) with the worker invited, and its QR link
+    await switchTo('admin');
+    const studios = (await (await p.request.get('/api/studios?status=named&pageSize=1')).json()) as {
+      items: { id: number }[];
+    };
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const created = await p.request.post('/api/activities', {
+      headers: { 'x-csrf-token': await csrf() },
+      data: {
+        studioId: studios.items[0]!.id,
+        kind: 'training',
+        title: `离线签到培训${Date.now().toString(36)}`,
+        heldOn: today,
+        hours: 2,
+        trainerName: '外聘讲师王工',
+        participants: [{ personId }],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const activity = (await created.json()) as { id: number; checkin: { url: string } };
+    const checkinPath = new URL(activity.checkin.url).pathname;
+    const attendance = async () => {
+      const detail = (await (await p.request.get(`/api/activities/${activity.id}`)).json()) as {
+        attendedCount: number;
+      };
+      const audit = (await (
+        await p.request.get(`/api/audit?entityType=activity&entityId=${activity.id}&pageSize=100`)
+      ).json()) as { items: { action: string }[] };
+      return {
+        attended: detail.attendedCount,
+        audits: audit.items.filter((a) => a.action === 'activities.checkin').length,
+      };
+    };
+    // the worker scans the code on a phone; the line drops before the tap
+    await switchTo('worker');
+    await p.goto(checkinPath);
+    const button = p.getByRole('button', { name: /确认签到/ });
+    await button.waitFor();
+    await p.context().setOffline(true);
+    await button.click();
+    await p.getByText(/当前离线，签到已保存在本机/).waitFor();
+    const queued = await p.evaluate(
+      () =>
+        new Promise<{ key: string; path: string; body: unknown }[]>((resolve, reject) => {
+          const open = indexedDB.open('jx-outbox', 1);
+          open.onsuccess = () => {
+            const req = open.result.transaction('requests').objectStore('requests').getAll();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(queued.map((q) => q.path)).toEqual([`/api${checkinPath}`]);
+    await screenshot(p, 'checkin-queued-phone');
+    // nothing reached the server while offline (the test's own API calls bypass the page's network)
+    expect(
+      ((await (await p.request.get(`/api${checkinPath}`)).json()) as { attendedAt: string | null })
+        .attendedAt,
+    ).toBeNull();
+    await p.context().setOffline(false);
+    await p.getByText(/离线保存的 1 条提交已发送/).waitFor({ timeout: 30_000 });
+    await p.getByText('签到成功').waitFor();
+    await screenshot(p, 'checkin-sent-phone');
+    // the replay happens again (a reply lost on a flaky line): the same key, still one attendance
+    const again = await p.evaluate(async (item) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const res = await fetch(item.path, {
+        method: 'POST',
+        headers: { 'x-csrf-token': me.csrfToken, 'idempotency-key': item.key },
+      });
+      return { status: res.status, already: (await res.json()).already as boolean };
+    }, queued[0]!);
+    expect(again).toEqual({ status: 200, already: true });
+    // the page opened again later shows the check-in, and no second one is waiting
+    await p.reload();
+    await p.getByText('您已签到').waitFor();
+    expect(await p.getByRole('button', { name: /确认签到/ }).count()).toBe(0);
+    await switchTo('admin');
+    expect(await attendance()).toEqual({ attended: 1, audits: 1 });
+    // requests the browser tried while offline are logged as errors: nothing else
+    expect(b.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  call,
   createTestApp,
   createWorld,
   login,
@@ -93,6 +94,42 @@ describe('QR attendance', () => {
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: w.users.memberA.id });
+  });
+
+  it('the offline outbox resends with one Idempotency-Key, also twice at once: one attendance, one audit', async () => {
+    clock.set('2025-06-10T02:00:00Z');
+    const a = await activity();
+    const key = '3f1e2d4c-5b6a-4798-8a0b-1c2d3e4f5a6b';
+    const send = (k: string | undefined = key) =>
+      call(t.app, member, {
+        method: 'POST',
+        url: `/api/checkin/${a.token}`,
+        headers: k ? { 'idempotency-key': k } : {},
+      });
+    // a reply lost on a flaky line and two tabs flushing their outbox: the same request arrives three times at once
+    const burst = await Promise.all([send(), send(), send()]);
+    for (const res of burst) expect(res.statusCode, res.body).toBe(200);
+    expect(burst.filter((res) => res.json().already === false)).toHaveLength(1);
+    for (const res of burst) expect(res.json().attendedAt).toBe('2025-06-10T02:00:00.000Z');
+    clock.set('2025-06-10T03:00:00Z');
+    // later resends, with the key, with another key (a second scan) and without one, change nothing
+    for (const k of [key, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', undefined]) {
+      const res = await send(k);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ already: true, attendedAt: '2025-06-10T02:00:00.000Z' });
+    }
+    const detail = (await r.get(leader, `/api/activities/${a.id}`)).json();
+    expect(detail.attendedCount).toBe(1);
+    expect(detail.participants).toHaveLength(1);
+    const audit = (await auditOf(t, admin, 'activity', a.id)).filter(
+      (x) => x.action === 'activities.checkin',
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ personId: w.users.memberA.personId, clientKey: key });
+    // a malformed key is refused before anything is recorded
+    const bad = await send('not-a-uuid');
+    expect(bad.statusCode).toBe(400);
+    clock.set('2025-06-10T02:00:00Z');
   });
 
   it('opens on the activity day (China time) and closes 6 hours after it ends', async () => {

@@ -48,23 +48,38 @@ export async function getCheckinInfo({ ctx, token }: { ctx: Ctx; token: string }
 }
 
 /**
- * Records the caller's attendance once. Checking in again answers `already: true` and changes nothing.
+ * Records the caller's attendance once. Checking in again answers `already: true` and changes nothing, also
+ * when two check-ins of the same person arrive at once (a phone's offline outbox resending with the same
+ * `clientKey`, its Idempotency-Key, or two tabs): one attendance, one audit record.
  * Throws activities.checkin_invalid (404), checkin_not_open / checkin_expired (400),
  * checkin_no_person (400) and checkin_not_allowed (403).
  */
-export async function checkIn({ ctx, token }: { ctx: Ctx; token: string }): Promise<CheckinResult> {
+export async function checkIn({
+  ctx,
+  token,
+  clientKey,
+}: {
+  ctx: Ctx;
+  token: string;
+  clientKey?: string;
+}): Promise<CheckinResult> {
   const { row, personId, existing, eligible } = await load(ctx, token);
   const a = row.activity;
   if (!personId) throw activityErrors.checkinNoPerson();
-  if (existing?.attendedAt)
-    return { activityId: a.id, title: a.title, attendedAt: toIso(existing.attendedAt), already: true };
+  const already = (attendedAt: string) => ({
+    activityId: a.id,
+    title: a.title,
+    attendedAt: toIso(attendedAt),
+    already: true,
+  });
+  if (existing?.attendedAt) return already(existing.attendedAt);
   const now = ctx.clock.now();
   const state = checkinState(now, a.heldOn);
   const w = checkinWindow(a.heldOn);
   if (state === 'notOpen') throw activityErrors.checkinNotOpen(w.opensAt.toISOString());
   if (state === 'expired') throw activityErrors.checkinExpired(w.expiresAt.toISOString());
   if (!eligible) throw activityErrors.checkinNotAllowed();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const saved = await repo.upsertAttendance({
       db: tx,
       activityId: a.id,
@@ -72,14 +87,19 @@ export async function checkIn({ ctx, token }: { ctx: Ctx; token: string }): Prom
       role: existing?.role ?? defaultRole(a.kind as ActivityKind),
       at: now.toISOString(),
     });
+    // another request of this person checked in between our read and this write: nothing to record
+    if (!saved) return null;
     await recordAudit(tx, ctx, {
       action: 'activities.checkin',
       entityType: 'activity',
       entityId: a.id,
       orgPath: row.orgPath,
       before: existing ? { personId, attendedAt: null } : null,
-      after: { personId, attendedAt: saved.attendedAt, method: 'qr' },
+      after: { personId, attendedAt: saved.attendedAt, method: 'qr', ...(clientKey ? { clientKey } : {}) },
     });
     return { activityId: a.id, title: a.title, attendedAt: toIso(saved.attendedAt!), already: false };
   });
+  if (result) return result;
+  const first = await repo.findParticipant({ db: ctx.db, activityId: a.id, personId });
+  return already(first?.attendedAt ?? now.toISOString());
 }

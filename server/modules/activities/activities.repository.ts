@@ -154,7 +154,10 @@ export async function findParticipant({
   return row ?? null;
 }
 
-/** Records attendance once: an existing attendance time is kept (idempotent check-in). */
+/**
+ * Records attendance once: returns the saved row, or null when the person already has an attendance time (kept
+ * as it is: an idempotent check-in).
+ */
 export async function upsertAttendance({
   db,
   activityId,
@@ -168,18 +171,21 @@ export async function upsertAttendance({
   role: string;
   at: string;
 }) {
+  // only a row without attendance changes: a check-in that loses a race with the same person's other check-in
+  // (two tabs, an outbox resend) changes nothing and gets null back
   const [row] = await db
     .insert(activityParticipants)
     .values({ activityId, personId, role, attendedAt: at, checkinMethod: 'qr' })
     .onConflictDoUpdate({
       target: [activityParticipants.activityId, activityParticipants.personId],
       set: {
-        attendedAt: sql`coalesce(${activityParticipants.attendedAt}, excluded.attended_at)`,
+        attendedAt: sql`excluded.attended_at`,
         checkinMethod: sql`coalesce(${activityParticipants.checkinMethod}, excluded.checkin_method)`,
       },
+      setWhere: isNull(activityParticipants.attendedAt),
     })
     .returning();
-  return row!;
+  return row ?? null;
 }
 
 /** Whether a person is an active member of a studio. */

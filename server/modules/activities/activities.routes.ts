@@ -17,6 +17,13 @@ import { exportActivities } from './activities.export.js';
 import * as service from './activities.service.js';
 import { xlsxHeaders } from './studio-life.access.js';
 
+const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/)
+    .optional(),
+});
+
 export function activitiesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['activities'];
@@ -100,8 +107,9 @@ export function activitiesRoutes(app: FastifyInstance) {
     '/api/checkin/:token',
     {
       config: { access: 'authenticated' },
-      schema: { tags, params: checkinParams, response: { 200: checkinResult } },
+      // Idempotency-Key: a client-generated UUID; the phone's offline outbox resends a check-in with the same key
+      schema: { tags, params: checkinParams, headers: idempotencyHeaders, response: { 200: checkinResult } },
     },
-    (req) => checkIn({ ctx: req.ctx(), token: req.params.token }),
+    (req) => checkIn({ ctx: req.ctx(), token: req.params.token, clientKey: req.headers['idempotency-key'] }),
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { installA11yFixes } from '../shared/a11y/a11yFixes';
 import { Providers } from './providers';
 import { router } from './router';
 import './global.css';
@@ -12,6 +13,9 @@ createRoot(document.getElementById('root')!).render(
     </Providers>
   </StrictMode>,
 );
+
+// antd markup that axe-core flags on every page (scrolling tables, placeholder-only selects): fixed in one place
+installA11yFixes();
 
 // The app shell works offline once loaded (web/public/sw.js); only in a production build, where the files exist.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -21,6 +21,25 @@ const queryClient = new QueryClient({
 
 export const brandColor = '#1a5fb4';
 
+/**
+ * The text of a coloured tag is shade 7 of its palette, on shade 1: one shade darker where 7 is under 4.5:1.
+ * Set under both token names (`green7` and the legacy `green-7`): they share one CSS variable.
+ */
+const tagTexts = Object.fromEntries(
+  Object.entries({
+    volcano: '#ad2102',
+    orange: '#ad4e00',
+    gold: '#874d00',
+    yellow: '#876800',
+    lime: '#3f6600',
+    green: '#237804',
+    cyan: '#006d75',
+  }).flatMap(([name, color]) => [
+    [`${name}7`, color],
+    [`${name}-7`, color],
+  ]),
+);
+
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
@@ -38,11 +57,22 @@ function Themed({ children }: { children: ReactNode }) {
           colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
           colorTextDescription: 'rgba(0, 0, 0, 0.6)',
           colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+          // danger buttons, error texts and the 未通过 tags (#ff4d4f is 3.3:1 on white); info in the brand blue
+          colorError: '#cf1322',
+          colorInfo: brandColor,
+          // success / warning texts (Typography type="success" | "warning": 合计 100 %, hints)
+          colorSuccessText: '#237804',
+          colorWarningText: '#874d00',
+          ...tagTexts,
           borderRadius: 6,
           fontFamily:
             "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
         },
-        components: { Layout: { headerBg: '#ffffff', headerPadding: '0 16px', siderBg: '#001529' } },
+        components: {
+          Layout: { headerBg: '#ffffff', headerPadding: '0 16px', siderBg: '#001529' },
+          // status tags (success / warning …) write in their colour on its light background: darker texts
+          Tag: { colorSuccess: '#237804', colorWarning: '#874d00' },
+        },
       }}
     >
       <AntApp>{children}</AntApp>

@@ -75,6 +75,14 @@ const texts = {
     en: 'Only studio members and invited people can check in. Ask the organiser to invite you.',
   },
   checkinAt: { zh: '签到时间 {at}', en: 'Checked in at {at}' },
+  checkinQueued: {
+    zh: '当前离线，签到已保存在本机',
+    en: 'You are offline: the check-in is kept on this phone',
+  },
+  checkinQueuedHint: {
+    zh: '网络恢复后自动提交，只记一次，请勿重复扫码',
+    en: 'It is sent once when the connection returns; no need to scan again',
+  },
   level: { zh: '级别', en: 'Level' },
   score: { zh: '成绩', en: 'Score' },
   rank: { zh: '名次', en: 'Rank' },

@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   'app.fullName': 'Jiangxin · Innovation Studio Platform',
   'app.slogan': 'Managing model-worker and craftsman innovation studios',
 
+  'a11y.scrollTable': 'Table (scroll with the arrow keys)',
   'common.query': 'Search',
   'common.reset': 'Reset',
   'common.export': 'Export',

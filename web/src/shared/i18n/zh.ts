@@ -4,6 +4,7 @@ export const zh = {
   'app.fullName': '匠心 · 创新工作室管理平台',
   'app.slogan': '劳模和工匠人才创新工作室管理平台',
 
+  'a11y.scrollTable': '表格（可用方向键左右滚动）',
   'common.query': '查询',
   'common.reset': '重置',
   'common.export': '导出',

@@ -51,6 +51,7 @@ export function LifePersonSelect({ studioId, known, value, ...rest }: Props) {
       }}
       allowClear
       placeholder={tx('personSearch')}
+      aria-label={tx('person')}
       loading={members.isFetching || found.isFetching}
       {...rest}
       value={value}

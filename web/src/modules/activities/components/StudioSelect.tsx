@@ -30,6 +30,7 @@ export function StudioSelect({ initialLabel, value, ...rest }: Props) {
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       placeholder={tx('studioSearch')}
+      aria-label={tx('studio')}
       loading={isFetching}
       {...rest}
       value={value}

@@ -1,7 +1,7 @@
-import { CheckCircleFilled, ClockCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleOutlined, CloudUploadOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   activityKindLabels,
@@ -13,11 +13,15 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/hooks/useMe';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
+import { pendingItems, postOrQueue } from '../../../shared/offline/outbox';
+import { useOutboxSync } from '../../../shared/offline/useOutboxSync';
 import { useLifeTexts } from '../texts';
 
 /**
  * The page a phone opens from an activity's QR code (/checkin/:token). It needs a login (the API client
  * sends anonymous visitors to the login page and back), then shows the activity and one big button.
+ * A check-in made while the phone has no connection goes to the offline outbox and is sent, once (with its
+ * Idempotency-Key), when the connection returns.
  */
 export default function CheckinPage() {
   const { token = '' } = useParams();
@@ -26,6 +30,7 @@ export default function CheckinPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const key = ['checkin', token];
+  const path = `/api/checkin/${encodeURIComponent(token)}`;
   // Outside the app layout nothing else loads the session: useMe also keeps the CSRF token for the POST.
   const me = useMe();
   useEffect(() => {
@@ -34,13 +39,26 @@ export default function CheckinPage() {
   }, [me.data, navigate, token]);
   const info = useQuery({
     queryKey: key,
-    queryFn: () => api<CheckinInfo>(`/api/checkin/${encodeURIComponent(token)}`),
+    queryFn: () => api<CheckinInfo>(path),
     retry: false,
     enabled: !!me.data,
   });
+  // outside the app layout: this page sends the outbox itself (and refreshes the activity once it is sent)
+  const pending = useOutboxSync(!!me.data);
+  const [waiting, setWaiting] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read the outbox again whenever its size changes
+  useEffect(() => {
+    if (typeof indexedDB === 'undefined') return;
+    pendingItems()
+      .then((items) => setWaiting(items.some((i) => i.path === path)))
+      .catch(() => undefined);
+  }, [pending, path]);
   const checkIn = useMutation({
-    mutationFn: () => api<CheckinResult>(`/api/checkin/${encodeURIComponent(token)}`, { method: 'POST' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+    // TanStack Query pauses mutations while offline: this one must run, to put the check-in in the outbox
+    networkMode: 'always',
+    mutationFn: () =>
+      postOrQueue<CheckinResult>(path, undefined, `${tx('checkinTitle')} · ${info.data?.title ?? ''}`),
+    onSuccess: (r) => (r.queued ? setWaiting(true) : qc.invalidateQueries({ queryKey: key })),
   });
 
   const shell = (body: React.ReactNode) => (
@@ -65,7 +83,9 @@ export default function CheckinPage() {
     );
   }
   const a = info.data!;
-  const done = checkIn.data ?? (a.attendedAt ? { attendedAt: a.attendedAt, already: true } : null);
+  const sent = checkIn.data && !checkIn.data.queued ? checkIn.data.data : null;
+  // a check-in sent from the outbox counts as made here, not as an earlier one
+  const done = sent ?? (a.attendedAt ? { attendedAt: a.attendedAt, already: !checkIn.data?.queued } : null);
   const failed = checkIn.error as ApiError | null;
 
   let action: React.ReactNode;
@@ -77,6 +97,10 @@ export default function CheckinPage() {
         subTitle={tx('checkinAt', { at: formatDateTime(done.attendedAt) })}
         extra={<Button onClick={() => navigate('/')}>{tx('toWorkbench')}</Button>}
       />
+    );
+  else if (waiting)
+    action = (
+      <Result icon={<CloudUploadOutlined />} title={tx('checkinQueued')} subTitle={tx('checkinQueuedHint')} />
     );
   else if (a.state === 'notOpen')
     action = (

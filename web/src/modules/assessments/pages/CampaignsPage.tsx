@@ -11,7 +11,6 @@ import {
   Form,
   InputNumber,
   Modal,
-  Progress,
   Select,
   Skeleton,
   Table,
@@ -24,6 +23,7 @@ import type { AssessmentListItem, Campaign, CampaignBoard } from '../../../../..
 import { assessmentFinalStates } from '../../../../../common/workflows/assessment';
 import { api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
+import { LabelledProgress } from '../../../shared/components/LabelledProgress';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDate } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
@@ -203,7 +203,8 @@ export default function CampaignsPage() {
                   key: 'p',
                   width: 160,
                   render: (_, c) => (
-                    <Progress
+                    <LabelledProgress
+                      label={tx('progress')}
                       size="small"
                       percent={c.total ? Math.round((finished(c) / c.total) * 100) : 0}
                     />

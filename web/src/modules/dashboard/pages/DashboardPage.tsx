@@ -84,7 +84,9 @@ function Overview({ data }: { data: StatsOverview }) {
             <List
               size="small"
               dataSource={data.atRisk ?? []}
-              locale={{ emptyText: zh ? '暂无' : 'None' }}
+              locale={{
+                emptyText: <Typography.Text type="secondary">{zh ? '暂无' : 'None'}</Typography.Text>,
+              }}
               renderItem={(s) => (
                 <List.Item
                   extra={

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, InputNumber, Progress, Table, Typography } from 'antd';
+import { Card, Flex, InputNumber, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../../../../common/schemas/funds';
 import { api } from '../../../shared/api/client';
 import { ExportButton } from '../../../shared/components/ExportButton';
+import { LabelledProgress } from '../../../shared/components/LabelledProgress';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatMoney } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
@@ -55,6 +56,7 @@ export default function FundSummaryPage() {
                 min={2000}
                 max={2100}
                 onChange={(v) => set('year', v)}
+                aria-label={tx('year')}
                 style={{ width: 100 }}
               />
               <StudioSelect value={studioId} onChange={(v) => set('studioId', v)} style={{ width: 240 }} />
@@ -131,7 +133,8 @@ export default function FundSummaryPage() {
                   r.executionRate === null ? (
                     '—'
                   ) : (
-                    <Progress
+                    <LabelledProgress
+                      label={tx('executionRate')}
                       percent={Math.round(r.executionRate * 1000) / 10}
                       size="small"
                       style={{ width: 170 }}

@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, List, Progress, Tag, Typography } from 'antd';
+import { Button, Card, List, Tag, Typography } from 'antd';
 import { type Job, jobKindLabels, jobStatusLabels } from '../../../../../common/schemas/jobs';
 import { download } from '../../../shared/api/client';
+import { LabelledProgress } from '../../../shared/components/LabelledProgress';
 import { formatDateTime } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import { useMyJobs } from '../jobs';
@@ -40,7 +41,8 @@ export function JobItem({ job }: { job: Job }) {
           <>
             <Typography.Text type="secondary">{formatDateTime(job.createdAt)}</Typography.Text>
             {(job.status === 'running' || job.status === 'queued') && (
-              <Progress
+              <LabelledProgress
+                label={job.fileName ?? l(jobKindLabels[job.kind as keyof typeof jobKindLabels], job.kind)}
                 percent={percent}
                 size="small"
                 format={() =>
@@ -74,7 +76,12 @@ export function JobList({ kind, title }: { kind?: string; title?: string }) {
         size="small"
         dataSource={data}
         rowKey="id"
-        locale={{ emptyText: lang === 'en' ? 'None yet' : '暂无' }}
+        // antd greys an empty list's text like a disabled control (1.8:1): the secondary text colour reads
+        locale={{
+          emptyText: (
+            <Typography.Text type="secondary">{lang === 'en' ? 'None yet' : '暂无'}</Typography.Text>
+          ),
+        }}
         renderItem={(j) => <JobItem job={j} />}
       />
     </Card>

@@ -149,7 +149,12 @@ export default function OrgTreePage() {
             extra={
               <Space size={4}>
                 <span style={{ fontSize: 12 }}>{t('orgs.showArchived')}</span>
-                <Switch size="small" checked={showArchived} onChange={setShowArchived} />
+                <Switch
+                  size="small"
+                  checked={showArchived}
+                  onChange={setShowArchived}
+                  aria-label={t('orgs.showArchived')}
+                />
               </Space>
             }
           >

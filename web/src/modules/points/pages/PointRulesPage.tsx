@@ -76,6 +76,7 @@ export default function PointRulesPage() {
               min={-1000}
               max={10000}
               onChange={(n) => setDraft((d) => ({ ...d, [r.id]: Number(n) }))}
+              aria-label={`${tx('points')} · ${r.label}`}
               style={{ width: 90 }}
             />
             <Button
@@ -94,7 +95,12 @@ export default function PointRulesPage() {
       title: tx('active'),
       dataIndex: 'active',
       render: (v: boolean, r) => (
-        <Switch checked={v} disabled={!canEdit} onChange={(on) => save(r, { active: on })} />
+        <Switch
+          checked={v}
+          disabled={!canEdit}
+          onChange={(on) => save(r, { active: on })}
+          aria-label={`${tx('active')} · ${r.label}`}
+        />
       ),
     },
     {

@@ -23,6 +23,7 @@ export function RosterSelect({ studioId, extra = [], ...rest }: Props) {
     <Select<number>
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={tx('pickPerson')}
+      aria-label={tx('pickPerson')}
       loading={isFetching}
       {...rest}
       options={options}

@@ -1,7 +1,8 @@
-import { Alert, Card, Empty, Flex, List, Progress, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { projectStatusLabels } from '../../../../../common/workflows/project';
 import { resultStatusLabels } from '../../../../../common/workflows/result';
+import { LabelledProgress } from '../../../shared/components/LabelledProgress';
 import { useI18n } from '../../../shared/i18n';
 import { useSimilar } from '../api';
 import { useTexts } from '../texts';
@@ -66,7 +67,8 @@ export function SimilarityPanel({
                         <Typography.Text strong>{s.title}</Typography.Text>
                       )}
                     </Space>
-                    <Progress
+                    <LabelledProgress
+                      label={tx('similarity')}
                       type="circle"
                       size={36}
                       percent={pct}

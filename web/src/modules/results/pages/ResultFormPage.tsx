@@ -288,6 +288,7 @@ function ResultForm({ result }: { result?: Result }) {
                             <RosterSelect
                               studioId={studioId}
                               style={{ width: 200 }}
+                              aria-label={tx('contributor')}
                               extra={result?.contributors.map((c) => ({ value: c.personId, label: c.name }))}
                             />
                           </Form.Item>
@@ -298,12 +299,14 @@ function ResultForm({ result }: { result?: Result }) {
                               precision={2}
                               addonAfter="%"
                               style={{ width: 130 }}
+                              aria-label={tx('share')}
                             />
                           </Form.Item>
                           <Form.Item name={[f.name, 'role']} noStyle>
                             <Select
                               options={optionsOf(contributorRoles, contributorRoleLabels, lang)}
                               style={{ width: 120 }}
+                              aria-label={tx('role')}
                             />
                           </Form.Item>
                           {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
