@@ -397,11 +397,15 @@ describe('annual assessment campaign', () => {
     expect((await move(s.member, ids.a, 'submit')).statusCode).toBe(403);
     expect((await move(s.entB, ids.a, 'submit')).statusCode).toBe(404);
     expect((await move(s.leader, ids.a, 'submit')).json().state).toBe('enterpriseCheck');
-    const todo = await db
-      .select()
-      .from(todos)
-      .where(and(eq(todos.entityType, 'assessment'), eq(todos.entityId, ids.a)));
-    expect(todo[0]!.doneAt).not.toBeNull();
+    const todosOf = (kind: string) =>
+      db
+        .select()
+        .from(todos)
+        .where(and(eq(todos.entityType, 'assessment'), eq(todos.entityId, ids.a), eq(todos.kind, kind)));
+    expect((await todosOf('assessment.self'))[0]!.doneAt).not.toBeNull();
+    // The enterprise admin over the studio now has the check on their list.
+    const check = await todosOf('assessment.check');
+    expect(check.map((t) => [t.userId, t.doneAt])).toEqual([[w.users.entAdminA.id, null]]);
     expect((await move(s.leader, ids.a, 'pass')).statusCode).toBe(403);
     expect((await move(s.entB, ids.a, 'pass')).statusCode).toBe(404);
     expect((await move(s.entA, ids.a, 'keep')).statusCode).toBe(409);
@@ -410,6 +414,10 @@ describe('annual assessment campaign', () => {
     expect((await move(s.entA, ids.a, 'return', { opinion: '佐证材料不全' })).json().state).toBe('returned');
     expect((await move(s.leader, ids.a, 'submit')).json().state).toBe('enterpriseCheck');
     expect((await move(s.entA, ids.a, 'pass', { opinion: '同意' })).json().state).toBe('review');
+    // Each submit gave a check to-do; the admin's decisions closed them all.
+    const checks = await todosOf('assessment.check');
+    expect(checks).toHaveLength(2);
+    expect(checks.every((t) => t.doneAt !== null)).toBe(true);
   });
 
   it('assigns reviewers with the conflict rule; they score independently and a grade follows', async () => {
@@ -507,9 +515,23 @@ describe('annual assessment campaign', () => {
       report: '已按月补齐 12 个月台账',
     });
     expect((await move(s.leader, ids.a, 'reportRectified')).json().state).toBe('rectifyCheck');
+    const acceptTodo = () =>
+      db
+        .select()
+        .from(todos)
+        .where(
+          and(
+            eq(todos.entityType, 'assessment'),
+            eq(todos.entityId, ids.a),
+            eq(todos.kind, 'assessment.rectify_check'),
+          ),
+        );
+    // Only a group admin may accept, so the to-do goes to the group admins.
+    expect((await acceptTodo()).map((t) => [t.userId, t.doneAt])).toEqual([[w.users.groupAdmin.id, null]]);
     expect((await move(s.entA, ids.a, 'acceptRectification')).statusCode).toBe(403);
     const accepted = await move(s.admin, ids.a, 'acceptRectification', { opinion: '整改到位' });
     expect(accepted.json()).toMatchObject({ state: 'rectified', studioStatus: 'named' });
+    expect((await acceptTodo())[0]!.doneAt).not.toBeNull();
     expect(await studioStatus(ids.studioA)).toBe('named');
     expect((await move(s.admin, ids.a, 'revoke', { opinion: '再摘' })).statusCode).toBe(409);
   });

@@ -12,6 +12,7 @@ import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import { conflict, forbidden, invalidFields } from '../../core/errors.js';
 import { notify } from '../notifications/notifications.service.js';
+import { closestAdmins } from '../notifications/recipients.js';
 import { addTodo, completeTodos } from '../notifications/todos.service.js';
 import { cancelAssignments, listAssignments } from '../rulebooks/reviews.service.js';
 import { chinaToday, getRulebookRow } from '../rulebooks/rulebooks.service.js';
@@ -42,6 +43,19 @@ function assertMove(l: LoadedAssessment, action: AssessmentAction) {
   if (!move.ok) throw forbidden();
   return move.to;
 }
+
+/** States that wait for a union admin, and the to-do they give. */
+const adminTodoOf: Partial<
+  Record<AssessmentState, { kind: string; title: string; roles: ('enterprise_admin' | 'group_admin')[] }>
+> = {
+  enterpriseCheck: {
+    kind: 'assessment.check',
+    title: '的自评已提交，请审核',
+    roles: ['enterprise_admin', 'group_admin'],
+  },
+  // Only a group admin accepts a rectification (common/workflows/assessment.ts).
+  rectifyCheck: { kind: 'assessment.rectify_check', title: '报告整改完成，请验收', roles: ['group_admin'] },
+};
 
 async function giveTaskTodos(db: Db, ctx: Ctx, l: LoadedAssessment, tasks: TaskRow[]) {
   const leaders = await userIdsOfPerson(db, l.j.studio.leaderPersonId);
@@ -206,6 +220,30 @@ export async function transitionAssessment({
         cause,
       });
     }
+    // Where an admin must act next, the closest union admins above the studio get a to-do; it ends when one acts.
+    const adminTodo = adminTodoOf[to];
+    if (adminTodo)
+      await addTodo({
+        db: tx,
+        userIds: await closestAdmins({ db: tx, orgPath: l.j.orgPath, roles: adminTodo.roles }),
+        kind: adminTodo.kind,
+        title: `${l.j.campaign.year}年度考核：${l.j.studio.name}${adminTodo.title}`,
+        link: `/assessments/${id}`,
+        entityType: SUBJECT,
+        entityId: id,
+        orgPath: l.j.orgPath,
+        dueAt: null,
+        now: ctx.clock.now(),
+      });
+    const waited = adminTodoOf[a.state as AssessmentState];
+    if (waited)
+      await completeTodos({
+        db: tx,
+        entityType: SUBJECT,
+        entityId: id,
+        kind: waited.kind,
+        now: ctx.clock.now(),
+      });
     await tx.insert(assessmentSteps).values({
       assessmentId: id,
       action,

@@ -13,10 +13,13 @@ export async function closestAdmins({
   db,
   orgPath,
   exclude = [],
+  roles = ['enterprise_admin', 'group_admin'],
 }: {
   db: Db;
   orgPath: string;
   exclude?: number[];
+  /** Only these admin roles (e.g. group admins for a step only they may take). */
+  roles?: ('enterprise_admin' | 'group_admin')[];
 }): Promise<number[]> {
   const rows = await db
     .select({ userId: roleGrants.userId, path: orgs.path })
@@ -25,7 +28,7 @@ export async function closestAdmins({
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(
       and(
-        inArray(roleGrants.role, ['enterprise_admin', 'group_admin']),
+        inArray(roleGrants.role, roles),
         eq(users.disabled, false),
         sql`${orgPath} LIKE ${orgs.path} || '%'`,
       ),
