@@ -189,7 +189,6 @@ export async function updateExpense({ ctx, id, input }: { ctx: Ctx; id: number; 
   if (!allows(ctx, await actorMemberships(ctx), row.e.studioId, row.orgPath, 'manage')) throw forbidden();
   if (!editableExpenseStatuses.includes(row.e.status as ExpenseStatus) || row.e.archivedAt)
     throw fundErrors.notEditable(row.e.status);
-  const known = await actorMemberships(ctx);
   await withCurrentOnStale(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -246,7 +245,6 @@ export async function transitionExpense({
   if (action === 'reject' && !input.note) throw invalidFields({ note: '请填写退回意见' });
   if (action === 'submit' && row.receiptCount === 0) throw fundErrors.receiptRequired();
   const now = ctx.clock.now().toISOString();
-  const known = await actorMemberships(ctx);
   await withCurrentOnStale(
     () =>
       ctx.db.transaction(async (tx) => {

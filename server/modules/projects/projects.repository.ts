@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { ProjectListQuery } from '../../../common/schemas/projects.js';
 import { underOrg } from '../../core/access.js';
 import type { Db } from '../../core/db.js';
