@@ -9,6 +9,7 @@ import { systemClock } from './core/context.js';
 import { openDatabase } from './core/db.js';
 import { createMailer } from './core/mailer.js';
 import { migrate } from './core/migrate.js';
+import { startRateLimitSweep } from './core/rate-limit.js';
 import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from './db/seed/demo.js';
 import { seedUser } from './db/seed/factories.js';
 import { runNotificationJobs, startNotificationTimer } from './modules/notifications/jobs.js';
@@ -133,6 +134,12 @@ async function main() {
     deps: jobDeps,
     log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
   });
+  // Expired rate-limit counters (the counters themselves live in the database, shared by every process).
+  const stopSweep = startRateLimitSweep({
+    db: database.db,
+    clock: systemClock,
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(`\n匠心 Jiangxin 已启动 running at ${config.publicUrl}  (database: ${database.kind})`);
   if (!config.databaseUrl || fresh) {
@@ -141,6 +148,7 @@ async function main() {
   }
   const stop = async () => {
     stopTimer();
+    stopSweep();
     await app.close();
     await database.close();
     process.exit(0);

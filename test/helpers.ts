@@ -130,14 +130,16 @@ export interface Session {
   userId: number;
 }
 
-let logins = 0;
+// Where this file's loopback addresses start: random, because the login rate limit is counted in the
+// database and on PostgreSQL every test file of a run shares one database.
+let logins = Math.floor(Math.random() * 0x3f0000);
 /**
- * Logs in through the API. Each call comes from its own loopback address, so a file that logs in many
- * users stays under the per-address login rate limit (tests of that limit set `remoteAddress` themselves).
+ * Logs in through the API. Each call comes from its own loopback address (127.64.0.0/10), so a file that logs
+ * in many users stays under the per-address login rate limit (tests of that limit set `remoteAddress` themselves).
  */
 export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
   logins++;
-  const remoteAddress = `127.1.${(logins >> 8) & 255}.${logins & 255}`;
+  const remoteAddress = `127.${64 + ((logins >> 16) & 63)}.${(logins >> 8) & 255}.${logins & 255}`;
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',

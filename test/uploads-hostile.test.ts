@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +17,10 @@ import {
 } from './helpers.js';
 
 /**
- * Hostile uploads against every upload route (attachments and the three spreadsheet imports): oversized
- * files, wrong content for the extension, path tricks in names, and an .xlsx zip bomb — refused with a 4xx
- * in the error shape, nothing stored in the database and nothing written outside the content-addressed store.
+ * Hostile uploads against every upload route (attachments, the three spreadsheet imports and the anonymous
+ * idea photo): oversized files, wrong content for the extension, path tricks in names, and an .xlsx zip
+ * bomb — refused with a 4xx in the error shape, nothing stored in the database and nothing written outside
+ * the content-addressed store.
  */
 let t: TestApp;
 let w: World;
@@ -86,7 +88,15 @@ function zipBomb(mb: number): Buffer {
 }
 
 const count = async (sql: string) => Number((await t.database.exec(sql))[0]?.n);
+const sha = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
+/** Anonymous uploads (no owner yet) of the contents this file sends: other files may upload at the same time. */
+const hostileHashes = new Set<string>();
 const state = async () => ({
+  pending: await count(
+    `SELECT count(*)::int AS n FROM files WHERE owner_type = 'anonymous.pending' AND sha256 IN (${
+      [...hostileHashes].map((h) => `'${h}'`).join(',') || "''"
+    })`,
+  ),
   files: await count(
     `SELECT count(*)::int AS n FROM files WHERE owner_type = 'studio' AND owner_id = ${studioId}`,
   ),
@@ -112,9 +122,23 @@ const routes = () => [
   '/api/people/import?dryRun=false',
   '/api/orgs/import?dryRun=false',
   `/api/ledgers/imports?kind=studios&orgId=${w.orgs.entA.id}`,
+  PUBLIC_PHOTOS,
 ];
-const upload = (url: string, buf: Buffer, name: string) =>
-  call(t.app, admin, { method: 'POST', url, ...multipartFile(buf, name) });
+const PUBLIC_PHOTOS = '/api/public/ideas/photos';
+let addr = Math.floor(Math.random() * 0xff00);
+/** The public photo route is sent without a login, each upload from its own address (it is rate limited). */
+const upload = (url: string, buf: Buffer, name: string) => {
+  hostileHashes.add(sha(buf));
+  addr++;
+  return url === PUBLIC_PHOTOS
+    ? call(t.app, null, {
+        method: 'POST',
+        url,
+        remoteAddress: `10.71.${(addr >> 8) & 255}.${addr & 255}`,
+        ...multipartFile(buf, name),
+      })
+    : call(t.app, admin, { method: 'POST', url, ...multipartFile(buf, name) });
+};
 
 describe('hostile uploads', () => {
   it('refuses oversized files, wrong content and zip bombs on every upload route, storing nothing', async () => {
@@ -123,13 +147,22 @@ describe('hostile uploads', () => {
     const before = await state();
     const tried: string[] = [];
     for (const url of routes()) {
+      const photo = url === PUBLIC_PHOTOS;
       const cases: [string, Buffer, string, number[]][] = [
         ['oversized', Buffer.concat([f.pdf, Buffer.alloc(1536 * 1024)]), '大.pdf', [413]],
         ['exe as .xlsx', f.exe, '台账.xlsx', [400]],
         ['html as .xlsx', f.html, '台账.xlsx', [400]],
         ['pdf as .xlsx', f.pdf, '台账.xlsx', url.includes('/api/files') ? [201] : [400]],
       ];
-      if (!url.includes('/api/files')) cases.push(['zip bomb .xlsx', bomb, '台账.xlsx', [413]]);
+      if (photo)
+        cases.push(
+          ['exe as .jpg', f.exe, '照片.jpg', [400]],
+          ['svg with script as .png', f.svg, '照片.png', [400]],
+          ['oversized png', Buffer.concat([f.png, Buffer.alloc(1536 * 1024)]), '照片.png', [413]],
+          // A photo route never unpacks: the zip is refused for its type before anything is inflated.
+          ['zip bomb .xlsx', bomb, '台账.xlsx', [400]],
+        );
+      else if (!url.includes('/api/files')) cases.push(['zip bomb .xlsx', bomb, '台账.xlsx', [413]]);
       for (const [what, buf, name, statuses] of cases) {
         const started = Date.now();
         const res = await upload(url, buf, name);
@@ -137,7 +170,10 @@ describe('hostile uploads', () => {
         expect(statuses, `${url} ${what}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
         if (res.statusCode >= 400) {
           expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
-          if (what === 'zip bomb .xlsx') expect(res.json().error.code).toBe('imports.unpacked_too_large');
+          if (what === 'zip bomb .xlsx')
+            expect(res.json().error.code).toBe(
+              photo ? 'ideas.photo_type_not_allowed' : 'imports.unpacked_too_large',
+            );
         }
         expect(Date.now() - started).toBeLessThan(15_000);
       }
@@ -166,6 +202,16 @@ describe('hostile uploads', () => {
       const res = await upload(url, f.pdf, '../../../../tmp/jx-escape.xlsx');
       expect(res.statusCode).toBe(400);
     }
+    // The anonymous photo: a real PNG under a hostile name is stored, its name cleaned.
+    for (const name of ['../../../../tmp/jx-escape.png', 'a\u0000b.png', '/abs/照片.png']) {
+      const res = await upload(PUBLIC_PHOTOS, f.png, name);
+      expect(res.statusCode, res.body).toBe(201);
+      const fileId = Number(String(res.json().token).split('.')[0]);
+      const [row] = await t.database.exec(`SELECT original_name FROM files WHERE id = ${fileId}`);
+      const stored = String(row?.original_name);
+      expect(/[/\\]/.test(stored) || stored.includes('\u0000')).toBe(false);
+    }
+    expect(fs.existsSync('/tmp/jx-escape.png')).toBe(false);
     expect(fs.existsSync('/tmp/jx-escape.xlsx')).toBe(false);
     expect(strayFiles()).toEqual([]);
   });

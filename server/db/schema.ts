@@ -1,4 +1,5 @@
 // Every drizzle table, collected for the query builder. Modules add their table file here.
+export * from '../core/rate-limit.table.js';
 export * from '../modules/accounts/accounts.table.js';
 export * from '../modules/activities/studio-life.schema.js';
 export * from '../modules/applications/applications.table.js';

@@ -22,8 +22,15 @@ import * as service from './accounts.service.js';
 export function accountsRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
-  // 10 attempts per minute per address and per username, on top of the per-account lock-out.
-  const limiter = createRateLimiter({ max: 10, windowMs: 60_000, clock: deps.clock });
+  // 10 attempts per minute per address and per username, on top of the per-account lock-out. Counted in
+  // the database, so the limit holds across every server process.
+  const limiter = createRateLimiter({
+    name: 'login',
+    max: 10,
+    windowMs: 60_000,
+    db: deps.db,
+    clock: deps.clock,
+  });
   const setCookie = (reply: FastifyReply, token: string, expiresAt: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
@@ -37,7 +44,10 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags, body: loginBody, response: { 200: me } } },
     async (req, reply) => {
-      if (!limiter.hit(`ip:${req.ip}`) || !limiter.hit(`user:${req.body.username.toLowerCase()}`))
+      if (
+        !(await limiter.hit(`ip:${req.ip}`)) ||
+        !(await limiter.hit(`user:${req.body.username.toLowerCase()}`))
+      )
         throw new AppError('request.rate_limited', 429);
       const {
         token,

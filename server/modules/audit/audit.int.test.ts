@@ -77,6 +77,8 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/auth/login',
     payload: { username: w.users.employeeA.username, password: 'wrong-pass-1' },
+    // Its own address: login rate limits are counted in the database, shared by every test file on PostgreSQL.
+    remoteAddress: '10.72.0.1',
   });
   personB = (
     await post(entB, '/api/people', {

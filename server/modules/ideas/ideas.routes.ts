@@ -63,12 +63,14 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ideas'];
   // Anonymous submission: 5 ideas per 10 minutes per address; tracking lookups 30 per minute (codes are unguessable anyway).
-  const submitLimiter = createRateLimiter({ max: 5, windowMs: 10 * 60_000, clock: deps.clock });
-  const trackLimiter = createRateLimiter({ max: 30, windowMs: 60_000, clock: deps.clock });
+  // Counted in the database, so the limits hold across every server process.
+  const { db, clock } = deps;
+  const submitLimiter = createRateLimiter({ name: 'idea', max: 5, windowMs: 10 * 60_000, db, clock });
+  const trackLimiter = createRateLimiter({ name: 'track', max: 30, windowMs: 60_000, db, clock });
   // Anonymous photos: 10 per 10 minutes per address (a retry after a refused type or size included).
-  const photoLimiter = createRateLimiter({ max: 10, windowMs: 10 * 60_000, clock: deps.clock });
-  const limited = (limiter: ReturnType<typeof createRateLimiter>, ip: string) => {
-    if (!limiter.hit(ip)) throw new AppError('request.rate_limited', 429);
+  const photoLimiter = createRateLimiter({ name: 'photo', max: 10, windowMs: 10 * 60_000, db, clock });
+  const limited = async (limiter: ReturnType<typeof createRateLimiter>, ip: string) => {
+    if (!(await limiter.hit(ip))) throw new AppError('request.rate_limited', 429);
   };
 
   r.get(
@@ -82,8 +84,8 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: 'public' },
       schema: { tags, querystring: similarIdeasQuery, response: { 200: z.array(similarIdea) } },
     },
-    (req) => {
-      limited(trackLimiter, req.ip);
+    async (req) => {
+      await limited(trackLimiter, req.ip);
       return submit.similarForPublic({ deps, text: req.query.text, orgCode: req.query.orgCode });
     },
   );
@@ -100,7 +102,7 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      limited(submitLimiter, req.ip);
+      await limited(submitLimiter, req.ip);
       const created = await submit.submitPublicIdea({
         deps,
         input: req.body,
@@ -116,7 +118,7 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
       schema: { tags, consumes: ['multipart/form-data'], response: { 201: publicPhotoUploaded } },
     },
     async (req, reply) => {
-      limited(photoLimiter, req.ip);
+      await limited(photoLimiter, req.ip);
       const upload = await readUpload(req);
       return reply.code(201).send(await photos.uploadPublicPhoto({ deps, upload }));
     },
@@ -131,7 +133,7 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req, reply) => {
-      limited(trackLimiter, req.ip);
+      await limited(trackLimiter, req.ip);
       const { info, path } = await photos.trackedPhoto({
         deps,
         code: req.params.code,
@@ -152,8 +154,8 @@ export function ideasRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: 'public' },
       schema: { tags, params: trackingCodeParam, response: { 200: publicIdeaStatus } },
     },
-    (req) => {
-      limited(trackLimiter, req.ip);
+    async (req) => {
+      await limited(trackLimiter, req.ip);
       return submit.trackIdea({ deps, code: req.params.code });
     },
   );
