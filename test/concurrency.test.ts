@@ -78,6 +78,18 @@ describe('optimistic concurrency', () => {
       change: (i) => ({ scope: `推广到${i + 2}条生产线` }),
       editors: ['admin', 'admin', 'admin', 'admin', 'admin'],
     },
+    activity: {
+      table: 'activities',
+      sql: `SELECT a.id FROM activities a JOIN studios s ON s.id = a.studio_id JOIN orgs o ON o.id = s.host_org_id WHERE o.path LIKE (SELECT path FROM orgs WHERE code = 'SLHI-01') || '%' AND a.archived_at IS NULL ORDER BY a.id LIMIT 1`,
+      url: '/api/activities/',
+      change: (i) => ({ summary: `活动小结${i}` }),
+    },
+    mentorship: {
+      table: 'mentorships',
+      sql: `SELECT m.id FROM mentorships m JOIN studios s ON s.id = m.studio_id JOIN orgs o ON o.id = s.host_org_id WHERE o.path LIKE (SELECT path FROM orgs WHERE code = 'SLHI-01') || '%' AND m.archived_at IS NULL AND m.status = 'active' ORDER BY m.id LIMIT 1`,
+      url: '/api/mentorships/',
+      change: (i) => ({ goals: `培养目标${i}：独立完成数控编程` }),
+    },
     'point rule': {
       table: 'point_rules',
       sql: `SELECT id FROM point_rules ORDER BY id LIMIT 1`,

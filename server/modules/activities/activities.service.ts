@@ -13,7 +13,7 @@ import type {
 } from '../../../common/schemas/activities.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
+import { AppError, conflict, forbidden, invalidFields, withCurrentOnStale } from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
 import { isActiveAllianceStudio } from '../alliances/alliances.repository.js';
 import { activityErrors } from './activities.errors.js';
@@ -271,28 +271,31 @@ export async function updateActivity({
   };
   await validate(ctx, a.studioId, f);
   const now = ctx.clock.now().toISOString();
-  const known = await actorMemberships(ctx);
-  await ctx.db.transaction(async (tx) => {
-    const { version, participants, ...set } = input;
-    const updated = await repo.updateActivityRow({ db: tx, id, version, set, now });
-    if (!updated) throw conflict('conflict.stale', { current: toActivity(ctx, known, row) });
-    let after: unknown = updated;
-    if (participants) {
-      const rows = participantRows(f, existing, now);
-      await repo.replaceParticipants({ db: tx, activityId: id, rows });
-      after = { ...updated, participants: rows };
-    }
-    const strip = (x: object) => ({ ...x, checkinToken: undefined });
-    await recordAudit(tx, ctx, {
-      action: 'activities.update',
-      entityType: 'activity',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: participants ? { ...strip(a), participants: existing } : strip(a),
-      after: strip(after as object),
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const { version, participants, ...set } = input;
+        const updated = await repo.updateActivityRow({ db: tx, id, version, set, now });
+        if (!updated) throw conflict('conflict.stale');
+        let after: unknown = updated;
+        if (participants) {
+          const rows = participantRows(f, existing, now);
+          await repo.replaceParticipants({ db: tx, activityId: id, rows });
+          after = { ...updated, participants: rows };
+        }
+        const strip = (x: object) => ({ ...x, checkinToken: undefined });
+        await recordAudit(tx, ctx, {
+          action: 'activities.update',
+          entityType: 'activity',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: participants ? { ...strip(a), participants: existing } : strip(a),
+          after: strip(after as object),
+        });
+      }),
+    () => getActivity({ ctx, id }),
+  );
   return getActivity({ ctx, id });
 }
 

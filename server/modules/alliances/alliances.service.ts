@@ -14,7 +14,7 @@ import { labelOf } from '../../../common/schemas/studio-life.js';
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
+import { AppError, conflict, forbidden, invalidFields, withCurrentOnStale } from '../../core/errors.js';
 import { buildWorkbook, type CellValue } from '../../core/excel.js';
 import { pageResult } from '../../core/pagination.js';
 import { actorMemberships, EXPORT_LIMIT, isAdminOver, toIso } from '../activities/studio-life.access.js';
@@ -215,28 +215,32 @@ export async function createAlliance({
 
 /** Edits name, introduction or lead term (admins over the alliance's org). */
 export async function updateAlliance({ ctx, id, input }: { ctx: Ctx; id: number; input: AllianceUpdate }) {
-  const { r, memberships } = await load(ctx, id, 'manage');
+  const { r } = await load(ctx, id, 'manage');
   if (r.a.archivedAt) throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    const { version, ...set } = input;
-    const updated = await repo.updateAllianceRow({
-      db: tx,
-      id,
-      version,
-      set,
-      now: ctx.clock.now().toISOString(),
-    });
-    if (!updated) throw conflict('conflict.stale', { current: toAlliance(ctx, memberships, r) });
-    await recordAudit(tx, ctx, {
-      action: 'alliances.update',
-      entityType: 'alliance',
-      entityId: id,
-      orgId: r.a.orgId,
-      orgPath: r.orgPath,
-      before: r.a,
-      after: updated,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const { version, ...set } = input;
+        const updated = await repo.updateAllianceRow({
+          db: tx,
+          id,
+          version,
+          set,
+          now: ctx.clock.now().toISOString(),
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'alliances.update',
+          entityType: 'alliance',
+          entityId: id,
+          orgId: r.a.orgId,
+          orgPath: r.orgPath,
+          before: r.a,
+          after: updated,
+        });
+      }),
+    () => getAlliance({ ctx, id }),
+  );
   return getAlliance({ ctx, id });
 }
 

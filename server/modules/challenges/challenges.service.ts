@@ -17,7 +17,7 @@ import {
 import { can, inScope, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { conflict, forbidden, notFound } from '../../core/errors.js';
+import { conflict, forbidden, notFound, withCurrentOnStale } from '../../core/errors.js';
 import { likeText, offsetOf, pageResult } from '../../core/pagination.js';
 import {
   chinaDate,
@@ -245,36 +245,40 @@ export async function createChallenge({
 
 /** Edits a challenge while it is open for bids (owner only). Stale version → 409. */
 export async function updateChallenge({ ctx, id, input }: { ctx: Ctx; id: number; input: ChallengeUpdate }) {
-  const { row, memberships, roles } = await loadChallenge(ctx, id);
+  const { row, roles } = await loadChallenge(ctx, id);
   if (!roles.includes('owner')) throw forbidden();
   if (!challengeOpenStatuses.includes(row.c.status as ChallengeStatus)) throw challengeErrors.notEditable();
   if (input.deadline && input.deadline < chinaDate(ctx.clock.now())) throw challengeErrors.deadlinePast();
   const { version, ...set } = input;
-  await ctx.db.transaction(async (tx) => {
-    const merged = { ...row.c, ...set };
-    const [after] = await tx
-      .update(challenges)
-      .set({
-        ...set,
-        searchText: searchVector([merged.title, merged.field, merged.description]) as never,
-        version: version + 1,
-        updatedAt: ctx.clock.now().toISOString(),
-      })
-      .where(and(eq(challenges.id, id), eq(challenges.version, version)))
-      .returning();
-    if (!after) throw conflict('conflict.stale', { current: toChallenge(ctx, row, memberships) });
-    const { searchText: _a, ...before } = row.c;
-    const { searchText: _b, ...changed } = after;
-    await recordAudit(tx, ctx, {
-      action: 'challenges.update',
-      entityType: 'challenge',
-      entityId: id,
-      orgId: row.c.ownerOrgId,
-      orgPath: row.ownerPath,
-      before,
-      after: changed,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const merged = { ...row.c, ...set };
+        const [after] = await tx
+          .update(challenges)
+          .set({
+            ...set,
+            searchText: searchVector([merged.title, merged.field, merged.description]) as never,
+            version: version + 1,
+            updatedAt: ctx.clock.now().toISOString(),
+          })
+          .where(and(eq(challenges.id, id), eq(challenges.version, version)))
+          .returning();
+        if (!after) throw conflict('conflict.stale');
+        const { searchText: _a, ...before } = row.c;
+        const { searchText: _b, ...changed } = after;
+        await recordAudit(tx, ctx, {
+          action: 'challenges.update',
+          entityType: 'challenge',
+          entityId: id,
+          orgId: row.c.ownerOrgId,
+          orgPath: row.ownerPath,
+          before,
+          after: changed,
+        });
+      }),
+    () => getChallenge({ ctx, id }),
+  );
   return getChallenge({ ctx, id });
 }
 

@@ -10,7 +10,7 @@ import type {
 import { can, inScope } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { conflict, forbidden, invalidFields } from '../../core/errors.js';
+import { conflict, forbidden, invalidFields, withCurrentOnStale } from '../../core/errors.js';
 import { likeText, offsetOf, pageResult } from '../../core/pagination.js';
 import { users } from '../accounts/accounts.table.js';
 import { studiosMatchingField } from '../challenges/challenges.repository.js';
@@ -325,50 +325,60 @@ export async function acceptAnswer({
   if (!a) throw clinicErrors.answerNotFound();
   if (a.userId === ctx.actor.userId) throw clinicErrors.ownAnswer();
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(clinicQuestions)
-      .set({
-        status: 'resolved',
-        acceptedAnswerId: answerId,
-        version: version + 1,
-        updatedAt: now.toISOString(),
-      })
-      .where(and(eq(clinicQuestions.id, id), eq(clinicQuestions.version, version)))
-      .returning();
-    if (!after) throw conflict('conflict.stale', { current: toQuestion(ctx, r) });
-    await tx.update(clinicAnswers).set({ accepted: true }).where(eq(clinicAnswers.id, answerId));
-    await recordStep(tx, ctx, {
-      entityType: 'clinic',
-      entityId: id,
-      action: 'accept',
-      fromStatus: 'open',
-      toStatus: 'resolved',
-    });
-    await recordAudit(tx, ctx, {
-      action: 'clinic.accept',
-      entityType: 'clinic_question',
-      entityId: id,
-      orgId: r.q.orgId,
-      orgPath: r.orgPath,
-      before: { status: r.q.status },
-      after: { status: 'resolved', acceptedAnswerId: answerId },
-    });
-    const cause = { type: 'clinic_answer', id: answerId };
-    if (a.personId)
-      await awardPoints({ db: tx, ctx, personId: a.personId, event: 'clinic.answer_accepted', cause });
-    if (a.studioId)
-      await awardPoints({ db: tx, ctx, studioId: a.studioId, event: 'clinic.answer_accepted_studio', cause });
-    await completeTodos({ db: tx, entityType: 'clinic', entityId: id, now });
-    await notify({
-      db: tx,
-      userIds: [a.userId],
-      kind: 'clinic.accepted',
-      title: `您的门诊解答被采纳：${r.q.title}`,
-      link: `/clinic/${id}`,
-      now,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [after] = await tx
+          .update(clinicQuestions)
+          .set({
+            status: 'resolved',
+            acceptedAnswerId: answerId,
+            version: version + 1,
+            updatedAt: now.toISOString(),
+          })
+          .where(and(eq(clinicQuestions.id, id), eq(clinicQuestions.version, version)))
+          .returning();
+        if (!after) throw conflict('conflict.stale');
+        await tx.update(clinicAnswers).set({ accepted: true }).where(eq(clinicAnswers.id, answerId));
+        await recordStep(tx, ctx, {
+          entityType: 'clinic',
+          entityId: id,
+          action: 'accept',
+          fromStatus: 'open',
+          toStatus: 'resolved',
+        });
+        await recordAudit(tx, ctx, {
+          action: 'clinic.accept',
+          entityType: 'clinic_question',
+          entityId: id,
+          orgId: r.q.orgId,
+          orgPath: r.orgPath,
+          before: { status: r.q.status },
+          after: { status: 'resolved', acceptedAnswerId: answerId },
+        });
+        const cause = { type: 'clinic_answer', id: answerId };
+        if (a.personId)
+          await awardPoints({ db: tx, ctx, personId: a.personId, event: 'clinic.answer_accepted', cause });
+        if (a.studioId)
+          await awardPoints({
+            db: tx,
+            ctx,
+            studioId: a.studioId,
+            event: 'clinic.answer_accepted_studio',
+            cause,
+          });
+        await completeTodos({ db: tx, entityType: 'clinic', entityId: id, now });
+        await notify({
+          db: tx,
+          userIds: [a.userId],
+          kind: 'clinic.accepted',
+          title: `您的门诊解答被采纳：${r.q.title}`,
+          link: `/clinic/${id}`,
+          now,
+        });
+      }),
+    () => getQuestion({ ctx, id }),
+  );
   return getQuestion({ ctx, id });
 }
 
@@ -380,31 +390,35 @@ export async function closeQuestion({ ctx, id, version }: { ctx: Ctx; id: number
     throw forbidden();
   }
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(clinicQuestions)
-      .set({ status: 'closed', version: version + 1, updatedAt: now.toISOString() })
-      .where(and(eq(clinicQuestions.id, id), eq(clinicQuestions.version, version)))
-      .returning();
-    if (!after) throw conflict('conflict.stale', { current: toQuestion(ctx, r) });
-    await recordStep(tx, ctx, {
-      entityType: 'clinic',
-      entityId: id,
-      action: 'close',
-      fromStatus: 'open',
-      toStatus: 'closed',
-    });
-    await recordAudit(tx, ctx, {
-      action: 'clinic.close',
-      entityType: 'clinic_question',
-      entityId: id,
-      orgId: r.q.orgId,
-      orgPath: r.orgPath,
-      before: { status: r.q.status },
-      after: { status: 'closed' },
-    });
-    await completeTodos({ db: tx, entityType: 'clinic', entityId: id, now });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [after] = await tx
+          .update(clinicQuestions)
+          .set({ status: 'closed', version: version + 1, updatedAt: now.toISOString() })
+          .where(and(eq(clinicQuestions.id, id), eq(clinicQuestions.version, version)))
+          .returning();
+        if (!after) throw conflict('conflict.stale');
+        await recordStep(tx, ctx, {
+          entityType: 'clinic',
+          entityId: id,
+          action: 'close',
+          fromStatus: 'open',
+          toStatus: 'closed',
+        });
+        await recordAudit(tx, ctx, {
+          action: 'clinic.close',
+          entityType: 'clinic_question',
+          entityId: id,
+          orgId: r.q.orgId,
+          orgPath: r.orgPath,
+          before: { status: r.q.status },
+          after: { status: 'closed' },
+        });
+        await completeTodos({ db: tx, entityType: 'clinic', entityId: id, now });
+      }),
+    () => getQuestion({ ctx, id }),
+  );
   return getQuestion({ ctx, id });
 }
 

@@ -17,7 +17,7 @@ import { inScope, scopeOf, underOrg } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
-import { conflict, forbidden } from '../../core/errors.js';
+import { conflict, forbidden, withCurrentOnStale } from '../../core/errors.js';
 import { likeText, offsetOf, pageResult } from '../../core/pagination.js';
 import { roleGrants, users } from '../accounts/accounts.table.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -262,87 +262,91 @@ export async function actOnIdea({
   }
   if (action === 'assign') await checkHandler(ctx, body.handlerUserId, row.orgPath);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    const set: Partial<typeof ideas.$inferInsert> = { status: t.to };
-    if (t.needsAnswer) Object.assign(set, { answer, answeredAt: now.toISOString() });
-    if (action === 'merge') set.mergedIntoId = target!.idea.id;
-    if (action === 'assign') {
-      set.handlerUserId = body.handlerUserId!;
-      set.assignedAt = now.toISOString();
-      set.deadlineAt = idea.deadlineAt ?? addDays(now, ctx.config.ideaAnswerDays).toISOString();
-    }
-    const [after] = await tx
-      .update(ideas)
-      .set({ ...set, version: body.version + 1, updatedAt: now.toISOString() })
-      .where(and(eq(ideas.id, id), eq(ideas.version, body.version)))
-      .returning();
-    if (!after) throw conflict('conflict.stale', { current: toIdea(ctx, row, false) });
-    await recordStep(tx, ctx, {
-      entityType: 'idea',
-      entityId: id,
-      action,
-      fromStatus: status,
-      toStatus: t.to,
-      note: t.needsAnswer ? answer : action === 'assign' ? '已重新分派处理人' : null,
-    });
-    const { searchText: _a, ...auditBefore } = idea;
-    const { searchText: _b, ...auditAfter } = after;
-    await recordAudit(tx, ctx, {
-      action: `ideas.${action}`,
-      entityType: 'idea',
-      entityId: id,
-      orgId: idea.orgId,
-      orgPath: row.orgPath,
-      before: auditBefore,
-      after: auditAfter,
-    });
-    const link = `/ideas/${id}`;
-    if (action === 'assign') {
-      await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.answer', now });
-      await addAnswerTodo(tx, now, after, row.orgPath, after.handlerUserId!);
-    }
-    if (t.needsAnswer) {
-      await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.answer', now });
-      await notify({
-        db: tx,
-        userIds: await creditedUserIds(tx, id),
-        kind: `ideas.${action}`,
-        title: `您的建议 ${idea.code} ${answerLabels[action]}`,
-        body: answer,
-        link,
-        now,
-      });
-    }
-    if (action === 'adopt' || action === 'implement') {
-      await creditPoints(tx, ctx, id, 'idea.adopted');
-      if (action === 'implement') await creditPoints(tx, ctx, id, 'idea.implemented');
-      await addTodo({
-        db: tx,
-        userIds: await closestAdmins({ db: tx, orgPath: row.orgPath, exclude: [] }),
-        kind: 'idea.reward',
-        title: `评定奖励：建议 ${idea.code} ${answerLabels[action]}`,
-        link,
-        entityType: 'idea',
-        entityId: id,
-        orgPath: row.orgPath,
-        dueAt: null,
-        now,
-      });
-    }
-    if (action === 'reward') {
-      await creditPoints(tx, ctx, id, 'idea.rewarded');
-      await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.reward', now });
-      await notify({
-        db: tx,
-        userIds: await creditedUserIds(tx, id),
-        kind: 'ideas.reward',
-        title: `您的建议 ${idea.code} 获得奖励`,
-        link,
-        now,
-      });
-    }
-    if (action === 'merge') await mergeCredits(tx, ctx, { from: after, into: target!, now });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const set: Partial<typeof ideas.$inferInsert> = { status: t.to };
+        if (t.needsAnswer) Object.assign(set, { answer, answeredAt: now.toISOString() });
+        if (action === 'merge') set.mergedIntoId = target!.idea.id;
+        if (action === 'assign') {
+          set.handlerUserId = body.handlerUserId!;
+          set.assignedAt = now.toISOString();
+          set.deadlineAt = idea.deadlineAt ?? addDays(now, ctx.config.ideaAnswerDays).toISOString();
+        }
+        const [after] = await tx
+          .update(ideas)
+          .set({ ...set, version: body.version + 1, updatedAt: now.toISOString() })
+          .where(and(eq(ideas.id, id), eq(ideas.version, body.version)))
+          .returning();
+        if (!after) throw conflict('conflict.stale');
+        await recordStep(tx, ctx, {
+          entityType: 'idea',
+          entityId: id,
+          action,
+          fromStatus: status,
+          toStatus: t.to,
+          note: t.needsAnswer ? answer : action === 'assign' ? '已重新分派处理人' : null,
+        });
+        const { searchText: _a, ...auditBefore } = idea;
+        const { searchText: _b, ...auditAfter } = after;
+        await recordAudit(tx, ctx, {
+          action: `ideas.${action}`,
+          entityType: 'idea',
+          entityId: id,
+          orgId: idea.orgId,
+          orgPath: row.orgPath,
+          before: auditBefore,
+          after: auditAfter,
+        });
+        const link = `/ideas/${id}`;
+        if (action === 'assign') {
+          await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.answer', now });
+          await addAnswerTodo(tx, now, after, row.orgPath, after.handlerUserId!);
+        }
+        if (t.needsAnswer) {
+          await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.answer', now });
+          await notify({
+            db: tx,
+            userIds: await creditedUserIds(tx, id),
+            kind: `ideas.${action}`,
+            title: `您的建议 ${idea.code} ${answerLabels[action]}`,
+            body: answer,
+            link,
+            now,
+          });
+        }
+        if (action === 'adopt' || action === 'implement') {
+          await creditPoints(tx, ctx, id, 'idea.adopted');
+          if (action === 'implement') await creditPoints(tx, ctx, id, 'idea.implemented');
+          await addTodo({
+            db: tx,
+            userIds: await closestAdmins({ db: tx, orgPath: row.orgPath, exclude: [] }),
+            kind: 'idea.reward',
+            title: `评定奖励：建议 ${idea.code} ${answerLabels[action]}`,
+            link,
+            entityType: 'idea',
+            entityId: id,
+            orgPath: row.orgPath,
+            dueAt: null,
+            now,
+          });
+        }
+        if (action === 'reward') {
+          await creditPoints(tx, ctx, id, 'idea.rewarded');
+          await completeTodos({ db: tx, entityType: 'idea', entityId: id, kind: 'idea.reward', now });
+          await notify({
+            db: tx,
+            userIds: await creditedUserIds(tx, id),
+            kind: 'ideas.reward',
+            title: `您的建议 ${idea.code} 获得奖励`,
+            link,
+            now,
+          });
+        }
+        if (action === 'merge') await mergeCredits(tx, ctx, { from: after, into: target!, now });
+      }),
+    () => getIdea({ ctx, id }),
+  );
   return getIdea({ ctx, id });
 }
 
@@ -388,35 +392,39 @@ export async function recordBenefit({ ctx, id, input }: { ctx: Ctx; id: number; 
   const { row, roles } = await loadIdea(ctx, id);
   if (!roles.includes('handler')) throw forbidden();
   if (!ideaAdoptedStatuses.includes(row.idea.status as IdeaStatus)) throw ideaErrors.notAdopted();
-  await ctx.db.transaction(async (tx) => {
-    const now = ctx.clock.now().toISOString();
-    const [after] = await tx
-      .update(ideas)
-      .set({
-        benefitFen: input.benefitFen,
-        benefitNote: input.benefitNote ?? null,
-        version: input.version + 1,
-        updatedAt: now,
-      })
-      .where(and(eq(ideas.id, id), eq(ideas.version, input.version)))
-      .returning();
-    if (!after) throw conflict('conflict.stale', { current: toIdea(ctx, row, false) });
-    await recordStep(tx, ctx, {
-      entityType: 'idea',
-      entityId: id,
-      action: 'benefit',
-      note: `登记经济效益 ¥${(input.benefitFen / 100).toFixed(2)}`,
-      public: false,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'ideas.benefit',
-      entityType: 'idea',
-      entityId: id,
-      orgId: row.idea.orgId,
-      orgPath: row.orgPath,
-      before: { benefitFen: row.idea.benefitFen, benefitNote: row.idea.benefitNote },
-      after: { benefitFen: after.benefitFen, benefitNote: after.benefitNote },
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const now = ctx.clock.now().toISOString();
+        const [after] = await tx
+          .update(ideas)
+          .set({
+            benefitFen: input.benefitFen,
+            benefitNote: input.benefitNote ?? null,
+            version: input.version + 1,
+            updatedAt: now,
+          })
+          .where(and(eq(ideas.id, id), eq(ideas.version, input.version)))
+          .returning();
+        if (!after) throw conflict('conflict.stale');
+        await recordStep(tx, ctx, {
+          entityType: 'idea',
+          entityId: id,
+          action: 'benefit',
+          note: `登记经济效益 ¥${(input.benefitFen / 100).toFixed(2)}`,
+          public: false,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'ideas.benefit',
+          entityType: 'idea',
+          entityId: id,
+          orgId: row.idea.orgId,
+          orgPath: row.orgPath,
+          before: { benefitFen: row.idea.benefitFen, benefitNote: row.idea.benefitNote },
+          after: { benefitFen: after.benefitFen, benefitNote: after.benefitNote },
+        });
+      }),
+    () => getIdea({ ctx, id }),
+  );
   return getIdea({ ctx, id });
 }

@@ -13,7 +13,14 @@ import type {
 import { type MentorshipAction, mentorshipMove } from '../../../common/workflows/mentorships.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError, conflict, forbidden, invalidFields, mapUniqueViolation } from '../../core/errors.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  invalidFields,
+  mapUniqueViolation,
+  withCurrentOnStale,
+} from '../../core/errors.js';
 import { pageResult } from '../../core/pagination.js';
 import { isStudioMember } from '../activities/activities.repository.js';
 import {
@@ -189,27 +196,30 @@ export async function updateMentorship({
     endsOn: input.endsOn ?? m.endsOn,
   });
   if (Object.keys(fields).length) throw invalidFields(fields);
-  const known = await actorMemberships(ctx);
-  await ctx.db.transaction(async (tx) => {
-    const { version, ...set } = input;
-    const updated = await repo.updateMentorshipRow({
-      db: tx,
-      id,
-      version,
-      set,
-      now: ctx.clock.now().toISOString(),
-    });
-    if (!updated) throw conflict('conflict.stale', { current: toMentorship(ctx, known, row) });
-    await recordAudit(tx, ctx, {
-      action: 'mentorships.update',
-      entityType: 'mentorship',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: m,
-      after: updated,
-    });
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const { version, ...set } = input;
+        const updated = await repo.updateMentorshipRow({
+          db: tx,
+          id,
+          version,
+          set,
+          now: ctx.clock.now().toISOString(),
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'mentorships.update',
+          entityType: 'mentorship',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: m,
+          after: updated,
+        });
+      }),
+    () => getMentorship({ ctx, id }),
+  );
   return getMentorship({ ctx, id });
 }
 
@@ -274,54 +284,57 @@ export async function completeMentorship({
     });
   }
   const now = ctx.clock.now().toISOString();
-  const known = await actorMemberships(ctx);
-  await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateMentorshipRow({
-      db: tx,
-      id,
-      version: input.version,
-      set: {
-        status: to,
-        outcomeOn: input.outcomeOn,
-        outcomeGrade: input.outcomeGrade ?? null,
-        certificate: input.certificate ?? null,
-        outcomeNote: input.outcomeNote ?? null,
-      },
-      now,
-    });
-    if (!updated) throw conflict('conflict.stale', { current: toMentorship(ctx, known, row) });
-    await recordAudit(tx, ctx, {
-      action: 'mentorships.complete',
-      entityType: 'mentorship',
-      entityId: id,
-      orgId: access.studio.hostOrgId,
-      orgPath: access.orgPath,
-      before: row.m,
-      after: updated,
-    });
-    if (input.outcomeGrade) {
-      const change = await repo.changeSkillGrade({
-        db: tx,
-        personId: row.m.apprenticePersonId,
-        from: current,
-        to: input.outcomeGrade,
-        on: input.outcomeOn,
-        source: 'mentorship',
-        sourceId: id,
-        note: input.certificate ?? null,
-        recordedBy: ctx.actor.userId,
-        now,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'people.skill_grade',
-        entityType: 'person',
-        entityId: row.m.apprenticePersonId,
-        orgPath: access.orgPath,
-        before: { skillGrade: current },
-        after: { skillGrade: input.outcomeGrade, history: change },
-      });
-    }
-  });
+  await withCurrentOnStale(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const updated = await repo.updateMentorshipRow({
+          db: tx,
+          id,
+          version: input.version,
+          set: {
+            status: to,
+            outcomeOn: input.outcomeOn,
+            outcomeGrade: input.outcomeGrade ?? null,
+            certificate: input.certificate ?? null,
+            outcomeNote: input.outcomeNote ?? null,
+          },
+          now,
+        });
+        if (!updated) throw conflict('conflict.stale');
+        await recordAudit(tx, ctx, {
+          action: 'mentorships.complete',
+          entityType: 'mentorship',
+          entityId: id,
+          orgId: access.studio.hostOrgId,
+          orgPath: access.orgPath,
+          before: row.m,
+          after: updated,
+        });
+        if (input.outcomeGrade) {
+          const change = await repo.changeSkillGrade({
+            db: tx,
+            personId: row.m.apprenticePersonId,
+            from: current,
+            to: input.outcomeGrade,
+            on: input.outcomeOn,
+            source: 'mentorship',
+            sourceId: id,
+            note: input.certificate ?? null,
+            recordedBy: ctx.actor.userId,
+            now,
+          });
+          await recordAudit(tx, ctx, {
+            action: 'people.skill_grade',
+            entityType: 'person',
+            entityId: row.m.apprenticePersonId,
+            orgPath: access.orgPath,
+            before: { skillGrade: current },
+            after: { skillGrade: input.outcomeGrade, history: change },
+          });
+        }
+      }),
+    () => getMentorship({ ctx, id }),
+  );
   return getMentorship({ ctx, id });
 }
 
