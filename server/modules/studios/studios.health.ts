@@ -45,16 +45,17 @@ export async function collectSignals(
   const out = new Map<number, Required<HealthSignals>>();
   for (const id of studioIds) out.set(id, { lastResultOn: null, lastActivityOn: null, lastBenefitOn: null });
   if (studioIds.length === 0) return out;
-  for (const source of sources.values()) {
-    for (let i = 0; i < studioIds.length; i += 1000) {
-      const found = await source(db, studioIds.slice(i, i + 1000));
-      for (const [id, s] of found) {
-        const cur = out.get(id);
-        if (!cur) continue;
-        cur.lastResultOn = maxDate(cur.lastResultOn, s.lastResultOn);
-        cur.lastActivityOn = maxDate(cur.lastActivityOn, s.lastActivityOn);
-        cur.lastBenefitOn = maxDate(cur.lastBenefitOn, s.lastBenefitOn);
-      }
+  const batches: Promise<Map<number, HealthSignals>>[] = [];
+  for (const source of sources.values())
+    for (let i = 0; i < studioIds.length; i += 1000) batches.push(source(db, studioIds.slice(i, i + 1000)));
+  // The sources are independent reads: asked at once, merged in order.
+  for (const found of await Promise.all(batches)) {
+    for (const [id, s] of found) {
+      const cur = out.get(id);
+      if (!cur) continue;
+      cur.lastResultOn = maxDate(cur.lastResultOn, s.lastResultOn);
+      cur.lastActivityOn = maxDate(cur.lastActivityOn, s.lastActivityOn);
+      cur.lastBenefitOn = maxDate(cur.lastBenefitOn, s.lastBenefitOn);
     }
   }
   return out;

@@ -74,12 +74,14 @@ export function toListItem(r: repo.StudioJoined): StudioListItem {
 /** Gets a studio with its abilities, naming history and health; studios.not_found (404) when invisible. */
 export async function getStudio({ ctx, id }: { ctx: Ctx; id: number }): Promise<Studio> {
   const access = await getStudioAccess({ ctx, id, need: 'read' });
-  const r = (await repo.findStudioJoined({ db: ctx.db, id }))!;
-  const s = r.studio;
-  const [namings, health] = await Promise.all([
+  // Independent reads, at once (on PostgreSQL each takes its own pooled connection).
+  const [joined, namings, health] = await Promise.all([
+    repo.findStudioJoined({ db: ctx.db, id }),
     repo.findNamings({ db: ctx.db, studioIds: [id] }),
-    healthOf({ db: ctx.db, clock: ctx.clock, studios: [s] }),
+    healthOf({ db: ctx.db, clock: ctx.clock, studios: [access.studio] }),
   ]);
+  const r = joined!;
+  const s = r.studio;
   return {
     ...toListItem(r),
     slogan: s.slogan,
