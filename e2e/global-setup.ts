@@ -73,6 +73,8 @@ export default async function setup(project: TestProject) {
         LOG_LEVEL: 'warn',
         PUBLIC_URL: baseUrl,
         WEB_DIST: webDist,
+        // Every spec's browser logs in from 127.0.0.1, many users a minute: the per-address limit is for real clients.
+        LOGIN_LIMIT_PER_ADDRESS: '1000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -30,7 +30,8 @@ beforeAll(async () => {
   // Serve this run's web build (app.ts reads WEB_DIST when it loads, hence the late import).
   process.env.WEB_DIST = inject('webDist');
   const { buildApp } = await import('../server/app.js');
-  app = await buildApp({ database, clock, config: { dataDir, seedDemo: false } });
+  // Every browser here logs in from 127.0.0.1: the per-address login limit is for real clients.
+  app = await buildApp({ database, clock, config: { dataDir, seedDemo: false, loginLimitPerAddress: 1000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }, 300_000);

@@ -24,6 +24,11 @@ export interface Config {
   mailFrom: string;
   /** Days a handler has to answer an idea when its routing rule sets none. */
   ideaAnswerDays: number;
+  /**
+   * Login attempts per minute from one address (per user name it is always 10). Raise it where a whole
+   * workshop reaches the server through one NAT address.
+   */
+  loginLimitPerAddress: number;
 }
 
 /** Reads configuration from the environment; every value has a working default. */
@@ -45,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? '匠心 Jiangxin <noreply@localhost>',
     ideaAnswerDays: Number(env.IDEA_ANSWER_DAYS ?? 15),
+    loginLimitPerAddress: Number(env.LOGIN_LIMIT_PER_ADDRESS ?? 10),
   };
 }

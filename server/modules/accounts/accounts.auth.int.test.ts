@@ -157,6 +157,28 @@ describe('login and sessions', () => {
     expect((await tryLogin(u.username, PASSWORD)).statusCode).toBe(200);
   });
 
+  it('lets the per-address limit be raised for a workshop behind one NAT address (LOGIN_LIMIT_PER_ADDRESS)', async () => {
+    const nat = await createTestApp({ config: { loginLimitPerAddress: 30 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 31; i++)
+        codes.push(
+          (
+            await nat.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: `worker${i}_${w.tag}`, password: 'whatever-1' },
+              remoteAddress: '10.77.0.1',
+            })
+          ).statusCode,
+        );
+      expect(codes.slice(0, 30)).toEqual(Array(30).fill(401));
+      expect(codes[30]).toBe(429);
+    } finally {
+      await nat.close();
+    }
+  });
+
   it('rate-limits login attempts per username and per address (429), and a forged X-Forwarded-For does not help', async () => {
     const name = `ghost_${w.tag}`;
     for (let i = 0; i < 10; i++)

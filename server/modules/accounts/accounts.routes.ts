@@ -31,6 +31,13 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
     db: deps.db,
     clock: deps.clock,
   });
+  const addressLimiter = createRateLimiter({
+    name: 'login',
+    max: deps.config.loginLimitPerAddress,
+    windowMs: 60_000,
+    db: deps.db,
+    clock: deps.clock,
+  });
   const setCookie = (reply: FastifyReply, token: string, expiresAt: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
@@ -45,7 +52,7 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps) {
     { config: { access: 'public' }, schema: { tags, body: loginBody, response: { 200: me } } },
     async (req, reply) => {
       if (
-        !(await limiter.hit(`ip:${req.ip}`)) ||
+        !(await addressLimiter.hit(`ip:${req.ip}`)) ||
         !(await limiter.hit(`user:${req.body.username.toLowerCase()}`))
       )
         throw new AppError('request.rate_limited', 429);
