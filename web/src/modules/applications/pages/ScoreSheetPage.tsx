@@ -1,9 +1,7 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
-  Button,
   Card,
   Descriptions,
   Flex,
@@ -18,17 +16,17 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { namingLevelLabels } from '../../../../../common/enums';
 import type { MyReview } from '../../../../../common/schemas/applications';
 import type { Indicator, Scorecard } from '../../../../../common/schemas/rulebooks';
 import { ApiError, api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
-import { PageHeader } from '../../../shared/components/PageHeader';
-import { formatDate, formatDateTime } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useSeedForm } from '../../../shared/hooks/useSeedForm';
 import { useI18n } from '../../../shared/i18n';
+import { ScoreSheetHeader } from '../../rulebooks/components/ScoreSheetHeader';
 import { applicationKeys, useApplication, useMyReview, useRulebook } from '../api';
 import { ConditionTable } from '../components/ConditionTable';
 import { useTexts } from '../texts';
@@ -51,8 +49,7 @@ export default function ScoreSheetPage() {
   const { l, t } = useI18n();
   const tx = useTexts();
   const toast = useErrorToast();
-  const { modal, message } = App.useApp();
-  const navigate = useNavigate();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const app = useApplication(id);
   const review = useMyReview(id);
@@ -136,44 +133,26 @@ export default function ScoreSheetPage() {
 
   return (
     <>
-      <PageHeader
+      <ScoreSheetHeader
         title={
-          <Flex align="center" gap={8} wrap>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              onClick={() => navigate(-1)}
-              aria-label={t('common.back')}
-            />
+          <>
             {tx('scoreSheet')} · {a.studioName}
             <Tag>{l(namingLevelLabels[a.level])}</Tag>
-            {r.status === 'submitted' && <Tag color="green">{tx('submitted')}</Tag>}
-          </Flex>
+          </>
         }
-        sub={r.deadline ? `${tx('deadline')} ${formatDate(r.deadline)}` : undefined}
-        extra={
-          editable && (
-            <>
-              <Button loading={busy} onClick={() => save(false)}>
-                {tx('saveDraft')}
-              </Button>
-              <Button
-                type="primary"
-                loading={busy}
-                onClick={async () => {
-                  await form.validateFields();
-                  modal.confirm({
-                    title: tx('submitScore'),
-                    content: tx('confirmSubmitScore'),
-                    onOk: () => save(true),
-                  });
-                }}
-              >
-                {tx('submitScore')}
-              </Button>
-            </>
-          )
-        }
+        submitted={r.status === 'submitted'}
+        deadline={r.deadline}
+        editable={editable}
+        busy={busy}
+        form={form}
+        onSave={save}
+        words={{
+          submitted: tx('submitted'),
+          deadline: tx('deadline'),
+          saveDraft: tx('saveDraft'),
+          submitScore: tx('submitScore'),
+          confirmSubmitScore: tx('confirmSubmitScore'),
+        }}
       />
       <Flex gap={16} wrap align="flex-start">
         <Flex vertical gap={16} style={{ flex: '2 1 380px', minWidth: 0 }}>

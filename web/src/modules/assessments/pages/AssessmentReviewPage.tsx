@@ -1,31 +1,16 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Result,
-  Skeleton,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Card, Flex, Form, Input, Result, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { MyReview } from '../../../../../common/schemas/applications';
 import type { Indicator, Scorecard } from '../../../../../common/schemas/rulebooks';
 import { ApiError, api } from '../../../shared/api/client';
 import { applyServerErrors } from '../../../shared/api/form-errors';
-import { PageHeader } from '../../../shared/components/PageHeader';
-import { formatDate, formatDateTime } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { useErrorToast } from '../../../shared/hooks/useApiMessage';
 import { useSeedForm } from '../../../shared/hooks/useSeedForm';
 import { useI18n } from '../../../shared/i18n';
+import { ScoreSheetHeader } from '../../rulebooks/components/ScoreSheetHeader';
 import { Attachments } from '../../studios/components/Attachments';
 import { assessmentKeys, useAssessment, useAssessmentRulebook, useMyAssessmentReview } from '../api';
 import { PrefillTable } from '../components/AssessmentParts';
@@ -42,8 +27,7 @@ export default function AssessmentReviewPage() {
   const { t } = useI18n();
   const tx = useTexts();
   const toast = useErrorToast();
-  const { modal, message } = App.useApp();
-  const navigate = useNavigate();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const a = useAssessment(id);
   const review = useMyAssessmentReview(id);
@@ -111,43 +95,21 @@ export default function AssessmentReviewPage() {
   ];
   return (
     <>
-      <PageHeader
-        title={
-          <Flex align="center" gap={8} wrap>
-            <Button
-              type="text"
-              icon={<ArrowLeftOutlined />}
-              onClick={() => navigate(-1)}
-              aria-label={t('common.back')}
-            />
-            {tx('scoreSheet')} · {d.studioName} · {d.year}
-            {r.status === 'submitted' && <Tag color="green">{tx('submitted')}</Tag>}
-          </Flex>
-        }
-        sub={r.deadline ? `${tx('deadline')} ${formatDate(r.deadline)}` : undefined}
-        extra={
-          editable && (
-            <>
-              <Button loading={busy} onClick={() => save(false)}>
-                {tx('saveDraft')}
-              </Button>
-              <Button
-                type="primary"
-                loading={busy}
-                onClick={async () => {
-                  await form.validateFields();
-                  modal.confirm({
-                    title: tx('submitScore'),
-                    content: tx('confirmSubmitScore'),
-                    onOk: () => save(true),
-                  });
-                }}
-              >
-                {tx('submitScore')}
-              </Button>
-            </>
-          )
-        }
+      <ScoreSheetHeader
+        title={`${tx('scoreSheet')} · ${d.studioName} · ${d.year}`}
+        submitted={r.status === 'submitted'}
+        deadline={r.deadline}
+        editable={editable}
+        busy={busy}
+        form={form}
+        onSave={save}
+        words={{
+          submitted: tx('submitted'),
+          deadline: tx('deadline'),
+          saveDraft: tx('saveDraft'),
+          submitScore: tx('submitScore'),
+          confirmSubmitScore: tx('confirmSubmitScore'),
+        }}
       />
       <Flex gap={16} wrap align="flex-start">
         <Flex vertical gap={16} style={{ flex: '2 1 420px', minWidth: 0 }}>
