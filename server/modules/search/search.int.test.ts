@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../common/schemas/search.js';
+import { type SearchResult, searchTypes } from '../../../common/schemas/search.js';
 import {
   call,
   createTestApp,
@@ -10,6 +11,9 @@ import {
   type World,
 } from '../../../test/helpers.js';
 import { seedInsight } from '../stats/insight.test-support.js';
+import { rowsOf } from '../stats/stats.sql.js';
+import { matchOf } from './search.service.js';
+import { queryWords } from './search.words.js';
 
 let t: TestApp;
 let w: World;
@@ -82,5 +86,37 @@ describe('GET /api/search', () => {
     const bad = await call(t.app, s.entA, { method: 'GET', url: '/api/search?q=%20&type=nope' });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.details.fields).sort()).toEqual(['q', 'type']);
+  });
+
+  it('finds a surname and a mistyped three-character name', async () => {
+    const one = await search(s.entA, '张');
+    expect(group(one, 'people')!.items.map((i) => i.title)).toContain('张钳工');
+    const typo = await search(s.entA, '李钳工');
+    expect(group(typo, 'people')!.items.map((i) => i.title)).toContain('张钳工');
+    expect(group(await search(s.entA, '赵王孙'), 'people')).toBeUndefined();
+  });
+
+  // The tables here are tiny, so PostgreSQL would scan them anyway; with scans priced out, a plan that still
+  // reads the table means the match no longer repeats the index's expression (jx_grams over the same columns).
+  it('matches every type through its character-pair index, for one- to four-character Chinese queries', async () => {
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      for (const type of searchTypes)
+        for (const q of ['刀', '刀具', '刀具寿命', '焊接 工匠']) {
+          const match = matchOf(q, queryWords(q), type, 'x');
+          const plan = (
+            await rowsOf<Record<string, string>>(
+              tx,
+              sql`EXPLAIN SELECT 1 FROM ${sql.raw(type)} x WHERE ${match}`,
+            )
+          )
+            .map((r) => Object.values(r)[0])
+            .join('\n');
+          expect(plan, plan).toContain(`${type}_grams`);
+          expect(plan, plan).not.toContain('Seq Scan');
+          // The index expression is not recomputed row by row.
+          expect(plan.split('\n').filter((l) => l.includes('Filter:') && l.includes('jx_grams'))).toEqual([]);
+        }
+    });
   });
 });
