@@ -68,4 +68,36 @@ describe('the dashboard cache (data generation)', () => {
     await addStudio(`AGAIN-${w.tag}`);
     expect(await cachedByGeneration(t.database.db, key, compute)).toBe(2);
   });
+
+  it('serves a slow computation as computed after a write, refreshing it once in the background', async () => {
+    let runs = 0;
+    const compute = async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 30));
+      return runs;
+    };
+    const key = `slow:${w.tag}`;
+    const slow = { staleWhenSlowerThanMs: 20 };
+    expect(await cachedByGeneration(t.database.db, key, compute, slow)).toBe(1);
+    await addStudio(`STALE-${w.tag}`);
+    // The data changed: both callers get the value as computed at once, and one recomputation starts.
+    const [a, b] = await Promise.all([
+      cachedByGeneration(t.database.db, key, compute, slow),
+      cachedByGeneration(t.database.db, key, compute, slow),
+    ]);
+    expect([a, b, runs]).toEqual([1, 1, 2]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await cachedByGeneration(t.database.db, key, compute, slow)).toBe(2);
+    expect(runs).toBe(2);
+    // A fast computation is never served stale.
+    let quick = 0;
+    const fast = async () => ++quick;
+    expect(
+      await cachedByGeneration(t.database.db, `fast:${w.tag}`, fast, { staleWhenSlowerThanMs: 1000 }),
+    ).toBe(1);
+    await addStudio(`FAST-${w.tag}`);
+    expect(
+      await cachedByGeneration(t.database.db, `fast:${w.tag}`, fast, { staleWhenSlowerThanMs: 1000 }),
+    ).toBe(2);
+  });
 });

@@ -85,7 +85,9 @@ export async function getOverview({
   const year = query.year ?? currentYear(ctx);
   // Reused until any data the dashboard reads changes (see stats.cache.ts); the date keys the at-risk list.
   const key = `overview:${org.id}:${year}:${ctx.lang}:${localToday(ctx.clock)}`;
-  return cachedByGeneration(ctx.db, key, () => overviewOf(ctx, org, year));
+  // One that took over 3 s to compute (a province or the nation) is served as computed (its asOf says
+  // when) while the next one is computed in the background.
+  return cachedByGeneration(ctx.db, key, () => overviewOf(ctx, org, year), { staleWhenSlowerThanMs: 3000 });
 }
 
 async function overviewOf(
