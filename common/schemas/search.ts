@@ -26,6 +26,9 @@ export const searchHit = z.object({
 });
 export type SearchHit = z.infer<typeof searchHit>;
 
+/** Matches counted per type at most (a common word can match a million ideas nation-wide). */
+export const searchCap = 1000;
+
 export const searchResult = z.object({
   q: z.string(),
   /** The words the query was segmented into (Intl.Segmenter). */
@@ -34,7 +37,10 @@ export const searchResult = z.object({
     z.object({
       type: z.enum(searchTypes),
       label: z.string(),
+      /** How many match, counted up to `searchCap`. */
       total: z.number().int(),
+      /** More than `total` match: counting stopped at the cap (shown as “1000+”). */
+      capped: z.boolean(),
       items: z.array(searchHit),
       more: z.string().nullable(),
     }),

@@ -97,9 +97,14 @@ export function seesInMarket(
 /** SQL form of `seesInScope` for lists. `reviewer` is an extra condition that also opens confidential rows. */
 export function scopeWhere(
   view: ActorView,
-  cols: { studioId: AnyPgColumn; orgPath: AnyPgColumn | SQL; confidential: AnyPgColumn; reviewer?: SQL },
+  cols: {
+    studioId: AnyPgColumn | SQL;
+    orgPath: AnyPgColumn | SQL;
+    confidential: AnyPgColumn | SQL;
+    reviewer?: SQL;
+  },
 ): SQL {
-  const member = view.memberStudioIds.length ? inArray(cols.studioId, view.memberStudioIds) : sql`false`;
+  const member = view.memberStudioIds.length ? inArray(sql`${cols.studioId}`, view.memberStudioIds) : sql`false`;
   const read = or(inScope(cols.orgPath, view.readScope), member)!;
   const conf = or(
     sql`${cols.confidential} = false`,

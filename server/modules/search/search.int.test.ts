@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SearchResult, searchTypes } from '../../../common/schemas/search.js';
+import { type SearchResult, searchCap, searchTypes } from '../../../common/schemas/search.js';
 import {
   call,
   createTestApp,
@@ -118,5 +118,25 @@ describe('GET /api/search', () => {
           expect(plan.split('\n').filter((l) => l.includes('Filter:') && l.includes('jx_grams'))).toEqual([]);
         }
     });
+  });
+
+  it('counts a common word up to the cap (shown as 1000+), within the reader’s scope', async () => {
+    const word = `稀有词${w.tag}`;
+    await t.database.db.execute(
+      sql`INSERT INTO ideas (code, org_id, category, title, content)
+          SELECT ${`CAP-${w.tag}-`} || n, ${w.orgs.entB.id}, 'quality', ${`关于${word}的建议`} || n, '内容'
+          FROM generate_series(1, ${searchCap + 5}) n`,
+    );
+    await t.database.db.execute(
+      sql`INSERT INTO ideas (code, org_id, category, title, content) VALUES (${`CAP-${w.tag}-X`}, ${w.orgs.entB.id}, 'quality', ${word}, '内容')`,
+    );
+    const r = await search(s.group, word, '&type=ideas&limit=3');
+    const g = group(r, 'ideas')!;
+    expect([g.total, g.capped]).toEqual([searchCap, true]);
+    expect(g.items).toHaveLength(3);
+    // An enterprise that sees none of them finds none.
+    expect(group(await search(s.entA, word), 'ideas')).toBeUndefined();
+    const few = group(await search(s.group, '夹具', '&type=ideas'), 'ideas')!;
+    expect([few.total, few.capped]).toEqual([4, false]);
   });
 });

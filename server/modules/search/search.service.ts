@@ -3,15 +3,13 @@ import {
   type SearchHit,
   type SearchResult,
   type SearchType,
+  searchCap,
   searchTypeLabels,
   searchTypes,
 } from '../../../common/schemas/search.js';
 import { inScope, scopeOf } from '../../core/access.js';
 import type { Ctx } from '../../core/context.js';
 import { actorViewOf, groupRootsOf, scopeWhere } from '../innovation/innovation.scope.js';
-import { orgs } from '../orgs/orgs.table.js';
-import { projects } from '../projects/projects.table.js';
-import { results } from '../results/results.table.js';
 import { rowsOf } from '../stats/stats.sql.js';
 import { likeOf, queryWords } from './search.words.js';
 
@@ -35,25 +33,35 @@ const searched: Record<SearchType, { cols: string[]; name?: string; tsv?: true }
  * segmented word somewhere in them; for names also fuzzily — trigram similarity (Latin), or all but one of the
  * query's characters (a mistyped Chinese name of 3–4 characters); or its segmented words (`search_text`).
  *
- * In two steps, so that no row is read that an index has not found: the candidates are a union of index scans —
- * the row's characters and character pairs (`jx_grams`) contain the query's (or the words', or all but one of a
- * name's characters), the name is trigram-similar, the segmented words match — and only the candidates are
- * checked exactly. The index expression is never recomputed for a row: it appears only in the candidate scans,
- * which the index answers exactly.
+ * In two parts, so that no row is read that an index has not found: the candidates, an OR of conditions each an
+ * index answers — the name is trigram-similar, the segmented words match, the row's characters and character
+ * pairs (`jx_grams`) contain the query's (or the words', or all but one of a name's characters) — which
+ * PostgreSQL reads as one bitmap of index scans; and the exact check, made only on the rows found. The index
+ * answers `@>` exactly, so `jx_grams` is never recomputed for a row (the trigram arm, which the index answers
+ * only approximately, comes first, so that its rechecks stop there).
  */
 export function matchOf(q: string, words: string[], type: SearchType, alias: string): SQL {
   const { cols, name, tsv } = searched[type];
-  const col = (a: string, c: string) => sql.raw(`${a}.${c}`);
-  const list = (a: string) =>
-    sql.join(
-      cols.map((c) => col(a, c)),
-      sql`, `,
-    );
-  const text = sql`concat_ws(' ', ${list(alias)})`;
-  const found = (where: SQL) => sql`SELECT g.id FROM ${sql.raw(type)} g WHERE ${where}`;
-  const has = (s: string) => found(sql`jx_grams(${list('g')}) @> jx_grams(${s}::text)`);
-  const candidates: SQL[] = [has(q)];
+  const col = (c: string) => sql.raw(`${alias}.${c}`);
+  const list = sql.join(
+    cols.map((c) => col(c)),
+    sql`, `,
+  );
+  const text = sql`concat_ws(' ', ${list})`;
+  const has = (s: string) => sql`jx_grams(${list}) @> jx_grams(${s}::text)`;
+  const candidates: SQL[] = [];
   const exact: SQL[] = [sql`${text} ILIKE ${likeOf(q)}`];
+  if (name) {
+    const n = col(name);
+    candidates.push(sql`${n} % ${q}`);
+    exact.push(sql`similarity(${n}, ${q}) > 0.4`);
+  }
+  if (tsv && words.length) {
+    const query = sql`plainto_tsquery('simple', ${words.join(' ')})`;
+    candidates.push(sql`${col('search_text')} @@ ${query}`);
+    exact.push(sql`${col('search_text')} @@ ${query}`);
+  }
+  candidates.push(has(q));
   if (words.length > 1) {
     candidates.push(has(words.join(' ')));
     exact.push(
@@ -63,54 +71,86 @@ export function matchOf(q: string, words: string[], type: SearchType, alias: str
       )})`,
     );
   }
-  if (name) {
-    const n = col(alias, name);
-    candidates.push(found(sql`${col('g', name)} % ${q}`));
-    exact.push(sql`similarity(${n}, ${q}) > 0.4`);
-    const chars = [...q].filter((c) => /\p{Script=Han}/u.test(c));
-    if (chars.length >= 3 && chars.length === [...q].length && chars.length <= 4) {
-      for (const some of allButOne(chars)) candidates.push(has(some.join(' ')));
-      exact.push(
-        sql`(char_length(${n}) BETWEEN ${chars.length - 1} AND ${chars.length + 1} AND (${sql.join(
-          chars.map((c) => sql`(CASE WHEN strpos(${n}, ${c}) > 0 THEN 1 ELSE 0 END)`),
-          sql` + `,
-        )}) >= ${chars.length - 1})`,
-      );
-    }
+  const chars = [...q].filter((c) => /\p{Script=Han}/u.test(c));
+  if (name && chars.length >= 3 && chars.length === [...q].length && chars.length <= 4) {
+    const n = col(name);
+    for (const some of allButOne(chars)) candidates.push(has(some.join(' ')));
+    exact.push(
+      sql`(char_length(${n}) BETWEEN ${chars.length - 1} AND ${chars.length + 1} AND (${sql.join(
+        chars.map((c) => sql`(CASE WHEN strpos(${n}, ${c}) > 0 THEN 1 ELSE 0 END)`),
+        sql` + `,
+      )}) >= ${chars.length - 1})`,
+    );
   }
-  if (tsv && words.length) {
-    const query = sql`plainto_tsquery('simple', ${words.join(' ')})`;
-    candidates.push(found(sql`g.search_text @@ ${query}`));
-    exact.push(sql`${col(alias, 'search_text')} @@ ${query}`);
-  }
-  return sql`${col(alias, 'id')} IN (${sql.join(candidates, sql` UNION `)}) AND (${sql.join(exact, sql` OR `)})`;
+  return sql`(${sql.join(candidates, sql` OR `)}) AND (${sql.join(exact, sql` OR `)})`;
 }
 
 /** Each way of leaving one item out: [a, b, c] → [b, c], [a, c], [a, b]. */
 export const allButOne = <T>(xs: T[]): T[][] => xs.map((_, i) => xs.filter((_x, j) => j !== i));
 
+/*
+ * A row's org is looked up by primary key, not joined: a common word can have a hundred thousand candidates, and
+ * PostgreSQL, which cannot estimate how many rows contain all of a query's character pairs (it takes them as
+ * independent), would otherwise plan the join for a handful and scan the orgs for each one.
+ */
+const pathOf = (orgId: SQL) => sql`(SELECT path FROM orgs WHERE id = ${orgId})`;
+const nameOf = (orgId: SQL) => sql`(SELECT name FROM orgs WHERE id = ${orgId})`;
+
 /** Best first: the exact name, then names starting with the query, then containing it, then the rest. */
 const rankOf = (q: string, name: SQL) =>
   sql`CASE WHEN ${name} = ${q} THEN 0 WHEN ${name} ILIKE ${`${likeOf(q).slice(1)}`} THEN 1 WHEN ${name} ILIKE ${likeOf(q)} THEN 2 ELSE 3 END, similarity(${name}, ${q}) DESC`;
 
+/** One type's query: the rows of `table` (as `x`) matching `where`, each with its title, subtitle and link. */
+interface Found {
+  table: string;
+  where: SQL;
+  title: SQL;
+  subtitle: SQL;
+  link: string;
+  /** Ties broken newest first (by id descending) rather than by id. */
+  newestFirst?: boolean;
+}
+
+/**
+ * The best `limit` of at most `searchCap` + 1 matches, each with the count of those matches. The cap keeps a
+ * common word bounded: the matches are read from the index bitmap as they come, and ranking stops at the cap.
+ */
+function statement(q: string, f: Found, limit: number): SQL {
+  return sql`SELECT h.id, h.title, h.subtitle, h.link, count(*) OVER ()::int AS total FROM (
+          SELECT x.id, ${f.title} AS title, ${f.subtitle} AS subtitle, ${f.link} || x.id AS link
+          FROM ${sql.raw(f.table)} x WHERE x.archived_at IS NULL AND ${f.where} LIMIT ${searchCap + 1}) h
+        ORDER BY ${rankOf(q, sql`h.title`)}, h.id ${sql.raw(f.newestFirst ? 'DESC' : 'ASC')} LIMIT ${limit}`;
+}
+
 function studiosSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
   const person = ctx.actor.personId ?? 0;
-  return sql`SELECT s.id, s.name AS title, o.name AS subtitle, '/studios/' || s.id AS link, count(*) OVER ()::int AS total
-        FROM studios s JOIN orgs o ON o.id = s.host_org_id
-        WHERE s.archived_at IS NULL
-          AND (${inScope(sql`o.path`, scopeOf(ctx.actor, 'studios.read'))}
-               OR EXISTS (SELECT 1 FROM studio_members m WHERE m.studio_id = s.id AND m.person_id = ${person} AND m.left_on IS NULL))
-          AND ${matchOf(q, words, 'studios', 's')}
-        ORDER BY ${rankOf(q, sql`s.name`)}, s.id LIMIT ${limit}`;
+  return statement(
+    q,
+    {
+      table: 'studios',
+      title: sql`x.name`,
+      subtitle: nameOf(sql`x.host_org_id`),
+      link: '/studios/',
+      where: sql`${matchOf(q, words, 'studios', 'x')}
+        AND (${inScope(pathOf(sql`x.host_org_id`), scopeOf(ctx.actor, 'studios.read'))}
+             OR EXISTS (SELECT 1 FROM studio_members m WHERE m.studio_id = x.id AND m.person_id = ${person} AND m.left_on IS NULL))`,
+    },
+    limit,
+  );
 }
 
 function peopleSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
-  return sql`SELECT p.id, p.name AS title, o.name || ' · ' || p.employee_no || coalesce(' · ' || p.trade, '') AS subtitle,
-               '/people/' || p.id AS link, count(*) OVER ()::int AS total
-        FROM people p JOIN orgs o ON o.id = p.org_id
-        WHERE p.archived_at IS NULL AND ${inScope(sql`o.path`, scopeOf(ctx.actor, 'people.read'))}
-          AND ${matchOf(q, words, 'people', 'p')}
-        ORDER BY ${rankOf(q, sql`p.name`)}, p.id LIMIT ${limit}`;
+  return statement(
+    q,
+    {
+      table: 'people',
+      title: sql`x.name`,
+      subtitle: sql`${nameOf(sql`x.org_id`)} || ' · ' || x.employee_no || coalesce(' · ' || x.trade, '')`,
+      link: '/people/',
+      where: sql`${matchOf(q, words, 'people', 'x')} AND ${inScope(pathOf(sql`x.org_id`), scopeOf(ctx.actor, 'people.read'))}`,
+    },
+    limit,
+  );
 }
 
 async function innovationSql(
@@ -121,35 +161,59 @@ async function innovationSql(
   limit: number,
 ): Promise<SQL> {
   const view = await actorViewOf(ctx);
-  const t = type === 'projects' ? projects : results;
-  const code = type === 'projects' ? projects.code : results.archiveNo;
-  const where = scopeWhere(view, { studioId: t.studioId, orgPath: orgs.path, confidential: t.confidential });
-  return sql`SELECT ${t.id} AS id, ${t.title} AS title, studios.name || ' · ' || ${code} AS subtitle,
-               ${`/${type}/`} || ${t.id} AS link, count(*) OVER ()::int AS total
-        FROM ${t} JOIN studios ON studios.id = ${t.studioId} JOIN ${orgs} ON ${orgs.id} = studios.host_org_id
-        WHERE ${t.archivedAt} IS NULL AND ${where}
-          AND ${matchOf(q, words, type, type)}
-        ORDER BY ${rankOf(q, sql`${t.title}`)}, ${t.id} DESC LIMIT ${limit}`;
+  const code = sql.raw(type === 'projects' ? 'x.code' : 'x.archive_no');
+  const hostPath = sql`(SELECT hp.path FROM studios hs JOIN orgs hp ON hp.id = hs.host_org_id WHERE hs.id = x.studio_id)`;
+  const scope = scopeWhere(view, {
+    studioId: sql.raw('x.studio_id'),
+    orgPath: hostPath,
+    confidential: sql.raw('x.confidential'),
+  });
+  return statement(
+    q,
+    {
+      table: type,
+      title: sql`x.title`,
+      subtitle: sql`(SELECT name FROM studios WHERE id = x.studio_id) || ' · ' || ${code}`,
+      link: `/${type}/`,
+      where: sql`${matchOf(q, words, type, 'x')} AND ${scope}`,
+      newestFirst: true,
+    },
+    limit,
+  );
 }
 
 function ideasSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
   const me = ctx.actor.userId;
   const person = ctx.actor.personId ?? 0;
-  return sql`SELECT i.id, i.title, i.code || ' · ' || o.name AS subtitle, '/ideas/' || i.id AS link, count(*) OVER ()::int AS total
-        FROM ideas i JOIN orgs o ON o.id = i.org_id
-        WHERE i.archived_at IS NULL
-          AND (i.submitter_user_id = ${me} OR i.handler_user_id = ${me} OR ${inScope(sql`o.path`, scopeOf(ctx.actor, 'ideas.manage'))}
-               OR EXISTS (SELECT 1 FROM idea_credits c WHERE c.idea_id = i.id AND c.person_id = ${person}))
-          AND ${matchOf(q, words, 'ideas', 'i')}
-        ORDER BY ${rankOf(q, sql`i.title`)}, i.id DESC LIMIT ${limit}`;
+  return statement(
+    q,
+    {
+      table: 'ideas',
+      title: sql`x.title`,
+      subtitle: sql`x.code || ' · ' || ${nameOf(sql`x.org_id`)}`,
+      link: '/ideas/',
+      where: sql`${matchOf(q, words, 'ideas', 'x')}
+        AND (x.submitter_user_id = ${me} OR x.handler_user_id = ${me} OR ${inScope(pathOf(sql`x.org_id`), scopeOf(ctx.actor, 'ideas.manage'))}
+             OR EXISTS (SELECT 1 FROM idea_credits c WHERE c.idea_id = x.id AND c.person_id = ${person}))`,
+      newestFirst: true,
+    },
+    limit,
+  );
 }
 
 function challengesSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
-  return sql`SELECT c.id, c.title, o.name || ' · ' || c.field AS subtitle, '/challenges/' || c.id AS link, count(*) OVER ()::int AS total
-        FROM challenges c JOIN orgs o ON o.id = c.owner_org_id
-        WHERE c.archived_at IS NULL AND ${inScope(sql`o.path`, groupRootsOf(ctx.actor))}
-          AND ${matchOf(q, words, 'challenges', 'c')}
-        ORDER BY ${rankOf(q, sql`c.title`)}, c.id DESC LIMIT ${limit}`;
+  return statement(
+    q,
+    {
+      table: 'challenges',
+      title: sql`x.title`,
+      subtitle: sql`${nameOf(sql`x.owner_org_id`)} || ' · ' || x.field`,
+      link: '/challenges/',
+      where: sql`${matchOf(q, words, 'challenges', 'x')} AND ${inScope(pathOf(sql`x.owner_org_id`), groupRootsOf(ctx.actor))}`,
+      newestFirst: true,
+    },
+    limit,
+  );
 }
 
 /** The statement that finds one type's hits. */
@@ -208,11 +272,12 @@ export async function search({
   types.forEach((t, i) => {
     const hits = found[i]!;
     if (hits.length === 0) return;
-    const total = hits[0]!.total;
+    const total = Math.min(hits[0]!.total, searchCap);
     groups.push({
       type: t,
       label: searchTypeLabels[t][ctx.lang],
       total,
+      capped: hits[0]!.total > searchCap,
       items: hits.map(({ total: _t, ...h }) => ({ ...h, subtitle: h.subtitle ?? null })),
       more: total > hits.length && listPage[t] ? `${listPage[t]}?q=${encodeURIComponent(q)}` : null,
     });

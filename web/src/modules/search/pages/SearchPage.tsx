@@ -41,13 +41,15 @@ export default function SearchPage() {
             loading={isFetching && !data}
             title={
               <>
-                {g.label} <Tag>{g.total}</Tag>
+                {g.label} <Tag>{`${g.total}${g.capped ? '+' : ''}`}</Tag>
               </>
             }
             extra={
               g.total > g.items.length && !type ? (
                 <Link to={`/search?q=${encodeURIComponent(q)}&type=${g.type}`}>
-                  {zh ? `查看全部 ${g.total} 条` : `All ${g.total}`}
+                  {zh
+                    ? `查看全部 ${g.total}${g.capped ? '+' : ''} 条`
+                    : `All ${g.total}${g.capped ? '+' : ''}`}
                 </Link>
               ) : null
             }
