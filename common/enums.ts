@@ -122,3 +122,65 @@ export const memberRoleLabels: Labels<MemberRole> = {
   member: { zh: '成员', en: 'Member' },
   trainee: { zh: '学员', en: 'Trainee' },
 };
+
+/** Kinds of innovation results (common/schemas/results.ts). */
+export const resultKinds = [
+  'technicalImprovement',
+  'invention',
+  'breakthrough',
+  'suggestion',
+  'workMethod',
+  'fiveSmall',
+  'qc',
+  'patent',
+  'paper',
+  'standard',
+  'constructionMethod',
+  'softwareCopyright',
+] as const;
+export type ResultKind = (typeof resultKinds)[number];
+export const resultKindLabels: Labels<ResultKind> = {
+  technicalImprovement: { zh: '技术革新', en: 'Technical improvement' },
+  invention: { zh: '发明创造', en: 'Invention' },
+  breakthrough: { zh: '技术攻关', en: 'Technical breakthrough' },
+  suggestion: { zh: '合理化建议', en: 'Rationalisation proposal' },
+  workMethod: { zh: '先进操作法', en: 'Advanced work method' },
+  fiveSmall: { zh: '五小', en: '“Five small” innovation' },
+  qc: { zh: 'QC成果', en: 'QC result' },
+  patent: { zh: '专利', en: 'Patent' },
+  paper: { zh: '论文', en: 'Paper' },
+  standard: { zh: '标准', en: 'Standard' },
+  constructionMethod: { zh: '工法', en: 'Construction method' },
+  softwareCopyright: { zh: '软件著作权', en: 'Software copyright' },
+};
+
+export const resultGrades = ['special', 'first', 'second', 'third', 'merit'] as const;
+export type ResultGrade = (typeof resultGrades)[number];
+export const resultGradeLabels: Labels<ResultGrade> = {
+  special: { zh: '特等', en: 'Special' },
+  first: { zh: '一等', en: 'First' },
+  second: { zh: '二等', en: 'Second' },
+  third: { zh: '三等', en: 'Third' },
+  merit: { zh: '优秀奖', en: 'Merit' },
+};
+
+/** Kinds of studio activities (common/schemas/activities.ts). */
+export const activityKinds = [
+  'training',
+  'exchange',
+  'contest',
+  'seminar',
+  'service',
+  'schoolEnterprise',
+  'breakthrough',
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+export const activityKindLabels: Labels<ActivityKind> = {
+  training: { zh: '培训', en: 'Training' },
+  exchange: { zh: '技术交流', en: 'Technical exchange' },
+  contest: { zh: '技能比武', en: 'Skill contest' },
+  seminar: { zh: '研讨', en: 'Seminar' },
+  service: { zh: '对外服务', en: 'Outreach service' },
+  schoolEnterprise: { zh: '校企合作', en: 'School–enterprise cooperation' },
+  breakthrough: { zh: '攻关', en: 'Technical breakthrough' },
+};

@@ -1,28 +1,12 @@
 import { z } from 'zod';
+// The kinds with their labels live in ../enums.ts (no zod: the public showcase pages show them).
+import { activityKinds } from '../enums.js';
 import { abilities, id, pageQuery, version } from './shared.js';
 import { calendarDate, lifeListFilters, optText } from './studio-life.js';
 
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
+export { type ActivityKind, activityKindLabels, activityKinds } from '../enums.js';
 
-export const activityKinds = [
-  'training',
-  'exchange',
-  'contest',
-  'seminar',
-  'service',
-  'schoolEnterprise',
-  'breakthrough',
-] as const;
-export type ActivityKind = (typeof activityKinds)[number];
-export const activityKindLabels: Labels<ActivityKind> = {
-  training: { zh: '培训', en: 'Training' },
-  exchange: { zh: '技术交流', en: 'Technical exchange' },
-  contest: { zh: '技能比武', en: 'Skill contest' },
-  seminar: { zh: '研讨', en: 'Seminar' },
-  service: { zh: '对外服务', en: 'Outreach service' },
-  schoolEnterprise: { zh: '校企合作', en: 'School–enterprise cooperation' },
-  breakthrough: { zh: '攻关', en: 'Technical breakthrough' },
-};
+type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 /** A trainee accumulates training hours and may earn a certificate; others just take part. */
 export const participantRoles = ['participant', 'trainee'] as const;

@@ -1,39 +1,20 @@
 import { z } from 'zod';
+// The kinds and grades with their labels live in ../enums.ts (no zod: the public showcase pages show them).
+import { resultGrades, resultKinds } from '../enums.js';
 import { resultActions, resultStatuses } from '../workflows/result.js';
 import { fen, queryBool, workflowEvent } from './projects.js';
 import { abilities, id, isoDate, pageQuery, version } from './shared.js';
 
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
+export {
+  type ResultGrade,
+  type ResultKind,
+  resultGradeLabels,
+  resultGrades,
+  resultKindLabels,
+  resultKinds,
+} from '../enums.js';
 
-export const resultKinds = [
-  'technicalImprovement',
-  'invention',
-  'breakthrough',
-  'suggestion',
-  'workMethod',
-  'fiveSmall',
-  'qc',
-  'patent',
-  'paper',
-  'standard',
-  'constructionMethod',
-  'softwareCopyright',
-] as const;
-export type ResultKind = (typeof resultKinds)[number];
-export const resultKindLabels: Labels<ResultKind> = {
-  technicalImprovement: { zh: '技术革新', en: 'Technical improvement' },
-  invention: { zh: '发明创造', en: 'Invention' },
-  breakthrough: { zh: '技术攻关', en: 'Technical breakthrough' },
-  suggestion: { zh: '合理化建议', en: 'Rationalisation proposal' },
-  workMethod: { zh: '先进操作法', en: 'Advanced work method' },
-  fiveSmall: { zh: '五小', en: '“Five small” innovation' },
-  qc: { zh: 'QC成果', en: 'QC result' },
-  patent: { zh: '专利', en: 'Patent' },
-  paper: { zh: '论文', en: 'Paper' },
-  standard: { zh: '标准', en: 'Standard' },
-  constructionMethod: { zh: '工法', en: 'Construction method' },
-  softwareCopyright: { zh: '软件著作权', en: 'Software copyright' },
-};
+type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 export const patentTypes = ['invention', 'utilityModel', 'design'] as const;
 export type PatentType = (typeof patentTypes)[number];
@@ -49,16 +30,6 @@ export const patentStatusLabels: Labels<PatentStatus> = {
   granted: { zh: '已授权', en: 'Granted' },
   rejected: { zh: '驳回', en: 'Rejected' },
   lapsed: { zh: '失效', en: 'Lapsed' },
-};
-
-export const resultGrades = ['special', 'first', 'second', 'third', 'merit'] as const;
-export type ResultGrade = (typeof resultGrades)[number];
-export const resultGradeLabels: Labels<ResultGrade> = {
-  special: { zh: '特等', en: 'Special' },
-  first: { zh: '一等', en: 'First' },
-  second: { zh: '二等', en: 'Second' },
-  third: { zh: '三等', en: 'Third' },
-  merit: { zh: '优秀奖', en: 'Merit' },
 };
 
 export const contributorRoles = ['main', 'participant'] as const;

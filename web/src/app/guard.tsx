@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { usePermission } from '../shared/hooks/usePermission';
 import { PageLoading } from './layout/PageLoading';
-import { ForbiddenPage } from './pages/ErrorPages';
+import { ForbiddenPage } from './pages/lazyErrorPages';
 import type { AppRoute } from './types';
 
 /** Renders a route's page when the user holds its permission, the 403 page otherwise. */

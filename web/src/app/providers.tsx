@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import type { ReactNode } from 'react';
+import { ConfigProvider, theme } from 'antd';
+import useAppStyle from 'antd/es/app/style';
+// The ES builds: `antd/locale/*` are CommonJS and bring a second copy of what antd's own default (en_US) holds.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { type ReactNode, useContext } from 'react';
 import { ApiError } from '../shared/api/client';
 import { I18nProvider, useI18n } from '../shared/i18n';
 
@@ -42,7 +42,6 @@ const tagTexts = Object.fromEntries(
 
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
-  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
@@ -75,12 +74,23 @@ function Themed({ children }: { children: ReactNode }) {
         },
       }}
     >
-      <AntApp>{children}</AntApp>
+      <Base>{children}</Base>
     </ConfigProvider>
   );
 }
 
-/** Query cache, UI language, antd locale and theme, antd App (message/modal context). */
+/**
+ * The frame antd's `App` draws around the app (its `ant-app` class: text colour, size, line height, font, and the
+ * theme's link style for the links inside), for every page. `App` itself, with its message/modal stack, loads
+ * with the pages that use it (./feedback.tsx), not with the login page or the public showcase.
+ */
+function Base({ children }: { children: ReactNode }) {
+  const prefixCls = useContext(ConfigProvider.ConfigContext).getPrefixCls('app');
+  const [hashId, cssVarCls] = useAppStyle(prefixCls);
+  return <div className={`${hashId} ${prefixCls} ${cssVarCls}`}>{children}</div>;
+}
+
+/** Query cache, UI language, antd locale and theme (antd's `App` comes with the pages that use it: ./feedback.tsx). */
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,15 +1,29 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouteGuard } from './guard';
 import { PageLoading } from './layout/PageLoading';
-import { NotFoundPage, RouteErrorPage } from './pages/ErrorPages';
+import { NotFoundPage, RouteErrorPage } from './pages/lazyErrorPages';
 import { routes } from './routes';
+
+/** A lazy page inside antd's `App` (message / modal context), which loads with it: see ./feedback.tsx. */
+function withFeedback(load: () => Promise<{ default: ComponentType }>) {
+  return lazy(async () => {
+    const [{ default: Page }, { Feedback }] = await Promise.all([load(), import('./feedback')]);
+    return {
+      default: () => (
+        <Feedback>
+          <Page />
+        </Feedback>
+      ),
+    };
+  });
+}
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 // The signed-in layout (menu, header, icons) loads after the login page, not with it.
-const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
-const PublicIdeaPage = lazy(() => import('../modules/ideas/pages/PublicIdeaPage'));
-const CheckinPage = lazy(() => import('../modules/activities/pages/CheckinPage'));
+const AppLayout = withFeedback(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const PublicIdeaPage = withFeedback(() => import('../modules/ideas/pages/PublicIdeaPage'));
+const CheckinPage = withFeedback(() => import('../modules/activities/pages/CheckinPage'));
 const ShowcaseLayout = lazy(() => import('../modules/showcase/components/ShowcaseLayout'));
 const showcasePages: RouteObject[] = [
   { index: true, page: () => import('../modules/showcase/pages/ShowcaseHomePage') },

@@ -1,12 +1,17 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form } from 'antd';
+// The two inputs themselves: antd's `Input` namespace also brings TextArea, Search and OTP.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../../common/schemas/auth';
 import { ApiError, api, setCsrfToken } from '../../shared/api/client';
 import { useMe, useSetMe } from '../../shared/hooks/useMe';
 import { useI18n } from '../../shared/i18n';
+import { queueToast } from '../../shared/pendingToasts';
 import { LangSwitch } from '../layout/LangSwitch';
+import './login.css';
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string {
@@ -15,7 +20,6 @@ function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const { data: current } = useMe();
   const setMe = useSetMe();
   const navigate = useNavigate();
@@ -38,7 +42,8 @@ export default function LoginPage() {
         me = { ...me, locale: lang };
       }
       setMe(me);
-      message.success(t('login.welcome', { name: me.name }));
+      // shown by the next page's frame: this page has no antd App (message stack), to stay light
+      queueToast({ type: 'success', content: t('login.welcome', { name: me.name }) });
       navigate(me.mustChangePassword ? '/account' : next, { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('error.unknown'));
@@ -64,36 +69,37 @@ export default function LoginPage() {
       </div>
       <div style={{ textAlign: 'center', color: '#fff', marginBottom: 24 }}>
         <img src="/favicon.svg" alt="" width={56} height={56} />
-        <Typography.Title level={2} style={{ color: '#fff', margin: '12px 0 4px' }}>
-          {t('app.fullName')}
-        </Typography.Title>
+        <h2 className="jx-login-brand">{t('app.fullName')}</h2>
         <div style={{ opacity: 0.85 }}>{t('app.slogan')}</div>
       </div>
-      <Card style={{ width: '100%', maxWidth: 380 }} title={t('login.title')}>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" requiredMark={false} onFinish={onFinish} autoComplete="on">
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-            {t('login.submit')}
-          </Button>
-        </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('login.demoHint')}
-        </Typography.Paragraph>
-      </Card>
+      <div className="jx-login-card">
+        <div className="jx-login-card-head">
+          <div className="jx-login-card-title">{t('login.title')}</div>
+        </div>
+        <div className="jx-login-card-body">
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+          <Form layout="vertical" requiredMark={false} onFinish={onFinish} autoComplete="on">
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+          <p className="jx-login-hint">{t('login.demoHint')}</p>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { translate } from './index';
+import { loadLang, translate } from './index';
 import { zh } from './zh';
 
 describe('i18n dictionaries', () => {
@@ -21,8 +21,9 @@ describe('i18n dictionaries', () => {
     }
   });
 
-  it('fills placeholders', () => {
+  it('fills placeholders', async () => {
     expect(translate('zh', 'common.totalItems', { n: 12 })).toBe('共 12 条');
+    await loadLang('en');
     expect(translate('en', 'common.totalItems', { n: 12 })).toBe('12 items');
   });
 });

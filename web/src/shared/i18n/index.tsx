@@ -1,5 +1,4 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en } from './en';
 import { type MessageKey, zh } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -7,7 +6,8 @@ export type { MessageKey };
 /** A label in both languages, the shape of the label maps in common/enums.ts and common/roles.ts. */
 export type Label = { zh: string; en: string };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+// English loads when first wanted (loadLang): most people never switch, and the first page stays lighter.
+const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = { zh };
 const STORAGE_KEY = 'jx.lang';
 
 let currentLang: Lang = readStoredLang();
@@ -27,9 +27,14 @@ export function getLang(): Lang {
   return currentLang;
 }
 
-/** Translates `key` in `lang`, replacing `{name}` placeholders with `vars`. */
+/** Loads `lang`'s texts (once); `main.tsx` awaits the stored language's before the first render. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (!dictionaries[lang]) dictionaries[lang] = (await import('./en')).en;
+}
+
+/** Translates `key` in `lang` (Chinese until `lang`'s texts are loaded), replacing `{name}` placeholders with `vars`. */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key] ?? key;
+  const text = (dictionaries[lang] ?? zh)[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
@@ -45,18 +50,28 @@ interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
+let langRequests = 0;
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLang);
   const setLang = useCallback((next: Lang) => {
-    currentLang = next;
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // storage may be unavailable (private mode); the choice then lasts for the page only
-    }
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-    setLangState(next);
+    const ticket = ++langRequests;
+    const apply = () => {
+      currentLang = next;
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // storage may be unavailable (private mode); the choice then lasts for the page only
+      }
+      document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+      setLangState(next);
+    };
+    if (dictionaries[next]) apply();
+    // applied once its texts are here, unless another choice came in meanwhile
+    else
+      void loadLang(next).then(() => {
+        if (ticket === langRequests) apply();
+      });
   }, []);
   const value = useMemo<I18n>(
     () => ({

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import { namingLevelLabels, studioTypeLabels } from '../../../../../common/enums';
-import { resultKindLabels } from '../../../../../common/schemas/results';
+import { namingLevelLabels, resultKindLabels, studioTypeLabels } from '../../../../../common/enums';
 import type { PublicResultCard, PublicStudioCard } from '../../../../../common/schemas/showcase';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';

@@ -1,7 +1,9 @@
-import { Empty, Result, Skeleton } from 'antd';
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Empty, Skeleton } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTexts } from '../texts';
+
+// antd's Result draws its 404 picture as inline SVG (~10 KB gzip): loaded only when a page is not found.
+const NotPublished = lazy(() => import('./NotPublished'));
 
 /** Loading skeleton, a "not published" answer for 404s, or the page. */
 export function PageState({
@@ -13,14 +15,11 @@ export function PageState({
   error: unknown;
   children: () => ReactNode;
 }) {
-  const tx = useTexts();
   if (error)
     return (
-      <Result
-        status="404"
-        title={<h1 style={{ fontSize: 22, margin: 0 }}>{tx('notFound')}</h1>}
-        extra={<Link to="/showcase">{tx('backHome')}</Link>}
-      />
+      <Suspense fallback={null}>
+        <NotPublished />
+      </Suspense>
     );
   if (loading) return <Skeleton active paragraph={{ rows: 8 }} />;
   return <>{children()}</>;

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { resultGradeLabels, resultKindLabels } from '../../../../../common/schemas/results';
+import { resultGradeLabels, resultKindLabels } from '../../../../../common/enums';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { photoUrl, useDocumentMeta, usePublicResult } from '../api';

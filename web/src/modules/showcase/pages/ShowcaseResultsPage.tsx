@@ -1,6 +1,6 @@
 import { Input, Pagination, Select } from 'antd';
 import { useSearchParams } from 'react-router';
-import { resultKindLabels, resultKinds } from '../../../../../common/schemas/results';
+import { resultKindLabels, resultKinds } from '../../../../../common/enums';
 import { useI18n } from '../../../shared/i18n';
 import { optionsOf } from '../../../shared/labels';
 import { useDocumentMeta, usePublicFilters, usePublicResults } from '../api';

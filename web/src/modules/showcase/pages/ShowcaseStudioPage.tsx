@@ -1,12 +1,12 @@
 import { useParams } from 'react-router';
 import {
+  activityKindLabels,
   honourKindLabels,
   honourLevelLabels,
   memberRoleLabels,
   namingLevelLabels,
   studioTypeLabels,
 } from '../../../../../common/enums';
-import { activityKindLabels } from '../../../../../common/schemas/activities';
 import { useI18n } from '../../../shared/i18n';
 import { labelOf } from '../../../shared/labels';
 import { photoUrl, useDocumentMeta, usePublicStudio } from '../api';
