@@ -131,7 +131,12 @@ export default function DashboardPage() {
     <>
       <PageHeader
         title={zh ? '数据看板' : 'Dashboard'}
-        sub={data ? `${data.org.name} · ${data.year}${zh ? ' 年' : ''}` : undefined}
+        sub={
+          data
+            ? // When the figures were computed: a large org's are served as computed while fresh ones are prepared.
+              `${data.org.name} · ${data.year}${zh ? ' 年' : ''} · ${zh ? '统计于' : 'as of'} ${dayjs(data.asOf).format('YYYY-MM-DD HH:mm')}`
+            : undefined
+        }
         extra={
           <Space wrap>
             <OrgTreeSelect
