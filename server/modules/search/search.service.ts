@@ -48,7 +48,7 @@ export function matchOf(q: string, words: string[], type: SearchType, alias: str
     sql`, `,
   );
   const text = sql`concat_ws(' ', ${list})`;
-  const has = (s: string) => sql`jx_grams(${list}) @> jx_grams(${s}::text)`;
+  const has = (s: string) => sql`jx_grams(${list}) @> jx_query_grams(${s}::text)`;
   const candidates: SQL[] = [];
   const exact: SQL[] = [sql`${text} ILIKE ${likeOf(q)}`];
   if (name) {
