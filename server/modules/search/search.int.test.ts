@@ -10,9 +10,11 @@ import {
   type TestApp,
   type World,
 } from '../../../test/helpers.js';
+import { loadActor } from '../../core/auth.js';
+import type { Ctx } from '../../core/context.js';
 import { seedInsight } from '../stats/insight.test-support.js';
 import { rowsOf } from '../stats/stats.sql.js';
-import { matchOf } from './search.service.js';
+import { matchOf, search as searchService } from './search.service.js';
 import { queryWords } from './search.words.js';
 
 let t: TestApp;
@@ -138,5 +140,33 @@ describe('GET /api/search', () => {
     expect(group(await search(s.entA, word), 'ideas')).toBeUndefined();
     const few = group(await search(s.group, '夹具', '&type=ideas'), 'ideas')!;
     expect([few.total, few.capped]).toEqual([4, false]);
+  });
+
+  it('finds the same through the text index (wide scope) as through the scope’s indexes (narrow scope)', async () => {
+    // A studio of enterprise B whose results employee A sees only as its member.
+    await t.database.db.execute(
+      sql`INSERT INTO studio_members (studio_id, person_id, role, joined_on)
+          SELECT r.studio_id, ${w.users.employeeA.personId}, 'member', '2025-01-01' FROM results r
+          JOIN studios s ON s.id = r.studio_id JOIN orgs o ON o.id = s.host_org_id
+          WHERE o.path LIKE (SELECT path FROM orgs WHERE id = ${w.orgs.entB.id}) || '%' AND r.title LIKE '%刀具%'
+            AND r.archived_at IS NULL
+          LIMIT 1`,
+    );
+    const asMember = group(await search(s.employee, '刀具', '&type=results'), 'results')!;
+    expect(asMember.total).toBeGreaterThan(4); // the four of their workshop, and the studio's
+    const { groupAdmin, entAdminA, employeeA, memberA, leaderA, expertB } = w.users;
+    for (const u of [groupAdmin, entAdminA, employeeA, memberA, leaderA, expertB]) {
+      const ctx = {
+        db: t.database.db,
+        actor: await loadActor(t.database, u.id),
+        lang: 'zh',
+        ip: null,
+      } as unknown as Ctx;
+      for (const q of ['刀具', '夹具', '张钳工', '张钳公', '焊接 工匠', '张']) {
+        const wide = await searchService({ ctx, q, limit: 20, narrowUpTo: 0 });
+        const narrow = await searchService({ ctx, q, limit: 20 });
+        expect(narrow, `${u.username} ${q}`).toEqual(wide);
+      }
+    }
   });
 });

@@ -30,7 +30,7 @@ const searched: Record<SearchType, { cols: string[]; name?: string; tsv?: true }
 
 /**
  * Whether the row `alias` of `type` matches the query: the whole query as a substring of its columns, or every
- * segmented word somewhere in them; for names also fuzzily — trigram similarity (Latin), or all but one of the
+ * segmented word somewhere in them; for names also fuzzily — trigram similarity (a Latin query), or all but one of the
  * query's characters (a mistyped Chinese name of 3–4 characters); or its segmented words (`search_text`).
  *
  * In two parts, so that no row is read that an index has not found: the candidates, an OR of conditions each an
@@ -51,7 +51,9 @@ export function matchOf(q: string, words: string[], type: SearchType, alias: str
   const has = (s: string) => sql`jx_grams(${list}) @> jx_query_grams(${s}::text)`;
   const candidates: SQL[] = [];
   const exact: SQL[] = [sql`${text} ILIKE ${likeOf(q)}`];
-  if (name) {
+  // Trigram similarity is for Latin names ("Zhang Qiangong" mistyped); a Chinese name's typo is caught below,
+  // and for a Chinese query the trigram index returns many rows it then rechecks one by one.
+  if (name && /[\p{Script=Latin}\d]/u.test(q)) {
     const n = col(name);
     candidates.push(sql`${n} % ${q}`);
     exact.push(sql`similarity(${n}, ${q}) > 0.4`);
@@ -122,8 +124,13 @@ function statement(q: string, f: Found, limit: number): SQL {
         ORDER BY ${rankOf(q, sql`h.title`)}, h.id ${sql.raw(f.newestFirst ? 'DESC' : 'ASC')} LIMIT ${limit}`;
 }
 
-function studiosSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
+async function studiosSql(ctx: Ctx, q: string, words: string[], limit: number, near: Narrow): Promise<SQL> {
   const person = ctx.actor.personId ?? 0;
+  const orgIds = await near(scopeOf(ctx.actor, 'studios.read'));
+  const narrow = orgIds
+    ? sql` AND (x.host_org_id = ANY(${orgIds}) OR x.id = ANY(ARRAY(
+        SELECT m.studio_id FROM studio_members m WHERE m.person_id = ${person} AND m.left_on IS NULL)))`
+    : sql``;
   return statement(
     q,
     {
@@ -133,13 +140,15 @@ function studiosSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
       link: '/studios/',
       where: sql`${matchOf(q, words, 'studios', 'x')}
         AND (${inScope(pathOf(sql`x.host_org_id`), scopeOf(ctx.actor, 'studios.read'))}
-             OR EXISTS (SELECT 1 FROM studio_members m WHERE m.studio_id = x.id AND m.person_id = ${person} AND m.left_on IS NULL))`,
+             OR EXISTS (SELECT 1 FROM studio_members m WHERE m.studio_id = x.id AND m.person_id = ${person} AND m.left_on IS NULL))${narrow}`,
     },
     limit,
   );
 }
 
-function peopleSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
+async function peopleSql(ctx: Ctx, q: string, words: string[], limit: number, near: Narrow): Promise<SQL> {
+  const orgIds = await near(scopeOf(ctx.actor, 'people.read'));
+  const narrow = orgIds ? sql` AND x.org_id = ANY(${orgIds})` : sql``;
   return statement(
     q,
     {
@@ -147,7 +156,7 @@ function peopleSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
       title: sql`x.name`,
       subtitle: sql`${nameOf(sql`x.org_id`)} || ' · ' || x.employee_no || coalesce(' · ' || x.trade, '')`,
       link: '/people/',
-      where: sql`${matchOf(q, words, 'people', 'x')} AND ${inScope(pathOf(sql`x.org_id`), scopeOf(ctx.actor, 'people.read'))}`,
+      where: sql`${matchOf(q, words, 'people', 'x')} AND ${inScope(pathOf(sql`x.org_id`), scopeOf(ctx.actor, 'people.read'))}${narrow}`,
     },
     limit,
   );
@@ -159,8 +168,14 @@ async function innovationSql(
   q: string,
   words: string[],
   limit: number,
+  near: Narrow,
 ): Promise<SQL> {
   const view = await actorViewOf(ctx);
+  const orgIds = await near(view.readScope);
+  const member = sql.raw(`ARRAY[${view.memberStudioIds.join(',')}]::int[]`);
+  const narrow = orgIds
+    ? sql` AND x.studio_id = ANY(ARRAY(SELECT s.id FROM studios s WHERE s.host_org_id = ANY(${orgIds})) || ${member})`
+    : sql``;
   const code = sql.raw(type === 'projects' ? 'x.code' : 'x.archive_no');
   const hostPath = sql`(SELECT hp.path FROM studios hs JOIN orgs hp ON hp.id = hs.host_org_id WHERE hs.id = x.studio_id)`;
   const scope = scopeWhere(view, {
@@ -175,16 +190,21 @@ async function innovationSql(
       title: sql`x.title`,
       subtitle: sql`(SELECT name FROM studios WHERE id = x.studio_id) || ' · ' || ${code}`,
       link: `/${type}/`,
-      where: sql`${matchOf(q, words, type, 'x')} AND ${scope}`,
+      where: sql`${matchOf(q, words, type, 'x')} AND ${scope}${narrow}`,
       newestFirst: true,
     },
     limit,
   );
 }
 
-function ideasSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
+async function ideasSql(ctx: Ctx, q: string, words: string[], limit: number, near: Narrow): Promise<SQL> {
   const me = ctx.actor.userId;
   const person = ctx.actor.personId ?? 0;
+  const orgIds = await near(scopeOf(ctx.actor, 'ideas.manage'));
+  const narrow = orgIds
+    ? sql` AND (x.org_id = ANY(${orgIds}) OR x.submitter_user_id = ${me} OR x.handler_user_id = ${me}
+        OR x.id = ANY(ARRAY(SELECT c.idea_id FROM idea_credits c WHERE c.person_id = ${person})))`
+    : sql``;
   return statement(
     q,
     {
@@ -194,7 +214,7 @@ function ideasSql(ctx: Ctx, q: string, words: string[], limit: number): SQL {
       link: '/ideas/',
       where: sql`${matchOf(q, words, 'ideas', 'x')}
         AND (x.submitter_user_id = ${me} OR x.handler_user_id = ${me} OR ${inScope(pathOf(sql`x.org_id`), scopeOf(ctx.actor, 'ideas.manage'))}
-             OR EXISTS (SELECT 1 FROM idea_credits c WHERE c.idea_id = x.id AND c.person_id = ${person}))`,
+             OR EXISTS (SELECT 1 FROM idea_credits c WHERE c.idea_id = x.id AND c.person_id = ${person}))${narrow}`,
       newestFirst: true,
     },
     limit,
@@ -217,16 +237,66 @@ function challengesSql(ctx: Ctx, q: string, words: string[], limit: number): SQL
 }
 
 /** The statement that finds one type's hits. */
-async function statementOf(ctx: Ctx, t: SearchType, q: string, words: string[], limit: number): Promise<SQL> {
-  if (t === 'studios') return studiosSql(ctx, q, words, limit);
-  if (t === 'people') return peopleSql(ctx, q, words, limit);
-  if (t === 'projects' || t === 'results') return innovationSql(ctx, t, q, words, limit);
-  if (t === 'ideas') return ideasSql(ctx, q, words, limit);
+async function statementOf(
+  ctx: Ctx,
+  t: SearchType,
+  q: string,
+  words: string[],
+  limit: number,
+  near: Narrow,
+): Promise<SQL> {
+  if (t === 'studios') return studiosSql(ctx, q, words, limit, near);
+  if (t === 'people') return peopleSql(ctx, q, words, limit, near);
+  if (t === 'projects' || t === 'results') return innovationSql(ctx, t, q, words, limit, near);
+  if (t === 'ideas') return ideasSql(ctx, q, words, limit, near);
   return challengesSql(ctx, q, words, limit);
 }
 
-async function hitsOf(ctx: Ctx, t: SearchType, q: string, words: string[], limit: number): Promise<Hit[]> {
-  return rowsOf<Hit>(ctx.db, await statementOf(ctx, t, q, words, limit));
+async function hitsOf(
+  ctx: Ctx,
+  t: SearchType,
+  q: string,
+  words: string[],
+  limit: number,
+  near: Narrow,
+): Promise<Hit[]> {
+  return rowsOf<Hit>(ctx.db, await statementOf(ctx, t, q, words, limit, near));
+}
+
+/**
+ * Above this many orgs a reader's scope is wide: a type's matches are found through the text index and then
+ * checked for scope (dense: most matches are in scope, and the count stops at the cap). Up to it the scope is
+ * narrow — an enterprise's fifty orgs among fifty thousand — and the rows are found through the scope's own
+ * indexes (org, studio) and then checked for the text, so that an enterprise admin's search does not read every
+ * match in the nation to keep its own.
+ */
+const narrowScopeOrgs = 5000;
+
+/** The ids of the orgs under a scope, as an SQL array, when the scope is narrow; null when it is wide. */
+type Narrow = (scope: string[]) => Promise<SQL | null>;
+
+function narrowing(ctx: Ctx, upTo: number): Narrow {
+  const memo = new Map<string, Promise<SQL | null>>();
+  return (scope) => {
+    const key = scope.join('|');
+    let ids = memo.get(key);
+    if (!ids) {
+      ids = (async () => {
+        if (scope.length === 0) return sql.raw(`'{}'::int[]`);
+        const rows = await rowsOf<{ id: number }>(
+          ctx.db,
+          sql`SELECT id FROM orgs WHERE ${sql.join(
+            scope.map((p) => sql`(path ~>=~ ${p} AND path ~<~ ${`${p}~`})`),
+            sql` OR `,
+          )} LIMIT ${upTo + 1}`,
+        );
+        if (rows.length > upTo) return null;
+        return sql.raw(`ARRAY[${rows.map((r) => Number(r.id)).join(',')}]::int[]`);
+      })();
+      memo.set(key, ids);
+    }
+    return ids;
+  };
 }
 
 /** The tables each type reads (a type whose module has not landed is left out). */
@@ -257,17 +327,21 @@ export async function search({
   q,
   type,
   limit,
+  narrowUpTo = narrowScopeOrgs,
 }: {
   ctx: Ctx;
   q: string;
   type?: SearchType;
   limit: number;
+  /** Scopes of at most this many orgs are read through their own indexes (see `narrowScopeOrgs`). */
+  narrowUpTo?: number;
 }): Promise<SearchResult> {
   const words = queryWords(q);
   const tables = await existingTables(ctx);
   const types = (type ? [type] : searchTypes).filter((t) => needs[t].every((n) => tables.has(n)));
   // The types are independent reads: on PostgreSQL they run at once on the pool.
-  const found = await Promise.all(types.map((t) => hitsOf(ctx, t, q, words, limit)));
+  const near = narrowing(ctx, narrowUpTo);
+  const found = await Promise.all(types.map((t) => hitsOf(ctx, t, q, words, limit, near)));
   const groups: SearchResult['groups'] = [];
   types.forEach((t, i) => {
     const hits = found[i]!;
