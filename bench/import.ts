@@ -3,6 +3,8 @@
  * as a background job through the API of our real server, as the top admin. Adds the studios to the database, so
  * run it after the load benchmark (the next `generate --reset` empties it again).
  *   npx tsx bench/import.ts --url postgres://… --set national --scale 0.01 [--rows 100000]
+ *   npx tsx bench/import.ts --pglite bench/out/pglite-group --set group --scale 0.1 [--rows 10000]
+ * (--pglite: a directory loaded by `bench/generate.ts --pglite`, served by the embedded database instead.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const { values: o } = parseArgs({
   options: {
     url: { type: 'string' },
+    pglite: { type: 'string' },
     set: { type: 'string', default: 'national' },
     scale: { type: 'string', default: '1' },
     rows: { type: 'string', default: '100000' },
@@ -49,7 +52,9 @@ const server = await startProcess({
   cmd: process.execPath,
   args: ['--import', 'tsx', path.join(root, 'bench/server.ts')],
   env: {
-    BENCH_DATABASE_URL: o.url ?? process.env.BENCH_DATABASE_URL ?? '',
+    ...(o.pglite
+      ? { BENCH_PGLITE_DIR: path.resolve(o.pglite), BENCH_DATABASE_URL: '' }
+      : { BENCH_DATABASE_URL: o.url ?? process.env.BENCH_DATABASE_URL ?? '' }),
     PORT: String(o.port),
     NODE_ENV: 'production',
     MAX_UPLOAD_MB: '100',
@@ -98,7 +103,7 @@ try {
   });
   const total = uploadS + checkS + applyS;
   const md = [
-    `### Ledger import: ${rows.toLocaleString('en')} studios (${(xlsx.length / 2 ** 20).toFixed(1)} MB xlsx)`,
+    `### Ledger import: ${rows.toLocaleString('en')} studios (${(xlsx.length / 2 ** 20).toFixed(1)} MB xlsx, ${o.pglite ? 'PGlite' : 'PostgreSQL'})`,
     '',
     '| step | seconds |',
     '|---|---|',

@@ -17,15 +17,32 @@ export async function nextArchiveNo({
   prefix: string;
   year: number;
 }): Promise<string> {
+  return (await reserveArchiveNos({ db, prefix, year, count: 1 }))[0]!;
+}
+
+/** `count` consecutive archive numbers for `prefix` in `year`, taken with one counter update (bulk creation). */
+export async function reserveArchiveNos({
+  db,
+  prefix,
+  year,
+  count,
+}: {
+  db: Db;
+  prefix: string;
+  year: number;
+  count: number;
+}): Promise<string[]> {
+  if (count <= 0) return [];
   const [row] = await db
     .insert(innovationCounters)
-    .values({ prefix, year, last: 1 })
+    .values({ prefix, year, last: count })
     .onConflictDoUpdate({
       target: [innovationCounters.prefix, innovationCounters.year],
-      set: { last: sql`${innovationCounters.last} + 1` },
+      set: { last: sql`${innovationCounters.last} + ${count}` },
     })
     .returning({ last: innovationCounters.last });
-  return `${prefix}-${year}-${String(row!.last).padStart(5, '0')}`;
+  const first = row!.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `${prefix}-${year}-${String(first + i).padStart(5, '0')}`);
 }
 
 export type EventEntity = 'project' | 'result' | 'benefit';

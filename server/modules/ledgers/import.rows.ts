@@ -1,29 +1,76 @@
-import { sql } from 'drizzle-orm';
+import type { StudioType } from '../../../common/enums.js';
 import type { ImportKind, ImportMapping } from '../../../common/schemas/ledgers.js';
-import type { Ctx } from '../../core/context.js';
-import type { Db } from '../../core/db.js';
+import type { ResultKind } from '../../../common/schemas/results.js';
+import { type Actor, can, scopeOf } from '../../core/access.js';
+import { type Lang, messageFor } from '../../core/errors.js';
 import type { CellValue } from '../../core/excel.js';
-import { createResult } from '../results/results.service.js';
-import { rowsOf } from '../stats/stats.sql.js';
-import { localToday } from '../studios/studios.health.js';
-import { addMember } from '../studios/studios.members.service.js';
-import { createStudio } from '../studios/studios.service.js';
+import { checkContributors, checkPatent } from '../results/results.policy.js';
+import { studioAllows } from '../studios/studios.access.js';
+import { studioIsActive } from '../studios/studios.policy.js';
 import { type ImportFieldSpec, importSpecs } from './import.kinds.js';
+import type { Lookups, PersonRef } from './import.lookups.js';
 import type { LedgerSheet } from './import.sheet.js';
 import { headerInWan, parseAmountFen, parseChoice, parseLedgerDate, parseWhole } from './ledgers.parse.js';
 
-/** One ledger row made ready: a create to run (in the import's transaction), or already there. */
+/** A studio to create (createStudio's fields), with the host org it goes under. */
+export interface StudioCreatePlan {
+  kind: 'studios';
+  name: string;
+  type: StudioType;
+  hostOrgId: number;
+  hostOrgPath: string;
+  foundedOn: string | null;
+  field: string | null;
+  contactPhone: string | null;
+  leaderPersonId: number | null;
+}
+/** A membership to open (addMember's fields). */
+export interface MemberCreatePlan {
+  kind: 'members';
+  studioId: number;
+  hostOrgId: number;
+  orgPath: string;
+  personId: number;
+  personName: string;
+  role: 'core' | 'member' | 'trainee';
+  division: string | null;
+  joinedOn: string;
+}
+/** A draft result to enter (createResult's fields), in the ledger's year, with its claimed benefit. */
+export interface ResultCreatePlan {
+  kind: 'results';
+  studioId: number;
+  hostOrgId: number;
+  orgPath: string;
+  studioField: string | null;
+  resultKind: ResultKind;
+  title: string;
+  problem: string;
+  implementedOn: string | null;
+  year: number;
+  contributors: { personId: number; share: number; role: 'main' | 'participant' }[];
+  benefitFen: number | null;
+}
+export type CreatePlan = StudioCreatePlan | MemberCreatePlan | ResultCreatePlan;
+
+/** One ledger row made ready: a record to create, or already there. */
 export interface PlannedRow {
   row: number;
   summary: string;
   /** Null when the record exists already (re-import): nothing to do. */
-  create: ((ctx: Ctx) => Promise<void>) | null;
+  create: CreatePlan | null;
 }
 export interface Issue {
   row: number;
   column: string;
   message: string;
 }
+
+/** The single-record services' date rule (createStudio, addMember): nothing dated after today. */
+const notFuture = '日期不能晚于今天';
+
+/** A problem found by a single-record service's rule: the field key and the message. */
+type Rule = [key: string, message: string];
 
 type Values = Record<string, string | number | null>;
 
@@ -82,80 +129,6 @@ function readRow(
   return { v, ok };
 }
 
-/** Lookups of the org subtree the import goes into: orgs, studios and people by code, name or 工号. */
-async function lookups(db: Db, path: string) {
-  const under = `${path}%`;
-  const orgs = await rowsOf<{ id: number; code: string; name: string }>(
-    db,
-    sql`SELECT id, code, name FROM orgs WHERE path LIKE ${under} AND archived_at IS NULL`,
-  );
-  const studios = await rowsOf<{ id: number; code: string; name: string }>(
-    db,
-    sql`SELECT s.id, s.code, s.name FROM studios s JOIN orgs o ON o.id = s.host_org_id WHERE o.path LIKE ${under} AND s.archived_at IS NULL`,
-  );
-  const people = await rowsOf<{ id: number; employeeNo: string; name: string }>(
-    db,
-    sql`SELECT p.id, p.employee_no AS "employeeNo", p.name FROM people p JOIN orgs o ON o.id = p.org_id WHERE o.path LIKE ${under} AND p.archived_at IS NULL`,
-  );
-  // Indexed once: a ledger of 100k rows against a subtree of 50k orgs and a million people must not scan the
-  // lists once per row.
-  const index = <T extends { name: string }>(list: T[], codeOf: (x: T) => string) => {
-    const byCode = new Map<string, T>();
-    const byName = new Map<string, T[]>();
-    for (const x of list) {
-      if (!byCode.has(codeOf(x))) byCode.set(codeOf(x), x);
-      const same = byName.get(x.name);
-      if (same) same.push(x);
-      else byName.set(x.name, [x]);
-    }
-    return { byCode, byName };
-  };
-  const one = <T extends { name: string }>(
-    ix: ReturnType<typeof index<T>>,
-    key: string,
-    what: string,
-  ): T | string => {
-    const byCode = ix.byCode.get(key);
-    if (byCode) return byCode;
-    const byName = ix.byName.get(key) ?? [];
-    if (byName.length === 1) return byName[0]!;
-    return byName.length > 1
-      ? `有多个同名${what}“${key}”，请改填编码/工号`
-      : `未找到${what}“${key}”（须在所选组织范围内）`;
-  };
-  const orgIx = index(orgs, (o) => o.code);
-  const studioIx = index(studios, (s) => s.code);
-  const personIx = index(people, (p) => p.employeeNo);
-  return {
-    org: (k: string) => one(orgIx, k, '单位'),
-    studio: (k: string) => one(studioIx, k, '工作室'),
-    person: (name: string, no: string | null) => {
-      if (no) {
-        const p = personIx.byCode.get(no);
-        if (!p) return `未找到工号为“${no}”的人员`;
-        if (p.name !== name) return `工号“${no}”对应的人员是“${p.name}”，与姓名不符`;
-        return p;
-      }
-      return one(personIx, name, '人员');
-    },
-    existingResult: async (studioId: number, title: string, year: number) =>
-      (
-        await rowsOf(
-          db,
-          sql`SELECT 1 FROM results WHERE studio_id = ${studioId} AND title = ${title} AND year = ${year} AND archived_at IS NULL`,
-        )
-      ).length > 0,
-    existingMember: async (studioId: number, personId: number) =>
-      (
-        await rowsOf(
-          db,
-          sql`SELECT 1 FROM studio_members WHERE studio_id = ${studioId} AND person_id = ${personId} AND left_on IS NULL`,
-        )
-      ).length > 0,
-    studioNames: new Set(studios.map((s) => s.name)),
-  };
-}
-
 /** Equal shares summing to exactly 100 (the last one takes the rounding). */
 function shares(n: number): number[] {
   const each = Math.floor(10_000 / n) / 100;
@@ -164,32 +137,53 @@ function shares(n: number): number[] {
   );
 }
 
+/** What planRows needs besides the sheet: the subtree's lookups and the rules of the single-record services. */
+export interface PlanContext {
+  actor: Actor;
+  today: string;
+  lang: Lang;
+  look: Lookups;
+  /** Which candidate memberships / results exist already: one statement each, set-based. */
+  existingMembers: (pairs: { studioId: number; personId: number }[]) => Promise<Set<string>>;
+  existingResults: (keys: { studioId: number; title: string; year: number }[]) => Promise<Set<string>>;
+}
+
 /**
  * Turns every row of the ledger into a planned create (or "already there"), with every problem by row and
- * column. Natural keys make a re-import harmless: a studio by its name in the subtree, a member by studio and
- * person, a result by studio, title and year. A key repeated inside the file is reported on its second row.
+ * column, in memory: the same rules as the single-record services (createStudio, addMember, createResult) —
+ * scope, active records, dates not in the future, contributors and patent checks — so the dry run needs no
+ * write and no statement per row. Natural keys make a re-import harmless: a studio by its name in the subtree,
+ * a member by studio and person, a result by studio, title and year. A key repeated inside the file is
+ * reported on its second row.
  */
 export async function planRows({
-  ctx,
   kind,
-  path,
   sheet,
   mapping,
+  plan: { actor, today, lang, look, existingMembers, existingResults },
 }: {
-  ctx: Ctx;
   kind: ImportKind;
-  path: string;
   sheet: LedgerSheet;
   mapping: ImportMapping;
+  plan: PlanContext;
 }) {
   const specs = importSpecs[kind];
   const issues: Issue[] = [];
   const planned: PlannedRow[] = [];
-  const look = await lookups(ctx.db, path);
   const seen = new Map<string, number>();
-  const col = (key: string) =>
-    sheet.headers.find((h) => h.col === mapping[key])?.text ?? specs.find((s) => s.key === key)!.label;
-  const today = localToday(ctx.clock);
+  const colNames = new Map(
+    specs.map((s) => [s.key, sheet.headers.find((h) => h.col === mapping[s.key])?.text ?? s.label]),
+  );
+  const col = (key: string) => colNames.get(key)!;
+  const peopleScope = scopeOf(actor, 'people.read');
+  // createStudio / addMember: a leader or member must be active (the lookups hold only active people of the
+  // subtree) and visible to the actor (visiblePerson).
+  const visible = (p: PersonRef) =>
+    p.id === actor.personId || peopleScope.some((s) => p.orgPath.startsWith(s));
+  const hidden = '人员不存在或不在您的管理范围内';
+  const year = Number(today.slice(0, 4));
+  /** Problems under the single-record services' rules, by row: reported only for rows that would be created. */
+  const rulesOf = new Map<number, Rule[]>();
   for (const r of sheet.rows) {
     const { v, ok } = readRow(specs, sheet, mapping, r, issues);
     const bad = (key: string, message: string) => issues.push({ row: r.row, column: col(key), message });
@@ -219,32 +213,40 @@ export async function planRows({
         bad('host', host);
         continue;
       }
+      const rules: Rule[] = [];
+      if (!can(actor, 'studios.create', host.path)) rules.push(['host', messageFor('auth.forbidden', lang)]);
+      const foundedOn = (v.foundedOn as string | null) ?? null;
+      if (foundedOn && foundedOn > today) rules.push(['foundedOn', notFuture]);
       let leaderId: number | null = null;
       if (v.leader) {
+        const leaderCol = v.leaderNo ? 'leaderNo' : 'leader';
         const p = look.person(String(v.leader), v.leaderNo ? String(v.leaderNo) : null);
         if (typeof p === 'string') {
-          bad(v.leaderNo ? 'leaderNo' : 'leader', p);
+          bad(leaderCol, p);
           continue;
         }
+        if (!visible(p)) rules.push([leaderCol, hidden]);
         leaderId = p.id;
       }
       if (look.studioNames.has(name)) {
         planned.push({ row: r.row, summary: name, create: null });
         continue;
       }
-      const input = {
-        name,
-        type: v.type as 'modelWorker',
-        hostOrgId: host.id,
-        foundedOn: (v.foundedOn as string | null) ?? null,
-        field: (v.field as string | null) ?? null,
-        contactPhone: (v.contactPhone as string | null) ?? null,
-        leaderPersonId: leaderId,
-      };
+      rulesOf.set(r.row, rules);
       planned.push({
         row: r.row,
         summary: `${name}（${host.name}）`,
-        create: async (c) => void (await createStudio({ ctx: c, input })),
+        create: {
+          kind: 'studios',
+          name,
+          type: v.type as StudioType,
+          hostOrgId: host.id,
+          hostOrgPath: host.path,
+          foundedOn,
+          field: (v.field as string | null) ?? null,
+          contactPhone: (v.contactPhone as string | null) ?? null,
+          leaderPersonId: leaderId,
+        },
       });
     } else if (kind === 'members') {
       const studio = look.studio(String(v.studio));
@@ -252,26 +254,36 @@ export async function planRows({
         bad('studio', studio);
         continue;
       }
+      const personCol = v.employeeNo ? 'employeeNo' : 'name';
       const p = look.person(String(v.name), v.employeeNo ? String(v.employeeNo) : null);
       if (typeof p === 'string') {
-        bad(v.employeeNo ? 'employeeNo' : 'name', p);
+        bad(personCol, p);
         continue;
       }
       if (dup(`${studio.id}/${p.id}`, 'name')) continue;
-      if (await look.existingMember(studio.id, p.id)) {
-        planned.push({ row: r.row, summary: `${studio.name}：${p.name}`, create: null });
-        continue;
-      }
-      const input = {
-        personId: p.id,
-        role: (v.role as 'member' | null) ?? 'member',
-        division: (v.division as string | null) ?? null,
-        joinedOn: (v.joinedOn as string | null) ?? today,
-      };
+      // addMember: 'manage' on an active studio, a visible person, a join date not in the future.
+      const rules: Rule[] = [];
+      if (!studioAllows(actor, 'manage', studio.orgPath, look.memberRole(studio.id)))
+        rules.push(['studio', messageFor('auth.forbidden', lang)]);
+      else if (!studioIsActive(studio)) rules.push(['studio', messageFor('studios.inactive', lang)]);
+      if (!visible(p)) rules.push([personCol, hidden]);
+      const joinedOn = (v.joinedOn as string | null) ?? today;
+      if (joinedOn > today) rules.push(['joinedOn', notFuture]);
+      rulesOf.set(r.row, rules);
       planned.push({
         row: r.row,
         summary: `${studio.name}：${p.name}`,
-        create: async (c) => void (await addMember({ ctx: c, studioId: studio.id, input })),
+        create: {
+          kind: 'members',
+          studioId: studio.id,
+          hostOrgId: studio.hostOrgId,
+          orgPath: studio.orgPath,
+          personId: p.id,
+          personName: p.name,
+          role: (v.role as 'member' | null) ?? 'member',
+          division: (v.division as string | null) ?? null,
+          joinedOn,
+        },
       });
     } else {
       const studio = look.studio(String(v.studio));
@@ -280,14 +292,13 @@ export async function planRows({
         continue;
       }
       const title = String(v.title);
-      const year =
-        (v.year as number | null) ??
-        (v.implementedOn ? Number(String(v.implementedOn).slice(0, 4)) : Number(today.slice(0, 4)));
-      if (year < 1990 || year > Number(today.slice(0, 4))) {
+      const resultYear =
+        (v.year as number | null) ?? (v.implementedOn ? Number(String(v.implementedOn).slice(0, 4)) : year);
+      if (resultYear < 1990 || resultYear > year) {
         bad('year', '年度无效');
         continue;
       }
-      if (dup(`${studio.id}/${title}/${year}`, 'title')) continue;
+      if (dup(`${studio.id}/${title}/${resultYear}`, 'title')) continue;
       const names = String(v.contributors)
         .split(/[、,，;；\s]+/)
         .filter(Boolean);
@@ -297,46 +308,66 @@ export async function planRows({
         bad('contributors', unknown.join('；'));
         continue;
       }
-      if (await look.existingResult(studio.id, title, year)) {
-        planned.push({ row: r.row, summary: `${studio.name}：${title}`, create: null });
-        continue;
-      }
-      const ids = (people as { id: number }[]).map((p) => p.id);
-      const s = shares(ids.length);
-      const benefitFen = v.benefit as number | null;
+      const found = people as PersonRef[];
+      const s = shares(found.length);
+      const contributors = found.map((p, i) => ({
+        personId: p.id,
+        share: s[i]!,
+        role: i === 0 ? ('main' as const) : ('participant' as const),
+      }));
+      // createResult: 'contribute' on the studio, and the shared contributor and patent rules.
+      const rules: Rule[] = [];
+      if (!studioAllows(actor, 'contribute', studio.orgPath, look.memberRole(studio.id)))
+        rules.push(['studio', messageFor('auth.forbidden', lang)]);
+      const contributorProblems = Object.values(
+        checkContributors(contributors, new Set(found.map((p) => p.id))),
+      );
+      if (contributorProblems.length)
+        rules.push(['contributors', [...new Set(contributorProblems)].join('；')]);
+      const patentProblems = Object.values(checkPatent(v.kind as ResultKind, null));
+      if (patentProblems.length) rules.push(['kind', patentProblems.join('；')]);
+      rulesOf.set(r.row, rules);
       planned.push({
         row: r.row,
-        summary: `${studio.name}：${title}（${year}）`,
-        create: async (c) => {
-          const created = await createResult({
-            ctx: c,
-            input: {
-              studioId: studio.id,
-              kind: v.kind as 'fiveSmall',
-              title,
-              problem: (v.problem as string | null) ?? title,
-              implementedOn: (v.implementedOn as string | null) ?? null,
-              media: [],
-              confidential: false,
-              contributors: ids.map((personId, i) => ({
-                personId,
-                share: s[i]!,
-                role: i === 0 ? 'main' : 'participant',
-              })),
-            },
-          });
-          // A ledger's result belongs to the ledger's year, not to the day it is typed in.
-          await c.db.execute(sql`UPDATE results SET year = ${year} WHERE id = ${created.id}`);
-          // The ledger's benefit is a claim, not a verified figure: it waits for the finance sign-off as a draft.
-          if (benefitFen)
-            await c.db.execute(
-              sql`INSERT INTO benefits (result_id, org_id, period_from, period_to, before_value_fen, after_value_fen, period_count, period_unit, amount_fen, basis, status, created_by)
-                  SELECT ${created.id}, s.host_org_id, ${`${year}-01-01`}, ${`${year}-12-31`}, 0, ${benefitFen}, 1, 'year', ${benefitFen}, '由台账导入，待财务核定', 'draft', ${c.actor.userId}
-                  FROM studios s WHERE s.id = ${studio.id}`,
-            );
+        summary: `${studio.name}：${title}（${resultYear}）`,
+        create: {
+          kind: 'results',
+          studioId: studio.id,
+          hostOrgId: studio.hostOrgId,
+          orgPath: studio.orgPath,
+          studioField: studio.field,
+          resultKind: v.kind as ResultKind,
+          title,
+          problem: (v.problem as string | null) ?? title,
+          implementedOn: (v.implementedOn as string | null) ?? null,
+          year: resultYear,
+          contributors,
+          benefitFen: (v.benefit as number | null) ?? null,
         },
       });
     }
   }
-  return { planned, issues };
+  // Records there already (a re-import) change nothing: found for the whole ledger at once.
+  if (kind === 'members') {
+    const pending = planned.filter((p) => p.create?.kind === 'members');
+    const there = await existingMembers(pending.map((p) => p.create as MemberCreatePlan));
+    for (const p of pending) {
+      const c = p.create as MemberCreatePlan;
+      if (there.has(`${c.studioId}/${c.personId}`)) p.create = null;
+    }
+  } else if (kind === 'results') {
+    const pending = planned.filter((p) => p.create?.kind === 'results');
+    const there = await existingResults(pending.map((p) => p.create as ResultCreatePlan));
+    for (const p of pending) {
+      const c = p.create as ResultCreatePlan;
+      if (there.has(`${c.studioId}/${c.year}/${c.title}`)) p.create = null;
+    }
+  }
+  // The single-record services' rules bind only what would be created: a row already there stays unchanged.
+  const kept = planned.filter((p) => {
+    const rules = p.create ? (rulesOf.get(p.row) ?? []) : [];
+    for (const [key, message] of rules) issues.push({ row: p.row, column: col(key), message });
+    return rules.length === 0;
+  });
+  return { planned: kept, issues };
 }

@@ -6,18 +6,30 @@ import type { ImportBatch, ImportCheck, ImportKind, ImportMapping } from '../../
 import { can, scopeOf } from '../../core/access.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { AppError, forbidden, invalidFields, messageFor } from '../../core/errors.js';
+import type { Db } from '../../core/db.js';
+import { AppError, conflict, forbidden, invalidFields } from '../../core/errors.js';
 import { storagePath } from '../files/files.service.js';
 import { orgErrors } from '../orgs/orgs.errors.js';
 import * as orgsRepo from '../orgs/orgs.repository.js';
+import { localToday } from '../studios/studios.health.js';
 import { importSpecs } from './import.kinds.js';
-import { type Issue, planRows } from './import.rows.js';
-import { headerHash, mappingProblems, readLedgerSheet, suggestMapping } from './import.sheet.js';
+import { existingMemberships, existingResults, loadLookups } from './import.lookups.js';
+import { type CreatePlan, planRows } from './import.rows.js';
+import {
+  cachedLedgerSheet,
+  dropLedgerSheet,
+  headerHash,
+  mappingProblems,
+  readLedgerSheet,
+  saveLedgerSheet,
+  suggestMapping,
+} from './import.sheet.js';
+import { lockReferences, writeMembers, writeResults, writeStudios } from './import.write.js';
 import { importBatches, importTemplates } from './ledgers.table.js';
 
-const MAX_ROWS = 5000;
+/** The largest ledger taken at once (issue #10: 100k rows within a minute). */
+const MAX_ROWS = 100_000;
 const notFound = () => new AppError('imports.not_found', 404);
-class Rollback extends Error {}
 
 async function orgFor(ctx: Ctx, orgId: number) {
   const org = await orgsRepo.findOrgInScope({
@@ -46,7 +58,13 @@ async function loadBatch(ctx: Ctx, id: number) {
   if (!b || b.createdBy !== ctx.actor.userId) throw notFound();
   const file = storagePath(ctx.config.dataDir, b.fileSha256);
   if (!fs.existsSync(file)) throw notFound();
-  const sheet = await readLedgerSheet(fs.readFileSync(file), importSpecs[b.kind as ImportKind]);
+  const sheet = await cachedLedgerSheet({
+    dataDir: ctx.config.dataDir,
+    sha256: b.fileSha256,
+    kind: b.kind,
+    specs: importSpecs[b.kind as ImportKind],
+    read: () => fs.readFileSync(file),
+  });
   const org = await orgFor(ctx, b.orgId);
   return { batch: b, sheet, org, kind: b.kind as ImportKind };
 }
@@ -90,12 +108,14 @@ export async function uploadImport({
   const org = await orgFor(ctx, orgId);
   const sheet = await readLedgerSheet(file.buffer, importSpecs[kind]);
   if (sheet.rows.length > MAX_ROWS) throw invalidFields({ file: `每次最多导入 ${MAX_ROWS} 行，请拆分文件` });
+  const sha = store(ctx, file.buffer);
+  // Read once, here: the dry run and the apply reload the parsed rows instead of the workbook.
+  saveLedgerSheet({ dataDir: ctx.config.dataDir, sha256: sha, kind, sheet });
   const hash = headerHash(kind, sheet.headers);
   const [tpl] = await ctx.db
     .select()
     .from(importTemplates)
     .where(and(eq(importTemplates.kind, kind), eq(importTemplates.headerHash, hash)));
-  const sha = store(ctx, file.buffer);
   const [b] = await ctx.db
     .insert(importBatches)
     .values({
@@ -111,62 +131,42 @@ export async function uploadImport({
   return toBatch(b!, sheet, tpl ? tpl.mapping : suggestMapping(importSpecs[kind], sheet.headers), !!tpl);
 }
 
-/** Runs every planned create in one transaction, each row in a savepoint so one bad row does not hide the next. */
-async function run(
-  ctx: Ctx,
-  kind: ImportKind,
-  orgPath: string,
-  sheet: Awaited<ReturnType<typeof readLedgerSheet>>,
-  mapping: ImportMapping,
-  commit: boolean,
-  progress?: (done: number, total: number) => Promise<void>,
-) {
-  const out = {
-    issues: [] as Issue[],
-    created: 0,
-    unchanged: 0,
-    rows: sheet.rows.length,
-    preview: [] as ImportCheck['preview'],
-  };
-  await ctx.db
-    .transaction(async (tx) => {
-      const txCtx: Ctx = { ...ctx, db: tx };
-      const { planned, issues } = await planRows({ ctx: txCtx, kind, path: orgPath, sheet, mapping });
-      out.issues.push(...issues);
-      for (const [i, p] of planned.entries()) {
-        // Not awaited: on the embedded database a write outside this transaction waits for it to end.
-        progress?.(i, planned.length).catch(() => {});
-        out.preview.push({ row: p.row, action: p.create ? 'create' : 'unchanged', summary: p.summary });
-        if (!p.create) {
-          out.unchanged++;
-          continue;
-        }
-        try {
-          await tx.transaction(async (sp) => p.create!({ ...ctx, db: sp }));
-          out.created++;
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          const fields = (e.details?.fields ?? {}) as Record<string, string>;
-          const msgs = Object.values(fields);
-          out.issues.push({
-            row: p.row,
-            column: '—',
-            message: msgs.length ? msgs.join('；') : messageFor(e.code, ctx.lang),
-          });
-        }
-      }
-      if (!commit || out.issues.length) throw new Rollback();
-    })
-    .catch((e) => {
-      if (!(e instanceof Rollback)) throw e;
-    });
-  out.issues.sort((a, b) => a.row - b.row);
-  return out;
+type Sheet = Awaited<ReturnType<typeof readLedgerSheet>>;
+
+/** Plans the whole ledger against the subtree as `ctx.db` sees it (inside the apply's transaction, or not). */
+async function plan(ctx: Ctx, kind: ImportKind, orgPath: string, sheet: Sheet, mapping: ImportMapping) {
+  const look = await loadLookups(ctx.db, orgPath, ctx.actor);
+  const { planned, issues } = await planRows({
+    kind,
+    sheet,
+    mapping,
+    plan: {
+      actor: ctx.actor,
+      today: localToday(ctx.clock),
+      lang: ctx.lang,
+      look,
+      existingMembers: (pairs) => existingMemberships(ctx.db, pairs),
+      existingResults: (keys) => existingResults(ctx.db, keys),
+    },
+  });
+  issues.sort((a, b) => a.row - b.row);
+  const creates = planned.flatMap((p) => (p.create ? [p.create] : []));
+  return { planned, issues, creates, unchanged: planned.length - creates.length };
+}
+
+/** Writes the planned records with multi-row statements, by kind. */
+async function write(db: Db, ctx: Ctx, creates: CreatePlan[], progress: (done: number) => void) {
+  const of = <K extends CreatePlan['kind']>(k: K) =>
+    creates.filter((c): c is Extract<CreatePlan, { kind: K }> => c.kind === k);
+  await writeStudios(db, ctx, of('studios'), progress);
+  await writeMembers(db, ctx, of('members'), progress);
+  await writeResults(db, ctx, of('results'), progress);
 }
 
 /**
- * Dry run with a mapping: saves the mapping for this header layout (remembered for the next file), then plays
- * the whole import in a transaction that is rolled back, reporting every problem by row and column.
+ * Dry run with a mapping: saves the mapping for this header layout (remembered for the next file), then plans
+ * the whole import in memory against lookups read once (no write, no statement per row), reporting what each
+ * row would do and every problem by row and column.
  */
 export async function checkImport({
   ctx,
@@ -197,23 +197,29 @@ export async function checkImport({
       target: [importTemplates.kind, importTemplates.headerHash],
       set: { mapping, updatedAt: now },
     });
-  const r = await run(ctx, kind, org.path, sheet, mapping, false);
+  const r = await plan(ctx, kind, org.path, sheet, mapping);
   await ctx.db
     .update(importBatches)
     .set({ status: batch.status === 'applied' ? 'applied' : 'checked', report: { mapping } })
     .where(eq(importBatches.id, id));
   return {
-    rows: r.rows,
-    create: r.created,
+    rows: sheet.rows.length,
+    create: r.creates.length,
     unchanged: r.unchanged,
     errors: r.issues,
-    preview: r.preview.slice(0, 200),
+    preview: r.planned.slice(0, 200).map((p) => ({
+      row: p.row,
+      action: p.create ? ('create' as const) : ('unchanged' as const),
+      summary: p.summary,
+    })),
   };
 }
 
 /**
- * Applies a checked import all or nothing: with any problem, nothing is written and imports.has_errors (400)
- * carries them all. Rows already there are left as they are, so applying the same ledger again adds nothing.
+ * Applies a checked import all or nothing, in one transaction: the ledger is planned again there (the subtree may
+ * have changed since the dry run); with any problem, nothing is written and imports.has_errors (400) carries them
+ * all. The records the rows point at are locked, then written with multi-row statements, each record audited.
+ * Rows already there are left as they are, so applying the same ledger again adds nothing.
  */
 export async function applyImport({
   ctx,
@@ -228,23 +234,39 @@ export async function applyImport({
   const mapping = (batch.report as { mapping?: ImportMapping } | null)?.mapping;
   if (!mapping) throw new AppError('imports.mapping_required', 400);
   if (!can(ctx.actor, 'ledgers.import', org.path)) throw forbidden();
-  const r = await run(ctx, kind, org.path, sheet, mapping, true, progress);
-  if (r.issues.length) throw new AppError('imports.has_errors', 400, { errors: r.issues });
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(importBatches)
-      .set({ status: 'applied', appliedAt: ctx.clock.now().toISOString() })
-      .where(eq(importBatches.id, id));
-    await recordAudit(tx, ctx, {
-      action: 'ledgers.import',
-      entityType: 'import_batch',
-      entityId: id,
-      orgId: org.id,
-      orgPath: org.path,
-      after: { kind, file: batch.fileName, created: r.created, unchanged: r.unchanged },
-    });
+  const r = await ctx.db.transaction(async (tx) => {
+    const txCtx: Ctx = { ...ctx, db: tx };
+    // Planned again inside the transaction: the subtree may have changed since the dry run. The records the rows
+    // point at are then locked; if one was archived in between, the plan is made again under the locks.
+    for (let attempt = 1; ; attempt++) {
+      const p = await plan(txCtx, kind, org.path, sheet, mapping);
+      if (p.issues.length) throw new AppError('imports.has_errors', 400, { errors: p.issues });
+      if (await lockReferences(tx, p.creates)) {
+        const total = p.creates.length;
+        // Not awaited: on the embedded database a write outside this transaction waits for it to end.
+        const report = (done: number) => void progress?.(done, total).catch(() => {});
+        report(0);
+        await write(tx, ctx, p.creates, report);
+        // Marked applied in the same transaction: the records and the batch's state commit together.
+        await tx
+          .update(importBatches)
+          .set({ status: 'applied', appliedAt: ctx.clock.now().toISOString() })
+          .where(eq(importBatches.id, id));
+        await recordAudit(tx, ctx, {
+          action: 'ledgers.import',
+          entityType: 'import_batch',
+          entityId: id,
+          orgId: org.id,
+          orgPath: org.path,
+          after: { kind, file: batch.fileName, created: p.creates.length, unchanged: p.unchanged },
+        });
+        return p;
+      }
+      if (attempt === 3) throw conflict('conflict.stale', {});
+    }
   });
-  return { created: r.created, unchanged: r.unchanged };
+  dropLedgerSheet({ dataDir: ctx.config.dataDir, sha256: batch.fileSha256, kind });
+  return { created: r.creates.length, unchanged: r.unchanged };
 }
 
 /** Checks that the batch is the actor's and has been checked, before its apply is queued as a job. */

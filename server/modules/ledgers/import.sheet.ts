@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import type { ImportMapping } from '../../../common/schemas/ledgers.js';
 import { AppError } from '../../core/errors.js';
 import { type CellValue, loadWorkbook, normHeader, plain } from '../../core/excel.js';
@@ -107,4 +110,102 @@ export function mappingProblems(
     else used.set(c, s.label);
   }
   return out;
+}
+
+/** Bump when readLedgerSheet reads differently: older cached sheets are then read again from the file. */
+const SHEET_CACHE_VERSION = 1;
+
+type CachedCell = string | number | { d: string } | null;
+interface CachedSheet {
+  headerRow: number;
+  headers: LedgerSheet['headers'];
+  rows: [number, [number, CachedCell][]][];
+}
+
+const cachePath = (dataDir: string, sha256: string, kind: string) =>
+  path.join(
+    dataDir,
+    'ledger-sheets',
+    sha256.slice(0, 2),
+    `${sha256}.${kind}.v${SHEET_CACHE_VERSION}.json.gz`,
+  );
+
+/**
+ * The ledger stored under `sha256` as read for `kind`: read once with readLedgerSheet (8 s for 100k rows) and
+ * kept beside the file store as gzipped JSON, so the dry run and the apply reload it in a fraction of that.
+ */
+export async function cachedLedgerSheet({
+  dataDir,
+  sha256,
+  kind,
+  specs,
+  read,
+}: {
+  dataDir: string;
+  sha256: string;
+  kind: string;
+  specs: ImportFieldSpec[];
+  read: () => Buffer;
+}): Promise<LedgerSheet> {
+  const file = cachePath(dataDir, sha256, kind);
+  if (fs.existsSync(file)) {
+    try {
+      const c = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as CachedSheet;
+      return {
+        headerRow: c.headerRow,
+        headers: c.headers,
+        rows: c.rows.map(([row, cells]) => ({
+          row,
+          cells: new Map(
+            cells.map(([col, v]) => [col, v !== null && typeof v === 'object' ? new Date(v.d) : v]),
+          ),
+        })),
+      };
+    } catch {
+      // A damaged cache is read again from the file below.
+    }
+  }
+  const sheet = await readLedgerSheet(read(), specs);
+  saveLedgerSheet({ dataDir, sha256, kind, sheet });
+  return sheet;
+}
+
+/** Keeps a ledger's parsed rows for cachedLedgerSheet (written whole under a temp name, then renamed). */
+export function saveLedgerSheet({
+  dataDir,
+  sha256,
+  kind,
+  sheet,
+}: {
+  dataDir: string;
+  sha256: string;
+  kind: string;
+  sheet: LedgerSheet;
+}) {
+  const file = cachePath(dataDir, sha256, kind);
+  const c: CachedSheet = {
+    headerRow: sheet.headerRow,
+    headers: sheet.headers,
+    rows: sheet.rows.map((r) => [
+      r.row,
+      [...r.cells].map(([col, v]) => [col, v instanceof Date ? { d: v.toISOString() } : v]),
+    ]),
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, zlib.gzipSync(JSON.stringify(c), { level: 1 }));
+  fs.renameSync(tmp, file);
+}
+
+/** Forgets a ledger's parsed rows once applied (another batch of the same file reads the workbook again). */
+export function dropLedgerSheet({
+  dataDir,
+  sha256,
+  kind,
+}: {
+  dataDir: string;
+  sha256: string;
+  kind: string;
+}) {
+  fs.rmSync(cachePath(dataDir, sha256, kind), { force: true });
 }

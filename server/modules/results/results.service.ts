@@ -33,7 +33,8 @@ import { suggestedGrade } from './results.sheet.js';
 import { results } from './results.table.js';
 
 const tsv = (doc: string) => sql`to_tsvector('simple', ${doc})`;
-const docOf = (r: {
+/** The text a result is found by (its search_text tsvector is built from it). */
+export const docOf = (r: {
   title: string;
   problem: string;
   principle?: string | null;
