@@ -227,6 +227,19 @@ async function seedForeignRows() {
     }),
   ];
   for (const m of made) expect(m.statusCode, m.body).toBeLessThan(300);
+  // The export runs in the background and writes its file: let it finish, or it would change the data while
+  // the test asserts that nothing changes.
+  for (let i = 0; i < 400; i++) {
+    const [busy] = await database.exec(
+      `SELECT count(*)::int AS n FROM jobs WHERE status IN ('queued', 'running')`,
+    );
+    if (Number(busy!.n) === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const [left] = await database.exec(
+    `SELECT count(*)::int AS n FROM jobs WHERE status IN ('queued', 'running')`,
+  );
+  expect(Number(left!.n)).toBe(0);
 }
 afterAll(async () => {
   await app?.close();
