@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission, Role } from '../../common/roles.js';
-import { roleGrants, users } from '../modules/accounts/accounts.table.js';
+import { roleGrants, sessions, users } from '../modules/accounts/accounts.table.js';
 import { orgs } from '../modules/orgs/orgs.table.js';
 import { type Actor, can, type Grant } from './access.js';
 import type { Ctx, Deps } from './context.js';
+import type { Db } from './db.js';
 import { AppError, langOf } from './errors.js';
 
 export const SESSION_COOKIE = 'jx_session';
@@ -71,6 +72,32 @@ export async function loadActor(deps: Pick<Deps, 'db'>, userId: number): Promise
   };
 }
 
+/** The session statement, prepared once per database: PostgreSQL plans it once per connection, not per request. */
+function sessionQuery(db: Db) {
+  return db
+    .select({
+      csrfToken: sessions.csrfToken,
+      userId: users.id,
+      username: users.username,
+      name: users.displayName,
+      personId: users.personId,
+      grants: sql<Grant[] | string>`coalesce((SELECT json_agg(json_build_object('id', g.id, 'role', g.role,
+          'orgId', g.org_id, 'orgPath', o.path, 'orgName', o.name) ORDER BY g.id)
+        FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.disabled, false),
+      ),
+    )
+    .prepare('jx_session_actor');
+}
+const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
 /**
  * The live session's actor in one round trip (every request pays it, so no second and third query): the session
  * must exist and be unexpired and its user enabled; the grants come along as JSON. Nothing is cached in the
@@ -80,24 +107,12 @@ async function sessionActor(
   deps: Pick<Deps, 'db' | 'clock'>,
   sessionId: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const r = (await deps.db.execute(
-    sql`SELECT s.csrf_token AS "csrfToken", u.id AS "userId", u.username, u.display_name AS name, u.person_id AS "personId",
-          coalesce((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'orgId', g.org_id, 'orgPath', o.path,
-                      'orgName', o.name) ORDER BY g.id)
-                    FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE g.user_id = u.id), '[]'::json) AS grants
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = ${sessionId} AND s.expires_at > ${deps.clock.now().toISOString()} AND u.disabled = false`,
-  )) as unknown as {
-    rows: {
-      csrfToken: string;
-      userId: number;
-      username: string;
-      name: string;
-      personId: number | null;
-      grants: Grant[] | string;
-    }[];
-  };
-  const row = r.rows[0];
+  let query = sessionQueries.get(deps.db);
+  if (!query) {
+    query = sessionQuery(deps.db);
+    sessionQueries.set(deps.db, query);
+  }
+  const [row] = await query.execute({ id: sessionId, now: deps.clock.now().toISOString() });
   if (!row) return null;
   const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
   return {

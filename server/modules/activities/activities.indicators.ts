@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type ActivityKind, activityKinds } from '../../../common/schemas/activities.js';
 import type { Db } from '../../core/db.js';
 import { allianceMembers } from '../alliances/alliances.table.js';
@@ -269,28 +269,12 @@ export async function studioLifeIndicators({
 }
 
 /**
- * The date of each studio's latest activity (any kind), for the studio health check: a studio with none
- * in 12 months is flagged. Studios without activities are absent from the map.
+ * The date of one studio's latest held activity (any kind), for the studio health check, as a scalar subquery
+ * over the studio whose id is `studioId` (NULL when it has none): a studio with none in 12 months is flagged.
  */
-export async function lastActivityDates({
-  db,
-  studioIds,
-}: {
-  db: Db;
-  studioIds: number[];
-}): Promise<Map<number, string>> {
-  if (studioIds.length === 0) return new Map();
-  const rows = await db
-    .select({ studioId: activities.studioId, on: sql<string>`max(${activities.heldOn})::text` })
-    .from(activities)
-    .where(
-      and(
-        inArray(activities.studioId, studioIds),
-        isNull(activities.archivedAt),
-        // A planned activity is not a sign of life until it has been held (today in China counts).
-        sql`${activities.heldOn} <= ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`,
-      ),
-    )
-    .groupBy(activities.studioId);
-  return new Map(rows.map((r) => [r.studioId, r.on]));
+export function lastActivitySql(studioId: SQL): SQL {
+  // A planned activity is not a sign of life until it has been held (today in China counts).
+  return sql`SELECT max(a_h.held_on) FROM activities a_h
+    WHERE a_h.studio_id = ${studioId} AND a_h.archived_at IS NULL
+      AND a_h.held_on <= ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 }

@@ -7,7 +7,7 @@ import { fundErrors } from '../funds/funds.errors.js';
 import { getExpenseJoined } from '../funds/funds.repository.js';
 import { getMentorshipJoined } from '../mentorships/mentorships.repository.js';
 import { registerHealthSource } from '../studios/studios.health.js';
-import { lastActivityDates } from './activities.indicators.js';
+import { lastActivitySql } from './activities.indicators.js';
 import './activities.assessment.js';
 import { getActivityJoined } from './activities.repository.js';
 import { studioAccessFor } from './studio-life.access.js';
@@ -71,7 +71,4 @@ registerFileOwner('fund_expense', async (ctx, ownerId, need) => {
   return { orgPath: access.orgPath };
 });
 
-registerHealthSource('activities', async (db, studioIds) => {
-  const dates = await lastActivityDates({ db, studioIds });
-  return new Map([...dates].map(([id, on]) => [id, { lastActivityOn: on }]));
-});
+registerHealthSource('activities', (studioId) => ({ lastActivityOn: lastActivitySql(studioId) }));

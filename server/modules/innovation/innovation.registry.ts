@@ -1,11 +1,9 @@
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
-import { benefits } from '../benefits/benefits.table.js';
 import { type FileNeed, registerFileOwner } from '../files/files.owners.js';
 import { loadProject } from '../projects/projects.service.js';
 import { loadResult } from '../results/results.service.js';
-import { results } from '../results/results.table.js';
 import '../results/results.assessment.js';
 import { studioAllows } from '../studios/studios.access.js';
 import { registerHealthSource } from '../studios/studios.health.js';
@@ -34,29 +32,10 @@ async function resultOwner(ctx: Ctx, id: number, need: FileNeed) {
 registerFileOwner('project', projectOwner);
 registerFileOwner('result', resultOwner);
 
-registerHealthSource('innovation', async (db, studioIds) => {
-  const recognised = await db
-    .select({ studioId: results.studioId, on: max(results.recognisedOn) })
-    .from(results)
-    .where(
-      and(inArray(results.studioId, studioIds), eq(results.status, 'recognised'), isNull(results.archivedAt)),
-    )
-    .groupBy(results.studioId);
-  const verified = await db
-    .select({ studioId: results.studioId, on: max(benefits.verifiedOn) })
-    .from(benefits)
-    .innerJoin(results, eq(results.id, benefits.resultId))
-    .where(
-      and(
-        inArray(results.studioId, studioIds),
-        eq(benefits.status, 'verified'),
-        isNull(benefits.archivedAt),
-        isNull(results.archivedAt),
-      ),
-    )
-    .groupBy(results.studioId);
-  const out = new Map<number, { lastResultOn?: string | null; lastBenefitOn?: string | null }>();
-  for (const r of recognised) out.set(r.studioId, { lastResultOn: r.on });
-  for (const v of verified) out.set(v.studioId, { ...out.get(v.studioId), lastBenefitOn: v.on });
-  return out;
-});
+registerHealthSource('innovation', (studioId) => ({
+  lastResultOn: sql`SELECT max(r_h.recognised_on) FROM results r_h
+    WHERE r_h.studio_id = ${studioId} AND r_h.status = 'recognised' AND r_h.archived_at IS NULL`,
+  lastBenefitOn: sql`SELECT max(b_h.verified_on) FROM benefits b_h JOIN results r_h ON r_h.id = b_h.result_id
+    WHERE r_h.studio_id = ${studioId} AND b_h.status = 'verified' AND b_h.archived_at IS NULL
+      AND r_h.archived_at IS NULL`,
+}));

@@ -7,7 +7,7 @@ import { pageResult } from '../../core/pagination.js';
 import { roleGrants, users } from '../accounts/accounts.table.js';
 import { notify } from '../notifications/notifications.service.js';
 import { orgs } from '../orgs/orgs.table.js';
-import { AT_RISK_MONTHS, healthOf, localToday, monthsBefore } from './studios.health.js';
+import { AT_RISK_MONTHS, healthFrom, localToday, monthsBefore } from './studios.health.js';
 import * as repo from './studios.repository.js';
 import { toListItem } from './studios.service.js';
 
@@ -30,9 +30,19 @@ export async function listAtRisk({
     orgId,
     foundedBefore: monthsBefore(today, AT_RISK_MONTHS),
   });
-  const health = await healthOf({ db, clock, studios: rows.map((r) => r.studio) });
   return rows
-    .map((r) => ({ row: r, health: health.get(r.studio.id)! }))
+    .map((r) => ({
+      row: r,
+      health: healthFrom({
+        today,
+        studio: r.studio,
+        signals: {
+          lastResultOn: r.lastResultOn,
+          lastActivityOn: r.lastActivityOn,
+          lastBenefitOn: r.lastBenefitOn,
+        },
+      }),
+    }))
     .filter((x) => x.health.status === 'atRisk')
     .sort(
       (a, b) =>

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -9,7 +10,7 @@ import {
   type World,
 } from '../../../test/helpers.js';
 import { notifyAtRiskStudios } from './studios.at-risk.js';
-import { registerHealthSource } from './studios.health.js';
+import { collectSignals, registerHealthSource, unregisterHealthSource } from './studios.health.js';
 
 let now = new Date('2026-06-15T02:00:00Z');
 const clock = { now: () => now };
@@ -18,14 +19,33 @@ let w: World;
 let entA: Session;
 let entB: Session;
 let worker: Session;
-const signals = new Map<number, { lastResultOn?: string; lastActivityOn?: string; lastBenefitOn?: string }>();
+
+type Signals = { lastResultOn?: string; lastActivityOn?: string; lastBenefitOn?: string };
+type Kind = keyof Signals;
+
+/** A source answering from `table` (studio id → dates), as SQL over a VALUES list read when each query is built. */
+const sourceOf = (table: Map<number, Signals>) => (studioId: SQL) => {
+  const column = (kind: Kind) => {
+    const rows = [...table].filter(([, v]) => v[kind]);
+    if (rows.length === 0) return undefined;
+    const values = sql.join(
+      rows.map(([id, v]) => sql`(${id}::int, ${v[kind]}::date)`),
+      sql`, `,
+    );
+    return sql`SELECT t.d FROM (VALUES ${values}) AS t(id, d) WHERE t.id = ${studioId}`;
+  };
+  return {
+    lastResultOn: column('lastResultOn'),
+    lastActivityOn: column('lastActivityOn'),
+    lastBenefitOn: column('lastBenefitOn'),
+  };
+};
+
+const signals = new Map<number, Signals>();
 const ids: Record<string, number> = {};
 
 // Stands in for the results and activities modules, which register their own sources.
-registerHealthSource(
-  'test-results',
-  async (_db, studioIds) => new Map([...signals].filter(([id]) => studioIds.includes(id))),
-);
+registerHealthSource('test-results', sourceOf(signals));
 
 async function relogin() {
   entA = await login(t.app, w.users.entAdminA.username);
@@ -134,5 +154,42 @@ describe('studio health', () => {
     const res = await notifyAtRiskStudios({ db: t.database.db, clock, scope: [w.orgs.root.path] });
     expect(res.studios).toBe(3);
     expect((await get(entA, '/api/notifications')).json().items[0].title).toMatch(/^2 个工作室/);
+  });
+});
+
+describe('health sources', () => {
+  it('merges every source in one read, the latest date of each kind winning, and ignores unknown ids', async () => {
+    const a = new Map<number, Signals>([
+      [ids.young!, { lastResultOn: '2024-01-01', lastBenefitOn: '2025-02-01' }],
+      [999_999, { lastResultOn: '2026-01-01' }],
+    ]);
+    const b = new Map<number, Signals>([
+      [ids.young!, { lastResultOn: '2025-01-01', lastActivityOn: '2023-05-05' }],
+      [ids.otherEnt!, { lastResultOn: '2025-01-01', lastActivityOn: '2023-05-05' }],
+    ]);
+    registerHealthSource('a', sourceOf(a));
+    registerHealthSource('b', sourceOf(b));
+    try {
+      const m = await collectSignals(t.database.db, [ids.young!, ids.otherEnt!, ids.archived!]);
+      expect(m.get(ids.young!)).toEqual({
+        lastResultOn: '2025-01-01',
+        lastActivityOn: '2023-05-05',
+        lastBenefitOn: '2025-02-01',
+      });
+      expect(m.get(ids.otherEnt!)).toEqual({
+        lastResultOn: '2025-01-01',
+        lastActivityOn: '2023-05-05',
+        lastBenefitOn: null,
+      });
+      expect(m.get(ids.archived!)).toEqual({ lastResultOn: null, lastActivityOn: null, lastBenefitOn: null });
+      expect(m.has(999_999)).toBe(false);
+      // The studio page reads the same merge, and names every source.
+      const young = (await get(entA, `/api/studios/${ids.young}`)).json();
+      expect(young.health).toMatchObject({ lastResultOn: '2025-01-01', lastSignalOn: '2025-02-01' });
+      expect(young.health.sources).toEqual(expect.arrayContaining(['a', 'b', 'test-results']));
+    } finally {
+      unregisterHealthSource('a');
+      unregisterHealthSource('b');
+    }
   });
 });

@@ -1,13 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db.js';
-import {
-  collectSignals,
-  healthStatus,
-  localToday,
-  monthsBefore,
-  registerHealthSource,
-  unregisterHealthSource,
-} from './studios.health.js';
+import { collectSignals, healthStatus, localToday, monthsBefore } from './studios.health.js';
 import { highestLevel } from './studios.repository.js';
 
 const today = '2026-06-15';
@@ -41,41 +34,10 @@ describe('healthStatus', () => {
 });
 
 describe('health sources', () => {
-  afterEach(() => {
-    unregisterHealthSource('a');
-    unregisterHealthSource('b');
-  });
   const db = {} as Db;
-  it('treats a missing source as no data', async () => {
+  it('treats a missing source as no data (and asks the database nothing)', async () => {
     const m = await collectSignals(db, [1, 2]);
     expect(m.get(1)).toEqual({ lastResultOn: null, lastActivityOn: null, lastBenefitOn: null });
-  });
-  it('merges sources, the latest date of each kind winning, and ignores unknown ids', async () => {
-    registerHealthSource(
-      'a',
-      async () =>
-        new Map([
-          [1, { lastResultOn: '2024-01-01', lastBenefitOn: '2025-02-01' }],
-          [9, { lastResultOn: '2026-01-01' }],
-        ]),
-    );
-    registerHealthSource(
-      'b',
-      async (_db, ids) =>
-        new Map(ids.map((id) => [id, { lastResultOn: '2025-01-01', lastActivityOn: '2023-05-05' }])),
-    );
-    const m = await collectSignals(db, [1, 2]);
-    expect(m.get(1)).toEqual({
-      lastResultOn: '2025-01-01',
-      lastActivityOn: '2023-05-05',
-      lastBenefitOn: '2025-02-01',
-    });
-    expect(m.get(2)).toEqual({
-      lastResultOn: '2025-01-01',
-      lastActivityOn: '2023-05-05',
-      lastBenefitOn: null,
-    });
-    expect(m.has(9)).toBe(false);
   });
 });
 

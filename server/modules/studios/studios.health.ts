@@ -1,6 +1,8 @@
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { HealthStatus, StudioHealth } from '../../../common/schemas/studios.js';
 import type { Clock } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
+import { studios } from './studios.table.js';
 
 /** The dates a module knows for a studio (YYYY-MM-DD); absent means "no data from this module". */
 export interface HealthSignals {
@@ -8,9 +10,14 @@ export interface HealthSignals {
   lastActivityOn?: string | null;
   lastBenefitOn?: string | null;
 }
+const signalKinds = ['lastResultOn', 'lastActivityOn', 'lastBenefitOn'] as const;
 
-/** A module's view of studio health: for each studio id it has data on, its latest dates. */
-export type HealthSource = (db: Db, studioIds: number[]) => Promise<Map<number, HealthSignals>>;
+/**
+ * A module's view of studio health, as SQL: given the SQL of one studio's id, a scalar subquery per kind of
+ * signal it knows, giving that studio's latest date (a `date`, or NULL when it has none). Every source is
+ * folded into the statement that reads the studio, so health costs no round trip of its own.
+ */
+export type HealthSource = (studioId: SQL) => { [K in keyof HealthSignals]?: SQL };
 
 const sources = new Map<string, HealthSource>();
 
@@ -34,32 +41,60 @@ export function healthSourceNames(): string[] {
   return [...sources.keys()].sort();
 }
 
-const maxDate = (a: string | null | undefined, b: string | null | undefined): string | null =>
-  !a ? (b ?? null) : !b ? a : a > b ? a : b;
+/**
+ * The latest date of each kind over every registered source, as columns for a select over studios:
+ * `studioId` is the SQL of the studio's id in that select. Each is YYYY-MM-DD text or NULL
+ * (GREATEST skips NULLs).
+ */
+export function healthColumns(studioId: SQL): Record<(typeof signalKinds)[number], SQL<string | null>> {
+  const parts: Record<(typeof signalKinds)[number], SQL[]> = {
+    lastResultOn: [],
+    lastActivityOn: [],
+    lastBenefitOn: [],
+  };
+  for (const name of healthSourceNames()) {
+    const found = sources.get(name)!(studioId);
+    for (const k of signalKinds) {
+      const q = found[k];
+      if (q) parts[k].push(sql`(${q})::date`);
+    }
+  }
+  const column = (qs: SQL[]) =>
+    qs.length === 0
+      ? sql<string | null>`NULL::text`
+      : sql<string | null>`GREATEST(${sql.join(qs, sql`, `)})::text`;
+  return {
+    lastResultOn: column(parts.lastResultOn),
+    lastActivityOn: column(parts.lastActivityOn),
+    lastBenefitOn: column(parts.lastBenefitOn),
+  };
+}
 
-/** Merges every registered source for the given studios: the latest date per kind wins. */
+/** Every registered source for the given studios, in one statement per 1,000 studios: the latest date per kind wins. */
 export async function collectSignals(
   db: Db,
   studioIds: number[],
 ): Promise<Map<number, Required<HealthSignals>>> {
   const out = new Map<number, Required<HealthSignals>>();
   for (const id of studioIds) out.set(id, { lastResultOn: null, lastActivityOn: null, lastBenefitOn: null });
-  if (studioIds.length === 0) return out;
-  const batches: Promise<Map<number, HealthSignals>>[] = [];
-  for (const source of sources.values())
-    for (let i = 0; i < studioIds.length; i += 1000) batches.push(source(db, studioIds.slice(i, i + 1000)));
-  // The sources are independent reads: asked at once, merged in order.
-  for (const found of await Promise.all(batches)) {
-    for (const [id, s] of found) {
-      const cur = out.get(id);
-      if (!cur) continue;
-      cur.lastResultOn = maxDate(cur.lastResultOn, s.lastResultOn);
-      cur.lastActivityOn = maxDate(cur.lastActivityOn, s.lastActivityOn);
-      cur.lastBenefitOn = maxDate(cur.lastBenefitOn, s.lastBenefitOn);
-    }
-  }
+  if (studioIds.length === 0 || sources.size === 0) return out;
+  const batches: Promise<
+    { id: number; lastResultOn: string | null; lastActivityOn: string | null; lastBenefitOn: string | null }[]
+  >[] = [];
+  for (let i = 0; i < studioIds.length; i += 1000)
+    batches.push(
+      db
+        .select({ id: studios.id, ...healthColumns(sql`${studios.id}`) })
+        .from(studios)
+        .where(inArray(studios.id, studioIds.slice(i, i + 1000))),
+    );
+  for (const rows of await Promise.all(batches))
+    for (const { id, ...sig } of rows) if (out.has(id)) out.set(id, sig);
   return out;
 }
+
+const maxDate = (a: string | null | undefined, b: string | null | undefined): string | null =>
+  !a ? (b ?? null) : !b ? a : a > b ? a : b;
 
 /** Today's date in China (UTC+8) as YYYY-MM-DD: the calendar the union works by. */
 export function localToday(clock: Clock): string {
@@ -113,36 +148,27 @@ export interface HealthSubject {
   archivedAt: string | null;
 }
 
-/** Health of several studios at once. */
-export async function healthOf({
-  db,
-  clock,
-  studios,
+/** The health of one studio on `today` from its signals (as read by collectSignals or healthColumns). */
+export function healthFrom({
+  today,
+  studio: s,
+  signals: sig,
 }: {
-  db: Db;
-  clock: Clock;
-  studios: HealthSubject[];
-}): Promise<Map<number, StudioHealth>> {
-  const today = localToday(clock);
-  const signals = await collectSignals(
-    db,
-    studios.map((s) => s.id),
-  );
-  const names = healthSourceNames();
-  const out = new Map<number, StudioHealth>();
-  for (const s of studios) {
-    const sig = signals.get(s.id)!;
-    const lastSignalOn = maxDate(maxDate(sig.lastResultOn, sig.lastActivityOn), sig.lastBenefitOn);
-    const since =
-      s.foundedOn ?? new Date(new Date(s.createdAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const inactive = s.archivedAt !== null || s.status === 'revoked' || s.status === 'merged';
-    out.set(s.id, {
-      studioId: s.id,
-      ...sig,
-      lastSignalOn,
-      status: healthStatus({ today, since, lastSignalOn, inactive }),
-      sources: names,
-    });
-  }
-  return out;
+  today: string;
+  studio: HealthSubject;
+  signals: Required<HealthSignals>;
+}): StudioHealth {
+  const lastSignalOn = maxDate(maxDate(sig.lastResultOn, sig.lastActivityOn), sig.lastBenefitOn);
+  const since =
+    s.foundedOn ?? new Date(new Date(s.createdAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const inactive = s.archivedAt !== null || s.status === 'revoked' || s.status === 'merged';
+  return {
+    studioId: s.id,
+    lastResultOn: sig.lastResultOn,
+    lastActivityOn: sig.lastActivityOn,
+    lastBenefitOn: sig.lastBenefitOn,
+    lastSignalOn,
+    status: healthStatus({ today, since, lastSignalOn, inactive }),
+    sources: healthSourceNames(),
+  };
 }

@@ -290,6 +290,9 @@ describe('naming history', () => {
     let cur = (await get(entA, `/api/studios/${s.id}`)).json();
     expect(cur).toMatchObject({ status: 'named', currentLevel: 'province' });
     expect(cur.namings.map((n: { level: string }) => n.level)).toEqual(['group', 'city', 'province']);
+    // the studio page shows each naming exactly as the naming API answered it
+    expect(cur.namings[0]).toEqual(g.json());
+    expect(cur.namings[2]).toEqual(p.json());
     const dup = await post(admin, `/api/studios/${s.id}/namings`, {
       level: 'city',
       namingBody: '市总工会',
@@ -305,6 +308,8 @@ describe('naming history', () => {
     expect(revoked.statusCode).toBe(200);
     cur = (await get(entA, `/api/studios/${s.id}`)).json();
     expect(cur.currentLevel).toBe('city');
+    expect(cur.namings[2]).toEqual(revoked.json());
+    expect(cur.namings[2].revokedOn).toBe('2024-01-01');
     const early = await patch(admin, `/api/studios/${s.id}/namings/${g.json().id}`, {
       revokedOn: '2019-01-01',
       version: 0,
@@ -312,6 +317,38 @@ describe('naming history', () => {
     expect(early.json().error.details.fields.revokedOn).toBe('撤销日期不能早于命名日期');
     const audit = await auditOf(s.id, 'studios.naming_update');
     expect(audit[0]!.after.currentLevel).toBe('city');
+    // an entry deleted by mistake leaves the page
+    const city = cur.namings[1];
+    const gone = await post(admin, `/api/studios/${s.id}/namings/${city.id}/archive`, {
+      version: city.version,
+    });
+    expect(gone.statusCode, gone.body).toBe(200);
+    cur = (await get(entA, `/api/studios/${s.id}`)).json();
+    expect(cur.namings.map((n: { id: number }) => n.id)).toEqual([g.json().id, p.json().id]);
+  });
+
+  it('pages the list with the exact total on every page, past the end too', async () => {
+    const tag = `${w.tag.toLowerCase()}pg`;
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await createStudio(entA, { name: `${tag}分页工作室${i}` }));
+    const newest = made.map((x) => x.id).reverse();
+    const page = async (n: number) =>
+      (await get(entA, `/api/studios?q=${encodeURIComponent(tag)}&pageSize=2&page=${n}`)).json();
+    expect(await page(1)).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect((await page(1)).items.map((x: { id: number }) => x.id)).toEqual(newest.slice(0, 2));
+    expect((await page(2)).items.map((x: { id: number }) => x.id)).toEqual(newest.slice(2));
+    expect((await page(2)).total).toBe(3);
+    expect(await page(3)).toEqual({ items: [], total: 3, page: 3, pageSize: 2 });
+    expect((await get(entA, `/api/studios?q=${tag}nothing&pageSize=2`)).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 2,
+    });
+    // another enterprise's admin counts none of them
+    expect(
+      (await get(entB, `/api/studios?q=${encodeURIComponent(tag)}&page=2&pageSize=2`)).json().total,
+    ).toBe(0);
   });
 });
 

@@ -283,4 +283,27 @@ describe('leader change', () => {
       [p.id, 'leader'],
     ]);
   });
+
+  it('shows a studio in another enterprise to its member, with the abilities of a member, and not before they join', async () => {
+    const res = await post(admin, '/api/studios', {
+      name: `跨企业工作室${++n}`,
+      type: 'employee',
+      hostOrgId: w.orgs.workshopB.id,
+      foundedOn: '2018-03-01',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const s = res.json();
+    expect((await get(member, `/api/studios/${s.id}`)).statusCode).toBe(404);
+    const add = await post(admin, `/api/studios/${s.id}/members`, {
+      personId: w.users.memberA.personId,
+      role: 'member',
+      joinedOn: '2020-01-01',
+    });
+    expect(add.statusCode, add.body).toBe(201);
+    const seen = await get(member, `/api/studios/${s.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ id: s.id, memberCount: 1, hostOrgName: '乙装配车间' });
+    expect(seen.json().abilities).toMatchObject({ upload: true, update: false, manageMembers: false });
+    expect((await get(worker, `/api/studios/${s.id}`)).statusCode).toBe(404);
+  });
 });

@@ -1,17 +1,5 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  isNull,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, ilike, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type NamingLevel, namingLevels } from '../../../common/enums.js';
 import type { StudioListQuery } from '../../../common/schemas/studios.js';
 import { type Actor, enterpriseNameOf, inScope, scopeOf, underOrg } from '../../core/access.js';
@@ -19,10 +7,29 @@ import type { Db } from '../../core/db.js';
 import { likeText, offsetOf } from '../../core/pagination.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { people } from '../people/people.table.js';
+import { memberRoleOf } from './studios.access.js';
+import { healthColumns } from './studios.health.js';
 import { studioCodeCounters, studioMembers, studioNamings, studios } from './studios.table.js';
 
 export type StudioRow = typeof studios.$inferSelect;
 export type NamingRow = typeof studioNamings.$inferSelect;
+
+/**
+ * Runs a select as a named prepared statement: PostgreSQL plans it once per connection instead of on every
+ * request (planning the list took three times as long as running it). The name is a hash of the SQL text,
+ * so every shape of the query (filters, sort, registered health sources) has its own. PGlite ignores names.
+ */
+function prepared<T>(qb: {
+  getSQL(): SQL;
+  toSQL(): { sql: string };
+  prepare(name: string): { execute(): Promise<T> };
+}) {
+  // toSQL and prepare both build the query from getSQL(): build it once for both.
+  const built = qb.getSQL();
+  qb.getSQL = () => built;
+  const name = `jx_studios_${createHash('sha1').update(qb.toSQL().sql).digest('base64url').slice(0, 22)}`;
+  return qb.prepare(name).execute();
+}
 
 const enterpriseName = enterpriseNameOf(orgs.path);
 const memberCount =
@@ -40,6 +47,37 @@ const columns = {
   memberCount,
 };
 
+/** What a list item shows: the studio's list fields (no profile text or equipment) and the same joins. */
+const listColumns = {
+  studio: {
+    id: studios.id,
+    code: studios.code,
+    name: studios.name,
+    type: studios.type,
+    hostOrgId: studios.hostOrgId,
+    leaderPersonId: studios.leaderPersonId,
+    field: studios.field,
+    foundedOn: studios.foundedOn,
+    status: studios.status,
+    currentLevel: studios.currentLevel,
+    archivedAt: studios.archivedAt,
+    version: studios.version,
+    createdAt: studios.createdAt,
+  },
+  hostOrgName: orgs.name,
+  enterpriseName,
+  leaderName: people.name,
+  memberCount,
+};
+/** A row of the list: what toListItem needs (a full joined row has all of it too). */
+export interface StudioListRow {
+  studio: { [K in keyof typeof listColumns.studio]: StudioRow[K] };
+  hostOrgName: string;
+  enterpriseName: string | null;
+  leaderName: string | null;
+  memberCount: number;
+}
+
 function base(db: Db) {
   return db
     .select(columns)
@@ -47,7 +85,6 @@ function base(db: Db) {
     .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
     .leftJoin(people, eq(people.id, studios.leaderPersonId));
 }
-export type StudioJoined = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
 /**
  * The studios an actor may see: those hosted in their studios.read subtree, and those they are an active
@@ -89,18 +126,37 @@ const orderings = {
   foundedOn: [sql`${studios.foundedOn} DESC NULLS LAST`, desc(studios.id)],
 };
 
-/** A filtered page of the studios the actor may see. */
+/**
+ * A filtered page of the studios the actor may see, and how many match, in one statement: the count is an
+ * uncorrelated subquery (PostgreSQL runs it once, as an InitPlan) carried on every row of the page. Only a
+ * page past the end has no row to carry it, and asks for the count alone.
+ */
 export async function findStudios({ db, actor, query }: { db: Db; actor: Actor; query: StudioListQuery }) {
   const where = listWhere(actor, query);
-  const [items, [total]] = await Promise.all([
-    base(db)
+  const counted = db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(studios)
+    .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
+    .where(where);
+  const rows = await prepared(
+    db
+      .select({ ...listColumns, total: sql<number>`(${counted})`.mapWith(Number) })
+      .from(studios)
+      .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
+      .leftJoin(people, eq(people.id, studios.leaderPersonId))
       .where(where)
       .orderBy(...orderings[query.sort])
       .limit(query.pageSize)
       .offset(offsetOf(query)),
-    db.select({ n: count() }).from(studios).innerJoin(orgs, eq(orgs.id, studios.hostOrgId)).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+  );
+  if (rows.length === 0 && query.page > 1) {
+    const [total] = await counted;
+    return { items: [] as StudioListRow[], total: total?.n ?? 0 };
+  }
+  return {
+    items: rows.map(({ total: _t, ...item }): StudioListRow => item),
+    total: rows[0]?.total ?? 0,
+  };
 }
 
 /** Every studio matching the filters (for exports), up to `limit`. */
@@ -121,13 +177,48 @@ export async function listStudios({
     .limit(limit);
 }
 
-/** One studio with its joins, regardless of scope (callers check access first). */
-export async function findStudioJoined({ db, id }: { db: Db; id: number }) {
-  const [row] = await base(db).where(eq(studios.id, id));
-  return row ?? null;
+/** A naming as json_build_object renders it: the keys and value types of `NamingRow` that a studio shows. */
+const namingsJson = sql<NamingJson[] | string>`COALESCE((
+  SELECT json_agg(json_build_object('id', n.id, 'studioId', n.studio_id, 'level', n.level,
+    'namingBody', n.naming_body, 'namedOn', n.named_on, 'plaqueNo', n.plaque_no,
+    'applicationId', n.application_id, 'revokedOn', n.revoked_on, 'revokeReason', n.revoke_reason,
+    'note', n.note, 'version', n.version) ORDER BY n.named_on, n.id)
+  FROM studio_namings n WHERE n.studio_id = ${studios.id} AND n.archived_at IS NULL), '[]'::json)`;
+export type NamingJson = Omit<NamingRow, 'archivedAt' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * Everything the studio page shows, in one statement, regardless of scope (the caller decides access from
+ * `hostOrgPath` and `memberRole`): the joined row, the actor's membership role, the live namings (oldest
+ * first) and the health signals of every registered source.
+ */
+export async function findStudioView({ db, id, personId }: { db: Db; id: number; personId: number | null }) {
+  const [row] = await prepared(
+    db
+      .select({
+        ...columns,
+        memberRole: memberRoleOf(studios.id, personId),
+        namings: namingsJson,
+        ...healthColumns(sql`${studios.id}`),
+      })
+      .from(studios)
+      .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
+      .leftJoin(people, eq(people.id, studios.leaderPersonId))
+      .where(eq(studios.id, id)),
+  );
+  if (!row) return null;
+  const { namings, lastResultOn, lastActivityOn, lastBenefitOn, ...rest } = row;
+  return {
+    ...rest,
+    // pg parses json; PGlite may hand it over as text.
+    namings: (typeof namings === 'string' ? JSON.parse(namings) : namings) as NamingJson[],
+    signals: { lastResultOn, lastActivityOn, lastBenefitOn },
+  };
 }
 
-/** Studios that can still be watched for health (not archived, revoked or merged) inside `scope`, founded before `since`. */
+/**
+ * Studios that can still be watched for health (not archived, revoked or merged) inside `scope`, founded before
+ * `since`, each with the health signals of every registered source (one statement).
+ */
 export async function findWatchedStudios({
   db,
   scope,
@@ -139,7 +230,11 @@ export async function findWatchedStudios({
   orgId?: number;
   foundedBefore: string;
 }) {
-  return base(db)
+  return db
+    .select({ ...columns, ...healthColumns(sql`${studios.id}`) })
+    .from(studios)
+    .innerJoin(orgs, eq(orgs.id, studios.hostOrgId))
+    .leftJoin(people, eq(people.id, studios.leaderPersonId))
     .where(
       and(
         inScope(orgs.path, scope),
@@ -190,16 +285,6 @@ export async function updateStudioRow({
     .where(and(eq(studios.id, id), eq(studios.version, version)))
     .returning();
   return row ?? null;
-}
-
-/** The naming history of studios, oldest first (soft-deleted entries left out). */
-export async function findNamings({ db, studioIds }: { db: Db; studioIds: number[] }) {
-  if (studioIds.length === 0) return [];
-  return db
-    .select()
-    .from(studioNamings)
-    .where(and(inArray(studioNamings.studioId, studioIds), isNull(studioNamings.archivedAt)))
-    .orderBy(asc(studioNamings.namedOn), asc(studioNamings.id));
 }
 
 /** The highest level among a studio's live, unrevoked namings, by the order of `namingLevels`. */

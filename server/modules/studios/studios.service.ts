@@ -25,14 +25,14 @@ import { pageResult } from '../../core/pagination.js';
 import { findOrgInScope } from '../orgs/orgs.repository.js';
 import { orgs } from '../orgs/orgs.table.js';
 import { people } from '../people/people.table.js';
-import { getStudioAccess } from './studios.access.js';
+import { getStudioAccess, studioAllows } from './studios.access.js';
 import { studioErrors } from './studios.errors.js';
-import { healthOf, localToday } from './studios.health.js';
+import { healthFrom, localToday } from './studios.health.js';
 import { studioAbilities, studioIsActive } from './studios.policy.js';
 import * as repo from './studios.repository.js';
 import { studioMembers } from './studios.table.js';
 
-export function toNaming(r: repo.NamingRow): Naming {
+export function toNaming(r: repo.NamingJson): Naming {
   return {
     id: r.id,
     studioId: r.studioId,
@@ -48,7 +48,7 @@ export function toNaming(r: repo.NamingRow): Naming {
   };
 }
 
-export function toListItem(r: repo.StudioJoined): StudioListItem {
+export function toListItem(r: repo.StudioListRow): StudioListItem {
   const s = r.studio;
   return {
     id: s.id,
@@ -71,16 +71,15 @@ export function toListItem(r: repo.StudioJoined): StudioListItem {
   };
 }
 
-/** Gets a studio with its abilities, naming history and health; studios.not_found (404) when invisible. */
+/**
+ * Gets a studio with its abilities, naming history and health, in one statement; studios.not_found (404) when
+ * invisible (the same rule as getStudioAccess with need 'read').
+ */
 export async function getStudio({ ctx, id }: { ctx: Ctx; id: number }): Promise<Studio> {
-  const access = await getStudioAccess({ ctx, id, need: 'read' });
-  // Independent reads, at once (on PostgreSQL each takes its own pooled connection).
-  const [joined, namings, health] = await Promise.all([
-    repo.findStudioJoined({ db: ctx.db, id }),
-    repo.findNamings({ db: ctx.db, studioIds: [id] }),
-    healthOf({ db: ctx.db, clock: ctx.clock, studios: [access.studio] }),
-  ]);
-  const r = joined!;
+  const r = await repo.findStudioView({ db: ctx.db, id, personId: ctx.actor.personId });
+  if (!r || !studioAllows(ctx.actor, 'read', r.hostOrgPath, r.memberRole)) {
+    throw studioErrors.notFound();
+  }
   const s = r.studio;
   return {
     ...toListItem(r),
@@ -93,10 +92,10 @@ export async function getStudio({ ctx, id }: { ctx: Ctx; id: number }): Promise<
     equipment: s.equipment,
     mergedIntoId: s.mergedIntoId,
     leaderHonours: r.leaderHonours ?? [],
-    namings: namings.map(toNaming),
-    health: health.get(id)!,
+    namings: r.namings.map(toNaming),
+    health: healthFrom({ today: localToday(ctx.clock), studio: s, signals: r.signals }),
     updatedAt: s.updatedAt,
-    abilities: studioAbilities(ctx.actor, { ...s, orgPath: r.hostOrgPath }, access.memberRole),
+    abilities: studioAbilities(ctx.actor, { ...s, orgPath: r.hostOrgPath }, r.memberRole),
   };
 }
 
