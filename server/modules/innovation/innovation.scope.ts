@@ -104,7 +104,9 @@ export function scopeWhere(
     reviewer?: SQL;
   },
 ): SQL {
-  const member = view.memberStudioIds.length ? inArray(sql`${cols.studioId}`, view.memberStudioIds) : sql`false`;
+  const member = view.memberStudioIds.length
+    ? inArray(sql`${cols.studioId}`, view.memberStudioIds)
+    : sql`false`;
   const read = or(inScope(cols.orgPath, view.readScope), member)!;
   const conf = or(
     sql`${cols.confidential} = false`,
