@@ -2,7 +2,7 @@
  * The whole benchmark in one command.
  *   npm run bench:quick   national × 0.01 into PostgreSQL, 5 s per scenario; group × 0.1 on PGlite (a few minutes)
  *   npm run bench:full    the national set into PostgreSQL, 10 s per scenario; the group set on PGlite (~40 min)
- * Then a ledger import (1k / 10k rows), the web app's weight and page timings (building web/dist when missing).
+ * Then a ledger import (10k / 100k rows: the target is 100k in 60 s), the web app's weight and page timings (building web/dist when missing).
  * PostgreSQL: BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/jx_bench_quick|jx_bench (created when
  * missing; the run empties it first). PostGraphile 4.14.1 is installed into bench/.peers (not a project
  * dependency). Results land in bench/out/*.md.
@@ -69,7 +69,7 @@ tsx('import.ts', [
   '--scale',
   scale,
   '--rows',
-  mode === 'quick' ? '1000' : '10000',
+  mode === 'quick' ? '10000' : '100000',
   '--label',
   `${mode}-import`,
 ]);
