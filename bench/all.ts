@@ -2,7 +2,8 @@
  * The whole benchmark in one command.
  *   npm run bench:quick   national × 0.01 into PostgreSQL, 5 s per scenario; group × 0.1 on PGlite (a few minutes)
  *   npm run bench:full    the national set into PostgreSQL, 10 s per scenario; the group set on PGlite (~40 min)
- * Then a ledger import (10k / 100k rows: the target is 100k in 60 s), the web app's weight and page timings (building web/dist when missing).
+ * Then a ledger import (10k / 100k rows: the target is 100k in 60 s), the web app's weight and page timings
+ * (building web/dist when missing; Debian's chromium is installed first when missing).
  * PostgreSQL: BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/jx_bench_quick|jx_bench (created when
  * missing; the run empties it first). PostGraphile 4.14.1 is installed into bench/.peers (not a project
  * dependency). Results land in bench/out/*.md.
@@ -41,6 +42,16 @@ const tsx = (script: string, args: string[]) =>
     stdio: 'inherit',
   });
 
+/** Debian's Chromium for the page timings: installed when missing and we may (as in .ci/run). */
+function ensureChromium() {
+  const exe = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (fs.existsSync(exe)) return;
+  console.log(`${exe} is missing: installing Debian's chromium and a CJK font`);
+  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei'], { stdio: 'inherit' });
+}
+
+ensureChromium();
 await ensureDatabase(url);
 const t0 = Date.now();
 tsx('generate.ts', ['--set', 'national', '--scale', scale, '--url', url, '--reset']);
