@@ -56,18 +56,32 @@ export type AtRiskStudio = z.infer<typeof atRiskStudio>;
 
 export const orgRef = z.object({ id: z.number().int(), name: z.string(), kind: z.string() });
 
+/**
+ * The overview's lists (named studios, at-risk studios, coverage gaps) carry at most this many items: a nation has
+ * a hundred thousand studios and forty thousand workshops; the totals come with them, the whole lists are on the
+ * list pages the dashboard links to.
+ */
+export const overviewListCap = 100;
+
 export const statsOverview = z.object({
   org: statsOrg,
   year: z.number().int(),
   asOf: z.string(),
   figures: z.array(statFigure),
   tables: z.array(statTable),
-  /** Named studios (for the report's list of names). */
+  /** Named studios (for the report's list of names; at most `overviewListCap`, the count is a figure). */
   namedStudios: z.array(z.object({ id: z.number().int(), name: z.string(), level: z.string().nullable() })),
   cultivatingStudios: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** Studios at risk, longest without a record first (at most `overviewListCap`). */
   atRisk: z.array(atRiskStudio).nullable(),
-  /** Enterprises and workshops without a studio in their subtree (coverage gaps). */
-  gaps: z.object({ enterprises: z.array(orgRef), workshops: z.array(orgRef) }),
+  atRiskTotal: z.number().int(),
+  /** Enterprises and workshops without a studio in their subtree (coverage gaps; at most `overviewListCap` each). */
+  gaps: z.object({
+    enterprises: z.array(orgRef),
+    workshops: z.array(orgRef),
+    enterprisesTotal: z.number().int(),
+    workshopsTotal: z.number().int(),
+  }),
   missing: z.array(statMissing),
 });
 export type StatsOverview = z.infer<typeof statsOverview>;

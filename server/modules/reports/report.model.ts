@@ -58,11 +58,12 @@ export async function buildAnnualReport(
 ): Promise<ReportModel> {
   const year = o.year;
   const builtCount = (num(o, 'studios.named') ?? 0) + (num(o, 'studios.rectifying') ?? 0);
-  const names = (list: { name: string }[]) =>
-    list.length ? `（${list.map((s) => s.name).join('、')}）` : '';
+  // The overview's lists stop at a cap (a nation's studios): name those, and say there are more.
+  const names = (list: { name: string }[], total: number) =>
+    list.length ? `（${list.map((s) => s.name).join('、')}${total > list.length ? '等' : ''}）` : '';
   const situation =
-    `截至${year}年，${o.org.name}已经建设成形劳模创新工作室等各类创新工作室${num(o, 'studios.named') === null ? '—' : builtCount}个${names(o.namedStudios)}，` +
-    `正在培育建设${n(o, 'studios.cultivating')}个${names(o.cultivatingStudios)}。` +
+    `截至${year}年，${o.org.name}已经建设成形劳模创新工作室等各类创新工作室${num(o, 'studios.named') === null ? '—' : builtCount}个${names(o.namedStudios, builtCount)}，` +
+    `正在培育建设${n(o, 'studios.cultivating')}个${names(o.cultivatingStudios, num(o, 'studios.cultivating') ?? 0)}。` +
     `${year}年立项攻关课题${n(o, 'projects.approvedInYear')}项，认定创新成果${n(o, 'results.recognised')}项；` +
     `申报专利${n(o, 'patents.total')}项，其中发明专利${n(o, 'patents.invention')}项，实用新型专利${n(o, 'patents.utilityModel')}项；` +
     `经核定创造经济效益${wan(num(o, 'benefit.verified'))}万元；` +
@@ -76,16 +77,17 @@ export async function buildAnnualReport(
     ? [{ kind: 'bullets', items: top.map((r) => `${r.studio}：${r.title}`) }]
     : [{ kind: 'paragraph', text: '本年度暂无认定成果。' }];
   const problems: string[] = [];
+  const more = (shown: number, total: number) => (total > shown ? '等' : '');
   if (o.atRisk?.length)
     problems.push(
-      `${o.atRisk.length}个工作室连续12个月无成果、活动或效益记录：${o.atRisk.map((s) => s.name).join('、')}。`,
+      `${o.atRiskTotal}个工作室连续12个月无成果、活动或效益记录：${o.atRisk.map((s) => s.name).join('、')}${more(o.atRisk.length, o.atRiskTotal)}。`,
     );
   if (o.gaps.enterprises.length)
     problems.push(
-      `${o.gaps.enterprises.length}家企业尚未建立工作室：${o.gaps.enterprises.map((x) => x.name).join('、')}。`,
+      `${o.gaps.enterprisesTotal}家企业尚未建立工作室：${o.gaps.enterprises.map((x) => x.name).join('、')}${more(o.gaps.enterprises.length, o.gaps.enterprisesTotal)}。`,
     );
   if (o.gaps.workshops.length)
-    problems.push(`${o.gaps.workshops.length}个车间尚未建立工作室，普及面有待拓宽。`);
+    problems.push(`${o.gaps.workshopsTotal}个车间尚未建立工作室，普及面有待拓宽。`);
   const trades = o.tables.find((t) => t.key === 'tradesWithout');
   if (trades?.rows.length)
     problems.push(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatsComparison, StatsOverview } from '../../../common/schemas/stats.js';
+import { overviewListCap, type StatsComparison, type StatsOverview } from '../../../common/schemas/stats.js';
 import {
   call,
   createTestApp,
@@ -267,5 +267,26 @@ describe('year-over-year and enterprise comparisons', () => {
     expect(
       (await get(s.leader, `/api/stats/trend?orgId=${w.orgs.entA.id}&from=2025&to=2025`)).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('a large org on the dashboard', () => {
+  it('sends at most the cap of each list, with its total (a nation has forty thousand workshops)', async () => {
+    const before = await overview(s.group, w.orgs.entB.id);
+    const extra = overviewListCap + 5;
+    await t.database.db.execute(
+      sql`INSERT INTO orgs (parent_id, kind, code, name, path, depth)
+          SELECT ${w.orgs.branchB.id}, 'workshop', ${`CAPWS-${w.tag}-`} || n, '空白车间' || n, '', 0
+          FROM generate_series(1, ${extra}) n`,
+    );
+    await t.database.db.execute(
+      sql`UPDATE orgs o SET path = b.path || o.id || '/', depth = b.depth + 1
+          FROM orgs b WHERE b.id = ${w.orgs.branchB.id} AND o.code LIKE ${`CAPWS-${w.tag}-%`}`,
+    );
+    const o = await overview(s.group, w.orgs.entB.id);
+    expect(o.gaps.workshopsTotal).toBe(before.gaps.workshopsTotal + extra);
+    expect(o.gaps.workshops).toHaveLength(overviewListCap);
+    expect(fig(o, 'coverage.workshops').value).toBe(fig(before, 'coverage.workshops').value + extra);
+    expect(o.atRiskTotal).toBeGreaterThanOrEqual(o.atRisk?.length ?? 0);
   });
 });

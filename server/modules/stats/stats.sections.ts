@@ -6,7 +6,7 @@ import {
   resultKindLabels,
   resultKinds,
 } from '../../../common/schemas/results.js';
-import type { StatsOverview } from '../../../common/schemas/stats.js';
+import { overviewListCap, type StatsOverview } from '../../../common/schemas/stats.js';
 import type { Ctx } from '../../core/context.js';
 import { coverageOf, employeesOf, perThousand } from './stats.coverage.js';
 import { listPages as P, pageLink } from './stats.links.js';
@@ -29,7 +29,12 @@ export async function coverage(
   const ent = coverageOf('enterprise', orgs, hosts);
   const ws = coverageOf('workshop', orgs, hosts);
   const ref = (o: { id: number; name: string; kind: string }) => ({ id: o.id, name: o.name, kind: o.kind });
-  out.gaps = { enterprises: ent.without.map(ref), workshops: ws.without.map(ref) };
+  out.gaps = {
+    enterprises: ent.without.slice(0, overviewListCap).map(ref),
+    workshops: ws.without.slice(0, overviewListCap).map(ref),
+    enterprisesTotal: ent.without.length,
+    workshopsTotal: ws.without.length,
+  };
   const orgList = (kind: string) => pageLink(P.orgs, { under: orgId, kind });
   fig(
     'coverage.enterprises',

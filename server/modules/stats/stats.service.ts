@@ -1,11 +1,12 @@
 import { type NamingLevel, namingLevelLabels, studioTypeLabels, studioTypes } from '../../../common/enums.js';
 import { activityKindLabels, activityKinds } from '../../../common/schemas/activities.js';
-import type {
-  StatFigure,
-  StatsOverview,
-  StatsOverviewQuery,
-  StatTable,
-  StatUnit,
+import {
+  overviewListCap,
+  type StatFigure,
+  type StatsOverview,
+  type StatsOverviewQuery,
+  type StatTable,
+  type StatUnit,
 } from '../../../common/schemas/stats.js';
 import { projectStatuses, projectStatusLabels } from '../../../common/workflows/project.js';
 import { scopeOf } from '../../core/access.js';
@@ -110,7 +111,8 @@ async function overviewOf(
     namedStudios: [],
     cultivatingStudios: [],
     atRisk: null,
-    gaps: { enterprises: [], workshops: [] },
+    atRiskTotal: 0,
+    gaps: { enterprises: [], workshops: [], enterprisesTotal: 0, workshopsTotal: 0 },
     missing: (Object.keys(statSources) as StatSource[])
       .filter((s) => !sources.has(s))
       .map((s) => ({ source: s, label: l(statSources[s].label) })),
@@ -163,13 +165,16 @@ async function overviewOf(
     const active = await repo.activeStudios(ctx.db, path);
     out.namedStudios = active
       .filter((s) => s.status !== 'cultivating')
+      .slice(0, overviewListCap)
       .map((s) => ({ id: s.id, name: s.name, level: s.level }));
     out.cultivatingStudios = active
       .filter((s) => s.status === 'cultivating')
+      .slice(0, overviewListCap)
       .map((s) => ({ id: s.id, name: s.name }));
     await coverage(ctx, c, out, active);
     const atRisk = await listAtRisk({ db: ctx.db, clock: ctx.clock, scope: [path] });
-    out.atRisk = atRisk.map((x) => ({
+    out.atRiskTotal = atRisk.length;
+    out.atRisk = atRisk.slice(0, overviewListCap).map((x) => ({
       id: x.row.studio.id,
       code: x.row.studio.code,
       name: x.row.studio.name,

@@ -66,12 +66,14 @@ function Overview({ data }: { data: StatsOverview }) {
               {data.gaps.enterprises.length === 0
                 ? '—'
                 : data.gaps.enterprises.map((o) => <Tag key={o.id}>{o.name}</Tag>)}
+              <More shown={data.gaps.enterprises.length} total={data.gaps.enterprisesTotal} />
             </div>
             <Typography.Text type="secondary">{zh ? '车间' : 'Workshops'}</Typography.Text>
             <div style={{ marginTop: 4 }}>
               {data.gaps.workshops.length === 0
                 ? '—'
                 : data.gaps.workshops.map((o) => <Tag key={o.id}>{o.name}</Tag>)}
+              <More shown={data.gaps.workshops.length} total={data.gaps.workshopsTotal} />
             </div>
           </Card>
         </Col>
@@ -79,6 +81,13 @@ function Overview({ data }: { data: StatsOverview }) {
           <Card
             size="small"
             title={zh ? '风险工作室（12 个月无成果、活动或效益）' : 'Studios at risk'}
+            extra={
+              data.atRiskTotal > (data.atRisk?.length ?? 0) ? (
+                <Link to={`/studios/at-risk?orgId=${data.org.id}`}>
+                  {zh ? `查看全部 ${data.atRiskTotal} 个` : `All ${data.atRiskTotal}`}
+                </Link>
+              ) : null
+            }
             style={{ height: '100%' }}
           >
             <List
@@ -106,6 +115,17 @@ function Overview({ data }: { data: StatsOverview }) {
         </Col>
       </Row>
     </Flex>
+  );
+}
+
+/** “… and N more” after a list the overview cut at its cap. */
+function More({ shown, total }: { shown: number; total: number }) {
+  const { lang } = useI18n();
+  if (total <= shown) return null;
+  return (
+    <Typography.Text type="secondary">
+      {lang === 'zh' ? `等 ${total} 个（显示前 ${shown} 个）` : `${total} in all (first ${shown} shown)`}
+    </Typography.Text>
   );
 }
 
