@@ -11,7 +11,8 @@ import { results } from '../results/results.table.js';
 import { rowsOf } from '../stats/stats.sql.js';
 import { studioErrors } from '../studios/studios.errors.js';
 import { localToday } from '../studios/studios.health.js';
-import { studioCodeCounters, studioMembers, studios } from '../studios/studios.table.js';
+import { reserveStudioCodes } from '../studios/studios.repository.js';
+import { studioMembers, studios } from '../studios/studios.table.js';
 import { idArray } from './import.lookups.js';
 import type { CreatePlan, MemberCreatePlan, ResultCreatePlan, StudioCreatePlan } from './import.rows.js';
 
@@ -80,27 +81,13 @@ export async function lockReferences(db: Db, plans: CreatePlan[]): Promise<boole
   );
 }
 
-/** Archive numbers GZS-<year>-<nnnn> for `count` new studios, with one counter update (as nextStudioCode). */
-async function reserveStudioCodes(db: Db, year: number, count: number): Promise<string[]> {
-  const [row] = await db
-    .insert(studioCodeCounters)
-    .values({ year, last: count })
-    .onConflictDoUpdate({
-      target: studioCodeCounters.year,
-      set: { last: sql`${studioCodeCounters.last} + ${count}` },
-    })
-    .returning({ last: studioCodeCounters.last });
-  const first = row!.last - count + 1;
-  return Array.from({ length: count }, (_, i) => `GZS-${year}-${String(first + i).padStart(4, '0')}`);
-}
-
 /** Creates the studios as createStudio does — archive number, the leader's membership, audit — a chunk a statement. */
 export async function writeStudios(db: Db, ctx: Ctx, plans: StudioCreatePlan[], progress: Progress) {
   if (!plans.length) return;
   const today = localToday(ctx.clock);
   const now = ctx.clock.now().toISOString();
   const by = auditBy(ctx);
-  const codes = await reserveStudioCodes(db, Number(today.slice(0, 4)), plans.length);
+  const codes = await reserveStudioCodes({ db, year: Number(today.slice(0, 4)), count: plans.length });
   for (let i = 0; i < plans.length; i += CHUNK) {
     const chunk = plans.slice(i, i + CHUNK);
     const rows = JSON.stringify(

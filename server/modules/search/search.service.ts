@@ -162,6 +162,17 @@ async function peopleSql(ctx: Ctx, q: string, words: string[], limit: number, ne
   );
 }
 
+/** The reader's view of innovation records, read once per search (projects and results both need it). */
+const views = new WeakMap<Ctx, ReturnType<typeof actorViewOf>>();
+function viewOf(ctx: Ctx): ReturnType<typeof actorViewOf> {
+  let v = views.get(ctx);
+  if (!v) {
+    v = actorViewOf(ctx);
+    views.set(ctx, v);
+  }
+  return v;
+}
+
 async function innovationSql(
   ctx: Ctx,
   type: 'projects' | 'results',
@@ -170,7 +181,7 @@ async function innovationSql(
   limit: number,
   near: Narrow,
 ): Promise<SQL> {
-  const view = await actorViewOf(ctx);
+  const view = await viewOf(ctx);
   const orgIds = await near(view.readScope);
   const member = sql.raw(`ARRAY[${view.memberStudioIds.join(',')}]::int[]`);
   const narrow = orgIds

@@ -249,15 +249,30 @@ export async function findWatchedStudios({
 
 /** Hands out the next archive number of `year` atomically: GZS-2026-0001, GZS-2026-0002… */
 export async function nextStudioCode({ db, year }: { db: Db; year: number }): Promise<string> {
+  return (await reserveStudioCodes({ db, year, count: 1 }))[0]!;
+}
+
+/** `count` consecutive archive numbers of `year`, taken with one counter update (bulk creation). */
+export async function reserveStudioCodes({
+  db,
+  year,
+  count,
+}: {
+  db: Db;
+  year: number;
+  count: number;
+}): Promise<string[]> {
+  if (count <= 0) return [];
   const [row] = await db
     .insert(studioCodeCounters)
-    .values({ year, last: 1 })
+    .values({ year, last: count })
     .onConflictDoUpdate({
       target: studioCodeCounters.year,
-      set: { last: sql`${studioCodeCounters.last} + 1` },
+      set: { last: sql`${studioCodeCounters.last} + ${count}` },
     })
     .returning({ last: studioCodeCounters.last });
-  return `GZS-${year}-${String(row!.last).padStart(4, '0')}`;
+  const first = row!.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `GZS-${year}-${String(first + i).padStart(4, '0')}`);
 }
 
 export async function insertStudio({ db, values }: { db: Db; values: typeof studios.$inferInsert }) {
