@@ -154,7 +154,11 @@ export function AppLayout() {
               onClick={() => setCollapsed(!collapsed)}
             />
           )}
-          {phone && <span style={{ fontWeight: 600, fontSize: 16 }}>{t('app.name')}</span>}
+          {phone && (
+            <span style={{ fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', flexShrink: 0 }}>
+              {t('app.name')}
+            </span>
+          )}
           <div style={{ flex: 1 }} />
           {pendingOutbox > 0 && (
             <Tag color="orange" role="status">

@@ -82,9 +82,11 @@ function Overview({ data }: { data: StatsOverview }) {
             size="small"
             title={zh ? '风险工作室（12 个月无成果、活动或效益）' : 'Studios at risk'}
             extra={
-              data.atRiskTotal > (data.atRisk?.length ?? 0) ? (
+              data.atRiskTotal > atRiskShown ? (
                 <Link to={`/studios/at-risk?orgId=${data.org.id}`}>
-                  {zh ? `查看全部 ${data.atRiskTotal} 个` : `All ${data.atRiskTotal}`}
+                  {zh
+                    ? `查看全部 ${data.atRiskTotal.toLocaleString()} 个`
+                    : `All ${data.atRiskTotal.toLocaleString()}`}
                 </Link>
               ) : null
             }
@@ -92,7 +94,7 @@ function Overview({ data }: { data: StatsOverview }) {
           >
             <List
               size="small"
-              dataSource={data.atRisk ?? []}
+              dataSource={(data.atRisk ?? []).slice(0, atRiskShown)}
               locale={{
                 emptyText: <Typography.Text type="secondary">{zh ? '暂无' : 'None'}</Typography.Text>,
               }}
@@ -118,13 +120,18 @@ function Overview({ data }: { data: StatsOverview }) {
   );
 }
 
+/** At-risk studios shown on the card, longest without a record first; the rest are one click away. */
+const atRiskShown = 10;
+
 /** “… and N more” after a list the overview cut at its cap. */
 function More({ shown, total }: { shown: number; total: number }) {
   const { lang } = useI18n();
   if (total <= shown) return null;
   return (
     <Typography.Text type="secondary">
-      {lang === 'zh' ? `等 ${total} 个（显示前 ${shown} 个）` : `${total} in all (first ${shown} shown)`}
+      {lang === 'zh'
+        ? `等 ${total.toLocaleString()} 个（显示前 ${shown} 个）`
+        : `${total.toLocaleString()} in all (first ${shown} shown)`}
     </Typography.Text>
   );
 }
