@@ -33,12 +33,14 @@ BEGIN
 END
 $$;
 
-CREATE INDEX studios_grams ON studios USING gin (jx_grams(name, code, field));
-CREATE INDEX people_grams ON people USING gin (jx_grams(name, employee_no, trade));
-CREATE INDEX projects_grams ON projects USING gin (jx_grams(title, code, goal));
-CREATE INDEX results_grams ON results USING gin (jx_grams(title, archive_no, problem));
-CREATE INDEX ideas_grams ON ideas USING gin (jx_grams(title, code, content));
-CREATE INDEX challenges_grams ON challenges USING gin (jx_grams(title, code, field, description));
+-- fastupdate off: each insert goes into the index at once, instead of a pending list flushed in bulk by some
+-- later insert (a latency spike for that request, and on the embedded database a memory peak it keeps).
+CREATE INDEX studios_grams ON studios USING gin (jx_grams(name, code, field)) WITH (fastupdate = off);
+CREATE INDEX people_grams ON people USING gin (jx_grams(name, employee_no, trade)) WITH (fastupdate = off);
+CREATE INDEX projects_grams ON projects USING gin (jx_grams(title, code, goal)) WITH (fastupdate = off);
+CREATE INDEX results_grams ON results USING gin (jx_grams(title, archive_no, problem)) WITH (fastupdate = off);
+CREATE INDEX ideas_grams ON ideas USING gin (jx_grams(title, code, content)) WITH (fastupdate = off);
+CREATE INDEX challenges_grams ON challenges USING gin (jx_grams(title, code, field, description)) WITH (fastupdate = off);
 
 -- Challenges' segmented words had no index (the search scanned the table for that arm).
 CREATE INDEX challenges_search_idx ON challenges USING gin (search_text);
